@@ -1,0 +1,101 @@
+#include "teststack.h"
+
+#include "pixelnest/localstack.h"
+#include "pixelnest/schema.h"
+#include "store/pgconnection.h"
+
+#include <QUuid>
+
+#include <stdexcept>
+
+namespace pixelnest::test
+{
+
+namespace
+{
+
+QString requiredEnvironment(const char* name)
+{
+    const QString value = qEnvironmentVariable(name);
+    if (value.isEmpty()) {
+        // Never skip: a test that needs a server and has none is a failure.
+        qFatal("%s is not set: run the tests through ctest (it starts the local-stack fixture)",
+               name);
+    }
+    return value;
+}
+
+} // namespace
+
+QString stackDir()
+{
+    return requiredEnvironment("PIXELNEST_TEST_STACK");
+}
+
+QString postgresConninfo()
+{
+    return LocalStack(stackDir()).postgresConninfo();
+}
+
+QString redisUrl()
+{
+    return LocalStack(stackDir()).redisUrl();
+}
+
+QString createScratchDatabase(bool migrate)
+{
+    const QString name = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128);
+    engine::PgConnection admin;
+    if (!admin.open(postgresConninfo())) {
+        qFatal("cannot reach the fixture's PostgreSQL at %s", qPrintable(postgresConninfo()));
+    }
+    if (!admin.exec("CREATE DATABASE " + name.toUtf8())) {
+        qFatal("cannot create database %s", qPrintable(name));
+    }
+    QString conninfo = postgresConninfo();
+    conninfo.replace(QStringLiteral("dbname=pixelnest"), QStringLiteral("dbname=") + name);
+    if (migrate) {
+        const Result<int> applied = applyMigrations(conninfo);
+        if (!applied) {
+            qFatal("migrations failed: %s", qPrintable(applied.error().message));
+        }
+    }
+    return conninfo;
+}
+
+QString pixelnestBinary()
+{
+    return requiredEnvironment("PIXELNEST_BINARY");
+}
+
+} // namespace pixelnest::test
+
+#include <QElapsedTimer>
+#include <QStringList>
+#include <QThread>
+
+#include <libpq-fe.h>
+
+namespace pixelnest::test
+{
+
+QStringList drainNotifications(engine::PgConnection& connection)
+{
+    QStringList payloads;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 2000) {
+        PQconsumeInput(connection.raw());
+        while (PGnotify* notify = PQnotifies(connection.raw())) {
+            payloads.append(QString::fromUtf8(notify->extra));
+            PQfreemem(notify);
+        }
+        if (!payloads.isEmpty() && timer.elapsed() > 300) {
+            break;
+        }
+        QThread::msleep(20);
+    }
+    return payloads;
+}
+
+} // namespace pixelnest::test

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace pixelnest::test
+{
+
+// The private local stack the CTest fixture started for this run ($PIXELNEST_TEST_STACK).
+QString stackDir();
+QString postgresConninfo();
+QString redisUrl();
+
+// A fresh, migrated database on the fixture's server, so tests never see each other's rows.
+// Returns its conninfo.
+QString createScratchDatabase(bool migrate = true);
+
+// The pixelnest executable under test ($PIXELNEST_BINARY).
+QString pixelnestBinary();
+
+} // namespace pixelnest::test
+
+namespace pixelnest::engine
+{
+class PgConnection;
+}
+
+namespace pixelnest::test
+{
+// Every NOTIFY payload that has arrived on `connection` (waits up to 2 s for the first).
+QStringList drainNotifications(engine::PgConnection& connection);
+} // namespace pixelnest::test
