@@ -38,6 +38,20 @@ qint64 PgResult::integer(int row, int column) const
     return bytes(row, column).toLongLong();
 }
 
+qint64 PgResult::binaryInteger(int row, int column) const
+{
+    const QByteArray raw = bytes(row, column);
+    qint64 value = 0;
+    for (char byte : raw) {
+        value = (value << 8) | quint8(byte);
+    }
+    // Sign-extend 2- and 4-byte integers.
+    if (raw.size() > 0 && raw.size() < 8 && (quint8(raw.at(0)) & 0x80) != 0) {
+        value -= qint64(1) << (8 * raw.size());
+    }
+    return value;
+}
+
 int PgResult::affectedRows() const
 {
     return m_result ? QByteArray(PQcmdTuples(m_result.get())).toInt() : 0;
@@ -50,9 +64,30 @@ PgConnection::~PgConnection()
     close();
 }
 
+Result<void> PgConnection::ensureOpen()
+{
+    if (isOpen()) {
+        return {};
+    }
+    if (m_sinceFailure.isValid() && !m_sinceFailure.hasExpired(m_backoffMs)) {
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("PostgreSQL unreachable (retrying)"));
+    }
+    Result<void> opened = open(m_conninfo);
+    if (opened) {
+        m_backoffMs = 0;
+        m_sinceFailure.invalidate();
+    } else {
+        m_backoffMs = qBound(200, m_backoffMs * 2, 5000);
+        m_sinceFailure.start();
+    }
+    return opened;
+}
+
 Result<void> PgConnection::open(const QString& conninfo)
 {
     close();
+    m_conninfo = conninfo;
     m_conn = PQconnectdb(conninfo.toUtf8().constData());
     if (PQstatus(m_conn) != CONNECTION_OK) {
         // libpq's message names host/socket and the reason; it never contains the password.
@@ -85,11 +120,40 @@ QString PgConnection::lastError() const
 
 Result<PgResult> PgConnection::exec(const QByteArray& sql, const QList<QByteArray>& params)
 {
+    return execBinary(sql, params, {}, false);
+}
+
+Result<void> PgConnection::begin()
+{
+    const Result<PgResult> done = exec("BEGIN");
+    return done ? Result<void>() : Result<void>(done.error());
+}
+
+Result<void> PgConnection::commit()
+{
+    const Result<PgResult> done = exec("COMMIT");
+    return done ? Result<void>() : Result<void>(done.error());
+}
+
+void PgConnection::rollback()
+{
+    if (m_conn != nullptr && PQtransactionStatus(m_conn) != PQTRANS_IDLE) {
+        PQclear(PQexec(m_conn, "ROLLBACK"));
+    }
+}
+
+Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QByteArray>& params,
+                                          const QList<int>& binaryParams, bool binaryResult)
+{
     if (m_conn == nullptr) {
         return makeError(ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
     }
     std::vector<const char*> values;
     std::vector<int> lengths;
+    std::vector<int> formats(size_t(params.size()), 0);
+    for (int index : binaryParams) {
+        formats[size_t(index)] = 1;
+    }
     values.reserve(params.size());
     lengths.reserve(params.size());
     for (const QByteArray& param : params) {
@@ -97,7 +161,8 @@ Result<PgResult> PgConnection::exec(const QByteArray& sql, const QList<QByteArra
         lengths.push_back(int(param.size()));
     }
     PGresult* raw = PQexecParams(m_conn, sql.constData(), int(params.size()), nullptr,
-                                 values.data(), lengths.data(), nullptr, 0);
+                                 values.data(), lengths.data(), formats.data(),
+                                 binaryResult ? 1 : 0);
     PgResult result(raw);
     const ExecStatusType status = PQresultStatus(raw);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {

@@ -3,6 +3,7 @@
 #include "pixelnest/result.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QString>
 
@@ -27,6 +28,7 @@ public:
     QString text(int row, int column) const;
     qint64 integer(int row, int column) const;
     int affectedRows() const; // for UPDATE/DELETE/INSERT
+    qint64 binaryInteger(int row, int column) const; // int2/int4/int8 in binary results
 
 private:
     std::shared_ptr<pg_result> m_result;
@@ -43,17 +45,34 @@ public:
     PgConnection& operator=(const PgConnection&) = delete;
 
     Result<void> open(const QString& conninfo);
+    // Re-opens a lost connection to the last conninfo, at most once per backoff interval
+    // (200 ms doubling to 5 s), so that a dead server is not hammered.
+    Result<void> ensureOpen();
     void close();
     bool isOpen() const;
     pg_conn* raw() const { return m_conn; }
 
     Result<PgResult> exec(const QByteArray& sql, const QList<QByteArray>& params = {});
 
+    // As exec, with parameters whose index is in `binaryParams` sent raw (bytea without
+    // escaping) and, with binaryResult, every column returned in binary (bytea raw, integers
+    // big-endian: read them with PgResult::binaryInteger).
+    Result<PgResult> execBinary(const QByteArray& sql, const QList<QByteArray>& params,
+                                const QList<int>& binaryParams, bool binaryResult);
+
+    // Runs BEGIN / COMMIT / ROLLBACK.
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
     // Text of the current error with the server's wording, for messages.
     QString lastError() const;
 
 private:
     pg_conn* m_conn = nullptr;
+    QString m_conninfo;
+    QElapsedTimer m_sinceFailure;
+    int m_backoffMs = 0;
 };
 
 } // namespace pixelnest::engine

@@ -32,10 +32,10 @@ import sys
 from pathlib import Path
 from typing import List, Tuple
 
-import numpy as np
 import torch
 from torch import Tensor, nn
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sources  # noqa: E402
 from tf_layers import (ACT_LINEAR, ACT_RELU6, Conv2dTF, depthwise_to_oihw,  # noqa: E402
@@ -271,6 +271,8 @@ def convert(tarball: Path, outdir: Path) -> None:
         if len(result) != 2 or any(r.dim() != 2 or r.shape[1] != 5 for r in result):
             raise RuntimeError(f"unexpected detector output {[tuple(r.shape) for r in result]}")
     (outdir / "model.json").write_text(json.dumps(manifest(), indent=2) + "\n")
+    # the MIT licence asks for its notice to travel with the weights
+    (outdir / "LICENSE").write_bytes(sources.read_member(tarball, "LICENSE"))
 
 
 def main() -> int:

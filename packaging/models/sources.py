@@ -8,8 +8,9 @@ that does not hash to exactly this value is refused, so a re-published or
 tampered package can never silently change the models.
 
 Command line:
-  sources.py fetch CACHE_DIR      fetch + verify both tarballs, print paths
-  sources.py stamp                print a hash of everything a build depends on
+  sources.py fetch CACHE_DIR          fetch + verify both tarballs, print paths
+  sources.py stamp                    print a hash of everything a build depends on
+  sources.py samples TARBALL OUTDIR   copy face-api's demo/sample1..6.jpg to OUTDIR
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def fetch(src: NpmSource, cache_dir: Path) -> Path:
         env["npm_config_update_notifier"] = "false"
         env["npm_config_fund"] = "false"
         env["npm_config_audit"] = "false"
-        cmd = [npm, "pack", src.spec, "--pack-destination", tmp, "--silent"]
+        cmd = [npm, "pack", src.spec, "--pack-destination", tmp, "--loglevel=error"]
         proc = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if proc.returncode != 0:
@@ -190,6 +191,14 @@ def main(argv: list[str]) -> int:
     if len(argv) >= 1 and argv[0] == "stamp":
         print(build_stamp())
         return 0
+    if len(argv) == 3 and argv[0] == "samples":
+        tarball, outdir = Path(argv[1]), Path(argv[2])
+        verify(FACE_API, tarball)
+        outdir.mkdir(parents=True, exist_ok=True)
+        for member, data in read_members(tarball, SAMPLE_PHOTOS).items():
+            (outdir / Path(member).name).write_bytes(data)
+        (outdir / "LICENSE").write_bytes(read_member(tarball, "LICENSE"))
+        return 0
     if len(argv) == 2 and argv[0] == "fetch":
         cache = Path(argv[1])
         for src in ALL_SOURCES:
@@ -202,6 +211,6 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main(sys.argv[1:]))
-    except SourceError as e:
+    except (SourceError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(1)

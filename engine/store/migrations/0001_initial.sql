@@ -16,6 +16,9 @@ CREATE TABLE images (
     -- Number of claims so far; the current claim's number is the fencing token that every
     -- result write must present (UPDATE ... WHERE id = $1 AND attempts = $2).
     attempts     integer     NOT NULL DEFAULT 0,
+    -- attempts when the job was last (re)queued by a person: the retry budget of this round is
+    -- attempts - attempts_base < max_attempts, while attempts itself only ever grows.
+    attempts_base integer    NOT NULL DEFAULT 0,
     max_attempts integer     NOT NULL DEFAULT 3 CHECK (max_attempts >= 1),
     format       text        NOT NULL,
     byte_size    bigint      NOT NULL CHECK (byte_size >= 0),

@@ -7,6 +7,10 @@
 // Usage (from a directory where `npm ci` has installed package-lock.json):
 //   node reference.mjs [--out reference.json] [--dump-pixels DIR]
 //
+// With only --dump-pixels (no --out) the script just decodes and dumps, which
+// takes seconds; the models run (about two minutes) when --out is given or
+// when no option is given at all.
+//
 // --dump-pixels DIR writes, per photo, DIR/sampleN.rgb (raw 8-bit RGB, row
 // major, exactly what jpeg-js decoded and what both networks were fed) and
 // DIR/pixels.json (width/height per photo), so that the Python check can feed
@@ -22,14 +26,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
-import * as tf from '@tensorflow/tfjs';
 import jpeg from 'jpeg-js';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const args = { out: path.join(here, 'reference.json'), dumpPixels: null, only: null };
+  const args = { out: null, dumpPixels: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') args.out = argv[++i];
@@ -46,6 +49,7 @@ function parseArgs(argv) {
     console.error('missing value for an option');
     process.exit(2);
   }
+  if (args.out === null && args.dumpPixels === null) args.out = path.join(here, 'reference.json');
   return args;
 }
 
@@ -72,9 +76,33 @@ function round(x, digits = 7) {
   return Number(x.toFixed(digits));
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
+function decodePhotos(faceDir) {
+  const photos = [];
+  for (let n = 1; n <= 6; n++) {
+    const file = `sample${n}.jpg`;
+    const jpg = fs.readFileSync(path.join(faceDir, 'demo', file));
+    const img = jpeg.decode(jpg, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 1024 });
+    if (img.data.length !== img.width * img.height * 3) throw new Error(`${file}: unexpected decoded size`);
+    photos.push({ n, file, width: img.width, height: img.height, data: img.data });
+  }
+  return photos;
+}
+
+function dumpPixels(dir, photos) {
+  fs.mkdirSync(dir, { recursive: true });
+  const index = {};
+  for (const p of photos) {
+    fs.writeFileSync(path.join(dir, `sample${p.n}.rgb`), p.data);
+    index[p.file] = { width: p.width, height: p.height, file: `sample${p.n}.rgb` };
+  }
+  // written last: its presence marks a complete dump
+  fs.writeFileSync(path.join(dir, 'pixels.json'), `${JSON.stringify(index, null, 2)}\n`);
+  console.error(`dumped decoded pixels of ${photos.length} photos to ${dir}`);
+}
+
+async function runModels(faceDir, photos) {
   stubBrowserClasses();
+  const tf = require('@tensorflow/tfjs');
   // face-api's Node build require()s '@tensorflow/tfjs-node'; package.json
   // maps that name to the pure-JS @tensorflow/tfjs (an npm alias), so both
   // packages share one tfjs-core engine, pinned to the plain CPU backend.
@@ -84,10 +112,10 @@ async function main() {
   await tf.ready();
   if (tf.getBackend() !== 'cpu') throw new Error(`backend is ${tf.getBackend()}, expected cpu`);
 
-  const faceDir = packageDir('@vladmandic/face-api');
-  const facePkg = JSON.parse(fs.readFileSync(path.join(faceDir, 'package.json'), 'utf8'));
-  const nsfwPkg = JSON.parse(fs.readFileSync(path.join(packageDir('nsfwjs'), 'package.json'), 'utf8'));
-  const tfjsPkg = JSON.parse(fs.readFileSync(path.join(packageDir('@tensorflow/tfjs'), 'package.json'), 'utf8'));
+  const readPkg = (name) => JSON.parse(fs.readFileSync(path.join(packageDir(name), 'package.json'), 'utf8'));
+  const facePkg = readPkg('@vladmandic/face-api');
+  const nsfwPkg = readPkg('nsfwjs');
+  const tfjsPkg = readPkg('@tensorflow/tfjs');
 
   // SSD MobileNetV1 face detector: decode the (uint8-quantized) weights with
   // tfjs' own decoder and hand them to face-api.
@@ -103,21 +131,9 @@ async function main() {
   const classifier = await nsfwjs.load('MobileNetV2');
   const labels = ['Drawing', 'Hentai', 'Neutral', 'Porn', 'Sexy'];
 
-  if (args.dumpPixels) fs.mkdirSync(args.dumpPixels, { recursive: true });
-
-  const photos = [];
-  const pixelIndex = {};
-  for (let n = 1; n <= 6; n++) {
-    const file = `sample${n}.jpg`;
-    const jpg = fs.readFileSync(path.join(faceDir, 'demo', file));
-    const img = jpeg.decode(jpg, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 1024 });
-    const { width, height } = img;
-    if (img.data.length !== width * height * 3) throw new Error(`${file}: unexpected decoded size`);
-    if (args.dumpPixels) {
-      fs.writeFileSync(path.join(args.dumpPixels, `sample${n}.rgb`), img.data);
-      pixelIndex[file] = { width, height, file: `sample${n}.rgb` };
-    }
-    const tensor = tf.tensor3d(img.data, [height, width, 3], 'int32');
+  const results = [];
+  for (const { file, width, height, data } of photos) {
+    const tensor = tf.tensor3d(data, [height, width, 3], 'int32');
 
     // face-api: pads bottom/right to a square, resizes to 512 (legacy
     // bilinear), then maps boxes back to the original image.  Its relative
@@ -131,19 +147,19 @@ async function main() {
     const faces = detections.map((d) => {
       const rel = d.relativeBox;
       const box = d.box;
+      const square = [rel.x / padX, rel.y / padY, (rel.x + rel.width) / padX, (rel.y + rel.height) / padY];
       return {
         score: round(d.score),
         // x1, y1, x2, y2 normalized to the padded square model input
-        box_square: [rel.x / padX, rel.y / padY, (rel.x + rel.width) / padX, (rel.y + rel.height) / padY].map((v) => round(v)),
-        // x, y, width, height in original image pixels, as face-api reports them
+        box_square: square.map((v) => round(v)),
+        // x1, y1, x2, y2 in original pixels = square * max(width, height)
+        // (what the C++ engine computes)
+        box_pixels: square.map((v) => round(v * side, 3)),
+        // x, y, width, height in original pixels as face-api reports them
+        // (with its rounded resize factor; differs by < 1 px)
         box_pixels_faceapi: [box.x, box.y, box.width, box.height].map((v) => round(v, 3)),
       };
     });
-    // Pixels of the square-coordinate box in the original image (what the
-    // C++ engine computes: square coordinate * max(width, height)).
-    for (const f of faces) {
-      f.box_pixels = f.box_square.map((v) => round(v * side, 3));
-    }
 
     // nsfwjs: x/255, resizeBilinear(alignCorners = true) to 224, softmax.
     const probs = tf.tidy(() => classifier.infer(tensor)).dataSync();
@@ -151,15 +167,11 @@ async function main() {
     const moderation = {};
     labels.forEach((l, i) => { moderation[l] = round(probs[i], 8); });
 
-    photos.push({ file, width, height, faces, moderation });
+    results.push({ file, width, height, faces, moderation });
     console.error(`${file}: ${width}x${height}, ${faces.length} face(s), top class ${labels[probs.indexOf(Math.max(...probs))]}`);
   }
 
-  if (args.dumpPixels) {
-    fs.writeFileSync(path.join(args.dumpPixels, 'pixels.json'), `${JSON.stringify(pixelIndex, null, 2)}\n`);
-  }
-
-  const result = {
+  return {
     generated_by: 'packaging/models/reference/reference.mjs',
     tfjs: { version: tfjsPkg.version, backend: tf.getBackend() },
     face_detector: {
@@ -173,11 +185,21 @@ async function main() {
       box_pixels_faceapi_format: 'x,y,width,height as reported by face-api (uses its rounded resize factor)',
     },
     moderation: { package: `${nsfwPkg.name}@${nsfwPkg.version}`, model: 'MobileNetV2', labels },
-    decoder: 'jpeg-js (no EXIF orientation)',
-    photos,
+    decoder: 'jpeg-js 0.4.4 (no EXIF orientation)',
+    photos: results,
   };
-  fs.writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
-  console.error(`wrote ${args.out}`);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const faceDir = packageDir('@vladmandic/face-api');
+  const photos = decodePhotos(faceDir);
+  if (args.dumpPixels) dumpPixels(args.dumpPixels, photos);
+  if (args.out) {
+    const result = await runModels(faceDir, photos);
+    fs.writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
+    console.error(`wrote ${args.out}`);
+  }
 }
 
 main().catch((err) => {

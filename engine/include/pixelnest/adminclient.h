@@ -1,0 +1,71 @@
+#pragma once
+
+#include "pixelnest/connectionconfig.h"
+#include "pixelnest/imagelimits.h"
+#include "pixelnest/jobs.h"
+#include "pixelnest/result.h"
+
+#include <memory>
+
+namespace pixelnest
+{
+
+struct ServiceOptions
+{
+    QString ns = QStringLiteral("pixelnest"); // Redis key namespace (hash tag)
+    int maxAttempts = 3;
+    ImageLimits limits;
+};
+
+struct SubmitReport
+{
+    struct Rejected
+    {
+        int index = 0; // position in the submitted list
+        Error error;
+    };
+    QList<qint64> ids;     // accepted uploads' ids, in input order
+    QList<int> accepted;   // their positions in the submitted list
+    QList<Rejected> rejected;
+};
+
+// What a bulk action did: changed, left alone (wrong state), or not found.
+struct BulkOutcome
+{
+    QList<qint64> changed;
+    QList<qint64> unchanged;
+    QList<qint64> missing;
+};
+
+// The admin operations over one PostgreSQL and one Redis connection, as the CLI and the console
+// use them. Synchronous: it belongs to one thread (the console runs it on a worker thread).
+class AdminClient final
+{
+public:
+    static Result<std::unique_ptr<AdminClient>> connect(const ConnectionConfig& config,
+                                                        const ServiceOptions& options = {});
+    ~AdminClient();
+
+    // Validates every upload first (size, format by content, pixel count); stores the valid
+    // ones with their bytes in one transaction, then queues them. A failed Redis write after
+    // the commit is repaired by the engines' reconciler, so the report still lists the ids.
+    Result<SubmitReport> submit(const QList<ImageUpload>& uploads);
+
+    Result<QList<JobRecord>> jobs(const JobQuery& query);
+    Result<JobDetail> job(qint64 id);
+    // "original", "thumbnail" or "anonymised".
+    Result<QByteArray> image(qint64 id, const QByteArray& kind);
+
+    Result<BulkOutcome> setPriority(const QList<qint64>& ids, int priority);
+    Result<BulkOutcome> reprocess(const QList<qint64>& ids);
+    Result<BulkOutcome> reprocessFailed();
+    Result<BulkOutcome> cancel(const QList<qint64>& ids);
+    Result<QueueStats> stats();
+
+private:
+    struct Impl;
+    explicit AdminClient(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pixelnest

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "pixelnest/connectionconfig.h"
+#include "pixelnest/imagelimits.h"
+#include "pixelnest/pipelines.h"
+#include "pixelnest/result.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace pixelnest
+{
+
+class EngineMetrics;
+
+struct EngineOptions
+{
+    QString ns = QStringLiteral("pixelnest"); // Redis key namespace
+    int workers = qMax(2, QThread::idealThreadCount()); // pipeline threads
+    int batchSize = 64;       // jobs claimed per round trip
+    int maxInFlight = 0;      // backpressure bound; 0 = 4 × batchSize
+    int leaseMs = 30'000;
+    int maxAttempts = 3;      // per round (submit or reprocess)
+    int retryBaseMs = 1000;   // backoff: base × 2^(attempt−1), at most 60 s
+    int reconcileGraceMs = 10'000;
+    int heartbeatMs = 1000;
+    bool exitWhenIdle = false; // stop once nothing is queued or processing anywhere
+    QString device = QStringLiteral("auto"); // auto|cpu|cuda|cuda:N
+    QString modelsDir;
+    ImageLimits limits;
+
+    int effectiveMaxInFlight() const { return maxInFlight > 0 ? maxInFlight : 4 * batchSize; }
+};
+
+// The headless engine: claims jobs from Redis, runs their pipelines on a thread pool, writes
+// results to PostgreSQL in batches, acks. Threads: dispatcher (claims), writer (results),
+// maintenance (heartbeat, lease renewal, reaper, reconciler), plus the pipeline pool; each
+// owns its own connections. A dead Redis or PostgreSQL pauses it (one log line) and it resumes
+// by itself.
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+
+public:
+    Engine(ConnectionConfig connections, EngineOptions options, PipelineRegistry pipelines,
+           QObject* parent = nullptr);
+    ~Engine() override; // requests a stop and waits for the drain
+
+    // Fails at once only on a malformed configuration; unreachable servers are waited for.
+    Result<void> start();
+    // Thread-safe; returns at once. Stop claiming, finish in-flight jobs, write, ack, exit.
+    void requestStop();
+    bool wait(int timeoutMs = -1);
+    bool isFinished() const;
+
+    EngineMetrics& metrics();
+    // PostgreSQL and Redis reachable at the last attempt, and every pipeline stage ready.
+    Result<void> readiness() const;
+    QString workerName() const; // host:pid
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pixelnest

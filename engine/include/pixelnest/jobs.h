@@ -1,0 +1,119 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace pixelnest
+{
+
+enum class JobStatus
+{
+    Queued,
+    Processing,
+    Completed,
+    Failed,
+    Cancelled,
+};
+
+QString statusName(JobStatus status); // "queued", ... as stored and printed
+std::optional<JobStatus> parseStatus(const QString& name);
+QList<JobStatus> allStatuses();
+
+// Priority: −1000…1000, higher first, default 0. Out-of-range input is rejected, never clamped.
+inline constexpr int kMinPriority = -1000;
+inline constexpr int kMaxPriority = 1000;
+inline bool isValidPriority(qint64 priority)
+{
+    return priority >= kMinPriority && priority <= kMaxPriority;
+}
+QString priorityRangeError(qint64 priority);
+
+// One image and its processing state: the row the console shows and the CLI prints.
+struct JobRecord
+{
+    qint64 id = 0;
+    QString title;
+    JobStatus status = JobStatus::Queued;
+    int priority = 0;
+    QString pipeline;
+    int attempts = 0;
+    QString error;
+    QJsonObject result;
+    QString worker;
+    QString format;
+    qint64 byteSize = 0;
+    int width = 0;
+    int height = 0;
+    QDateTime createdAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+};
+
+struct AttemptRecord
+{
+    int attempt = 0;
+    QString worker;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    QString outcome; // completed | failed | retry | lease_lost | cancelled, empty while running
+    QString error;
+};
+
+struct JobDetail
+{
+    JobRecord job;
+    QList<AttemptRecord> history;
+};
+
+// A page of jobs, newest first, continuing after `beforeId` (keyset pagination: 0 = start).
+struct JobQuery
+{
+    std::optional<JobStatus> status;
+    QString titleContains;
+    int limit = 100;
+    qint64 beforeId = 0;
+};
+
+struct WorkerInfo
+{
+    QString id;
+    QString host;
+    qint64 pid = 0;
+    QString device;
+    int inFlight = 0;
+    qint64 processed = 0;
+    qint64 failed = 0;
+    qint64 lastSeenMsAgo = 0;
+    QJsonObject raw; // the whole heartbeat (version, memory, batch size, last error, ...)
+};
+
+struct QueueStats
+{
+    QMap<JobStatus, qint64> counts;
+    QMap<int, qint64> queueDepth; // ready jobs per priority
+    qint64 inFlight = 0;
+    qint64 retrying = 0; // waiting out a backoff
+    QList<WorkerInfo> workers;
+};
+
+// One image to submit. The bytes are checked (size, format by content, pixel count) before
+// anything is stored.
+struct ImageUpload
+{
+    QString title;
+    QByteArray bytes;
+    int priority = 0;
+    QString pipeline = QStringLiteral("default");
+};
+
+// The JSON shapes of DESIGN.md (`jobs --json`, `show --json`, `stats --json`).
+QJsonObject toJson(const JobRecord& job);
+QJsonObject toJson(const JobDetail& detail);
+QJsonObject toJson(const QueueStats& stats);
+
+} // namespace pixelnest

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "pixelnest/imagelimits.h"
+#include "pixelnest/result.h"
+#include "pixelnest/stage.h"
+
+#include <QMap>
+#include <QStringList>
+
+namespace pixelnest
+{
+
+// Pipelines by name. The built-in ones are `noop` (count the bytes), `metadata` (decode,
+// metadata, thumbnail) and `default` (metadata plus the models, added by the inference part).
+class PipelineRegistry final
+{
+public:
+    static PipelineRegistry builtIn(const ImageLimits& limits = {});
+
+    // What an engine runs: the built-in pipelines, `default` with the models found in
+    // modelsDir on `device` (auto|cpu|cuda|cuda:N), and the user's own models.
+    static Result<PipelineRegistry> standard(const ImageLimits& limits, const QString& modelsDir,
+                                             const QString& device);
+
+    void add(Pipeline pipeline);
+    const Pipeline* find(const QString& name) const;
+    QStringList names() const { return m_pipelines.keys(); }
+
+private:
+    QMap<QString, Pipeline> m_pipelines;
+};
+
+} // namespace pixelnest

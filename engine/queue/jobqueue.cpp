@@ -1,0 +1,288 @@
+#include "queue/jobqueue.h"
+
+namespace pixelnest::engine
+{
+
+namespace
+{
+
+// Loaded once per process; RedisClient sends each once per connection.
+struct Scripts
+{
+    LuaScript enqueue = LuaScript::fromResource(QStringLiteral("enqueue"));
+    LuaScript claim = LuaScript::fromResource(QStringLiteral("claim"));
+    LuaScript renew = LuaScript::fromResource(QStringLiteral("renew"));
+    LuaScript ack = LuaScript::fromResource(QStringLiteral("ack"));
+    LuaScript retry = LuaScript::fromResource(QStringLiteral("retry"));
+    LuaScript reap = LuaScript::fromResource(QStringLiteral("reap"));
+    LuaScript reprioritize = LuaScript::fromResource(QStringLiteral("reprioritize"));
+    LuaScript remove = LuaScript::fromResource(QStringLiteral("remove"));
+    LuaScript presence = LuaScript::fromResource(QStringLiteral("presence"));
+};
+
+const Scripts& scripts()
+{
+    static const Scripts instance;
+    return instance;
+}
+
+QList<QByteArray> idArguments(const QList<qint64>& ids)
+{
+    QList<QByteArray> arguments;
+    arguments.reserve(ids.size());
+    for (qint64 id : ids) {
+        arguments.append(QByteArray::number(id));
+    }
+    return arguments;
+}
+
+QList<qint64> idsOf(const RedisReply& reply)
+{
+    QList<qint64> ids;
+    ids.reserve(reply.elements.size());
+    for (const RedisReply& element : reply.elements) {
+        ids.append(element.string.toLongLong());
+    }
+    return ids;
+}
+
+Result<int> integerOf(Result<RedisReply> reply)
+{
+    if (!reply) {
+        return reply.error();
+    }
+    return int(reply->integer);
+}
+
+} // namespace
+
+JobQueue::JobQueue(RedisClient& client, const QString& ns)
+    : m_client(client), m_prefix("{" + ns.toUtf8() + "}:")
+{
+}
+
+QByteArray JobQueue::key(const char* name) const
+{
+    return m_prefix + name;
+}
+
+Result<int> JobQueue::enqueue(const QList<QueuedJob>& jobs)
+{
+    if (jobs.isEmpty()) {
+        return 0;
+    }
+    QList<QByteArray> arguments;
+    for (const QueuedJob& job : jobs) {
+        arguments << QByteArray::number(job.id) << QByteArray::number(job.priority);
+    }
+    return integerOf(m_client.eval(scripts().enqueue,
+                                   {key("ready"), key("prio"), key("seq"), key("wake"),
+                                    key("depth"), key("delayed"), key("inflight")},
+                                   arguments));
+}
+
+Result<QList<qint64>> JobQueue::claim(int maxCount, int leaseMs, const QByteArray& owner)
+{
+    const Result<RedisReply> reply = m_client.eval(
+        scripts().claim,
+        {key("ready"), key("delayed"), key("inflight"), key("owner"), key("prio"), key("seq"),
+         key("wake"), key("depth")},
+        {QByteArray::number(maxCount), QByteArray::number(leaseMs), owner});
+    if (!reply) {
+        return reply.error();
+    }
+    return idsOf(reply.value());
+}
+
+Result<QList<qint64>> JobQueue::renew(const QList<qint64>& ids, int leaseMs,
+                                      const QByteArray& owner)
+{
+    if (ids.isEmpty()) {
+        return QList<qint64>();
+    }
+    const Result<RedisReply> reply =
+        m_client.eval(scripts().renew, {key("inflight"), key("owner")},
+                      QList<QByteArray>{QByteArray::number(leaseMs), owner} + idArguments(ids));
+    if (!reply) {
+        return reply.error();
+    }
+    return idsOf(reply.value());
+}
+
+Result<int> JobQueue::ack(const QList<qint64>& ids, const QByteArray& owner)
+{
+    if (ids.isEmpty()) {
+        return 0;
+    }
+    return integerOf(m_client.eval(scripts().ack, {key("inflight"), key("owner"), key("prio")},
+                                   QList<QByteArray>{owner} + idArguments(ids)));
+}
+
+Result<int> JobQueue::retryLater(const QList<RetryRequest>& jobs, const QByteArray& owner)
+{
+    if (jobs.isEmpty()) {
+        return 0;
+    }
+    QList<QByteArray> arguments{owner};
+    for (const RetryRequest& job : jobs) {
+        arguments << QByteArray::number(job.id) << QByteArray::number(job.delayMs);
+    }
+    return integerOf(m_client.eval(scripts().retry,
+                                   {key("inflight"), key("owner"), key("delayed")}, arguments));
+}
+
+Result<QList<ExpiredLease>> JobQueue::reapExpired(int maxCount)
+{
+    const Result<RedisReply> reply = m_client.eval(scripts().reap, {key("inflight"), key("owner")},
+                                                   {QByteArray::number(maxCount)});
+    if (!reply) {
+        return reply.error();
+    }
+    QList<ExpiredLease> leases;
+    const QList<RedisReply>& items = reply->elements;
+    for (qsizetype i = 0; i + 1 < items.size(); i += 2) {
+        leases.append({items[i].string.toLongLong(), items[i + 1].string});
+    }
+    return leases;
+}
+
+Result<int> JobQueue::reprioritize(const QList<qint64>& ids, int priority)
+{
+    if (ids.isEmpty()) {
+        return 0;
+    }
+    return integerOf(m_client.eval(scripts().reprioritize,
+                                   {key("ready"), key("prio"), key("depth")},
+                                   QList<QByteArray>{QByteArray::number(priority)} +
+                                       idArguments(ids)));
+}
+
+Result<int> JobQueue::remove(const QList<qint64>& ids)
+{
+    if (ids.isEmpty()) {
+        return 0;
+    }
+    return integerOf(m_client.eval(scripts().remove,
+                                   {key("ready"), key("delayed"), key("inflight"), key("owner"),
+                                    key("prio"), key("depth")},
+                                   idArguments(ids)));
+}
+
+Result<QList<bool>> JobQueue::present(const QList<qint64>& ids)
+{
+    if (ids.isEmpty()) {
+        return QList<bool>();
+    }
+    const Result<RedisReply> reply = m_client.eval(
+        scripts().presence, {key("ready"), key("delayed"), key("inflight")}, idArguments(ids));
+    if (!reply) {
+        return reply.error();
+    }
+    QList<bool> known;
+    for (const RedisReply& element : reply->elements) {
+        known.append(element.integer != 0);
+    }
+    return known;
+}
+
+Result<QMap<int, qint64>> JobQueue::depthByPriority()
+{
+    const Result<RedisReply> reply = m_client.command({"HGETALL", key("depth")});
+    if (!reply) {
+        return reply.error();
+    }
+    QMap<int, qint64> depth;
+    const QList<RedisReply>& items = reply->elements;
+    for (qsizetype i = 0; i + 1 < items.size(); i += 2) {
+        const qint64 count = items[i + 1].string.toLongLong();
+        if (count > 0) {
+            depth.insert(items[i].string.toInt(), count);
+        }
+    }
+    return depth;
+}
+
+Result<qint64> JobQueue::inFlightCount()
+{
+    const Result<RedisReply> reply = m_client.command({"ZCARD", key("inflight")});
+    return reply ? Result<qint64>(reply->integer) : Result<qint64>(reply.error());
+}
+
+Result<qint64> JobQueue::retryingCount()
+{
+    const Result<RedisReply> reply = m_client.command({"ZCARD", key("delayed")});
+    return reply ? Result<qint64>(reply->integer) : Result<qint64>(reply.error());
+}
+
+Result<bool> JobQueue::waitForWork(int timeoutMs)
+{
+    // BLPOP takes seconds (fractions allowed since Redis 6).
+    const QByteArray seconds = QByteArray::number(timeoutMs / 1000.0, 'f', 3);
+    const Result<RedisReply> reply = m_client.command({"BLPOP", key("wake"), seconds});
+    if (!reply) {
+        return reply.error();
+    }
+    return reply->type == RedisReply::Type::Array;
+}
+
+Result<bool> JobQueue::tryLock(const QByteArray& name, const QByteArray& token, int ttlMs)
+{
+    const Result<RedisReply> reply = m_client.command(
+        {"SET", key("lock:") + name, token, "NX", "PX", QByteArray::number(ttlMs)});
+    if (!reply) {
+        return reply.error();
+    }
+    return reply->type == RedisReply::Type::String;
+}
+
+Result<void> JobQueue::unlock(const QByteArray& name, const QByteArray& token)
+{
+    // Only the holder releases: compare-and-delete in one step.
+    static const QByteArray script =
+        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end "
+        "return 0";
+    const Result<RedisReply> reply =
+        m_client.command({"EVAL", script, "1", key("lock:") + name, token});
+    if (!reply) {
+        return reply.error();
+    }
+    return {};
+}
+
+Result<void> JobQueue::publishHeartbeat(const QByteArray& engineId, const QByteArray& json,
+                                        int ttlMs)
+{
+    // The key with a TTL says "alive"; the hash keeps the last snapshot so that consoles can
+    // still show an engine that stopped beating (as stale) until a reader drops it.
+    const Result<QList<RedisReply>> replies = m_client.pipeline(
+        {{"SET", key("worker:") + engineId, json, "PX", QByteArray::number(ttlMs)},
+         {"HSET", key("workers"), engineId, json}});
+    if (!replies) {
+        return replies.error();
+    }
+    return {};
+}
+
+Result<QList<QByteArray>> JobQueue::heartbeats()
+{
+    const Result<RedisReply> reply = m_client.command({"HGETALL", key("workers")});
+    if (!reply) {
+        return reply.error();
+    }
+    QList<QByteArray> found;
+    for (qsizetype i = 0; i + 1 < reply->elements.size(); i += 2) {
+        found.append(reply->elements[i + 1].string);
+    }
+    return found;
+}
+
+Result<void> JobQueue::forgetWorker(const QByteArray& engineId)
+{
+    const Result<RedisReply> reply = m_client.command({"HDEL", key("workers"), engineId});
+    if (!reply) {
+        return reply.error();
+    }
+    return {};
+}
+
+} // namespace pixelnest::engine

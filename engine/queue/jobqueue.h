@@ -1,0 +1,79 @@
+#pragma once
+
+#include "pixelnest/result.h"
+#include "queue/redisclient.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace pixelnest::engine
+{
+
+struct QueuedJob
+{
+    qint64 id = 0;
+    int priority = 0;
+};
+
+struct ExpiredLease
+{
+    qint64 id = 0;
+    QByteArray owner;
+};
+
+struct RetryRequest
+{
+    qint64 id = 0;
+    int delayMs = 0;
+};
+
+// The Redis side of dispatch (see lua/README.md for the keys). Holds a RedisClient reference,
+// so it belongs to the thread that owns that client.
+class JobQueue final
+{
+public:
+    JobQueue(RedisClient& client, const QString& ns);
+
+    // Priority range shared by every writer; out-of-range input is rejected, never clamped.
+    static constexpr int kMinPriority = -1000;
+    static constexpr int kMaxPriority = 1000;
+
+    Result<int> enqueue(const QList<QueuedJob>& jobs);
+    Result<QList<qint64>> claim(int maxCount, int leaseMs, const QByteArray& owner);
+    // Returns the ids whose lease `owner` no longer holds.
+    Result<QList<qint64>> renew(const QList<qint64>& ids, int leaseMs, const QByteArray& owner);
+    Result<int> ack(const QList<qint64>& ids, const QByteArray& owner);
+    Result<int> retryLater(const QList<RetryRequest>& jobs, const QByteArray& owner);
+    Result<QList<ExpiredLease>> reapExpired(int maxCount);
+    Result<int> reprioritize(const QList<qint64>& ids, int priority);
+    Result<int> remove(const QList<qint64>& ids);
+    Result<QList<bool>> present(const QList<qint64>& ids);
+
+    // Ready jobs per priority, and the lease / retry counts.
+    Result<QMap<int, qint64>> depthByPriority();
+    Result<qint64> inFlightCount();
+    Result<qint64> retryingCount();
+
+    // Blocks this connection for up to timeoutMs until work may be ready. Use a client of its
+    // own (or accept that the connection is busy meanwhile).
+    Result<bool> waitForWork(int timeoutMs);
+
+    // A cluster-wide mutex with a TTL (SET NX PX), for maintenance that one engine does at a time.
+    Result<bool> tryLock(const QByteArray& name, const QByteArray& token, int ttlMs);
+    Result<void> unlock(const QByteArray& name, const QByteArray& token);
+
+    // Heartbeats: one key per engine with a TTL, plus its last snapshot in a hash.
+    Result<void> publishHeartbeat(const QByteArray& engineId, const QByteArray& json, int ttlMs);
+    Result<QList<QByteArray>> heartbeats();
+    Result<void> forgetWorker(const QByteArray& engineId);
+
+    QByteArray key(const char* name) const;
+
+private:
+    RedisClient& m_client;
+    QByteArray m_prefix; // "{ns}:"
+};
+
+} // namespace pixelnest::engine

@@ -1,0 +1,240 @@
+#include "pixelnest/adminclient.h"
+
+#include "pixelnest/logging.h"
+#include "queue/jobqueue.h"
+#include "runtime/heartbeat.h"
+#include "store/adminstore.h"
+
+#include <QDateTime>
+
+namespace pixelnest
+{
+
+using namespace engine;
+
+namespace
+{
+
+// Stale heartbeats are kept for the console (shown in red) and dropped after an hour.
+constexpr qint64 kForgetWorkerAfterMs = 3600'000;
+
+BulkOutcome classify(const QList<qint64>& requested, const QList<qint64>& changed,
+                     const QList<qint64>& existing)
+{
+    BulkOutcome outcome;
+    outcome.changed = changed;
+    for (qint64 id : requested) {
+        if (!existing.contains(id)) {
+            outcome.missing.append(id);
+        } else if (!changed.contains(id)) {
+            outcome.unchanged.append(id);
+        }
+    }
+    return outcome;
+}
+
+QList<qint64> idsOf(const QList<QueuedJob>& jobs)
+{
+    QList<qint64> ids;
+    for (const QueuedJob& job : jobs) {
+        ids.append(job.id);
+    }
+    return ids;
+}
+
+} // namespace
+
+struct AdminClient::Impl
+{
+    Impl(RedisUrl url, const ServiceOptions& options)
+        : redis(std::move(url)), queue(redis, options.ns), store(db), options(options)
+    {
+    }
+
+    PgConnection db;
+    RedisClient redis;
+    JobQueue queue;
+    AdminStore store;
+    ServiceOptions options;
+
+    // Redis is only dispatch: when it is down the PostgreSQL change stands and the reconciler
+    // queues the jobs once it is back.
+    void enqueueOrLeaveToReconciler(const QList<QueuedJob>& jobs)
+    {
+        if (Result<int> queued = queue.enqueue(jobs); !queued) {
+            qCWarning(lcQueue).noquote() << "queued in PostgreSQL only; the reconciler will "
+                                            "dispatch them:"
+                                         << queued.error().message;
+        }
+    }
+
+    Result<BulkOutcome> requeued(const QList<qint64>& requested, Result<QList<QueuedJob>> jobs)
+    {
+        if (!jobs) {
+            return jobs.error();
+        }
+        enqueueOrLeaveToReconciler(jobs.value());
+        const Result<QList<qint64>> existing = store.existing(requested);
+        if (!existing) {
+            return existing.error();
+        }
+        return classify(requested, idsOf(jobs.value()), existing.value());
+    }
+};
+
+AdminClient::AdminClient(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+AdminClient::~AdminClient() = default;
+
+Result<std::unique_ptr<AdminClient>> AdminClient::connect(const ConnectionConfig& config,
+                                                          const ServiceOptions& options)
+{
+    Result<RedisUrl> url = RedisUrl::parse(config.redis);
+    if (!url) {
+        return url.error();
+    }
+    auto impl = std::make_unique<Impl>(url.value(), options);
+    if (Result<void> opened = impl->db.open(config.postgres); !opened) {
+        return opened.error();
+    }
+    if (Result<void> connected = impl->redis.connect(); !connected) {
+        return connected.error();
+    }
+    return std::unique_ptr<AdminClient>(new AdminClient(std::move(impl)));
+}
+
+Result<SubmitReport> AdminClient::submit(const QList<ImageUpload>& uploads)
+{
+    SubmitReport report;
+    QList<ImageUpload> valid;
+    QList<ImageFacts> facts;
+    for (int i = 0; i < uploads.size(); ++i) {
+        const ImageUpload& upload = uploads[i];
+        if (!isValidPriority(upload.priority)) {
+            report.rejected.append(
+                {i, makeError(ErrorCode::InvalidInput, priorityRangeError(upload.priority))});
+            continue;
+        }
+        Result<ImageFacts> inspected =
+            inspectImage(upload.bytes, upload.title, m_impl->options.limits);
+        if (!inspected) {
+            report.rejected.append({i, inspected.error()});
+            continue;
+        }
+        valid.append(upload);
+        facts.append(inspected.value());
+        report.accepted.append(i);
+    }
+    const Result<QList<qint64>> ids =
+        m_impl->store.insertImages(valid, facts, m_impl->options.maxAttempts);
+    if (!ids) {
+        return ids.error();
+    }
+    report.ids = ids.value();
+    QList<QueuedJob> jobs;
+    for (qsizetype i = 0; i < valid.size(); ++i) {
+        jobs.append({report.ids[i], valid[i].priority});
+    }
+    m_impl->enqueueOrLeaveToReconciler(jobs);
+    return report;
+}
+
+Result<QList<JobRecord>> AdminClient::jobs(const JobQuery& query)
+{
+    return m_impl->store.list(query);
+}
+
+Result<JobDetail> AdminClient::job(qint64 id)
+{
+    return m_impl->store.detail(id);
+}
+
+Result<QByteArray> AdminClient::image(qint64 id, const QByteArray& kind)
+{
+    return m_impl->store.imageBytes(id, kind);
+}
+
+Result<BulkOutcome> AdminClient::setPriority(const QList<qint64>& ids, int priority)
+{
+    const Result<QList<qint64>> changed = m_impl->store.setPriority(ids, priority);
+    if (!changed) {
+        return changed.error();
+    }
+    if (Result<int> moved = m_impl->queue.reprioritize(changed.value(), priority); !moved) {
+        // The stored priority applies when the reconciler re-queues; log the Redis outage.
+        qCWarning(lcQueue).noquote() << "priority stored; queue not re-ordered:"
+                                     << moved.error().message;
+    }
+    return classify(ids, changed.value(), changed.value());
+}
+
+Result<BulkOutcome> AdminClient::reprocess(const QList<qint64>& ids)
+{
+    return m_impl->requeued(ids, m_impl->store.reprocess(ids));
+}
+
+Result<BulkOutcome> AdminClient::reprocessFailed()
+{
+    Result<QList<QueuedJob>> jobs = m_impl->store.reprocessFailed();
+    if (!jobs) {
+        return jobs.error();
+    }
+    m_impl->enqueueOrLeaveToReconciler(jobs.value());
+    BulkOutcome outcome;
+    outcome.changed = idsOf(jobs.value());
+    return outcome;
+}
+
+Result<BulkOutcome> AdminClient::cancel(const QList<qint64>& ids)
+{
+    const Result<QList<qint64>> cancelled = m_impl->store.cancel(ids);
+    if (!cancelled) {
+        return cancelled.error();
+    }
+    if (Result<int> removed = m_impl->queue.remove(cancelled.value()); !removed) {
+        // An engine that claims one later finds the row cancelled and drops it.
+        qCWarning(lcQueue).noquote() << "cancelled in PostgreSQL; queue not updated:"
+                                     << removed.error().message;
+    }
+    const Result<QList<qint64>> existing = m_impl->store.existing(ids);
+    if (!existing) {
+        return existing.error();
+    }
+    return classify(ids, cancelled.value(), existing.value());
+}
+
+Result<QueueStats> AdminClient::stats()
+{
+    QueueStats stats;
+    const Result<QMap<JobStatus, qint64>> counts = m_impl->store.countByStatus();
+    if (!counts) {
+        return counts.error();
+    }
+    stats.counts = counts.value();
+    Result<QMap<int, qint64>> depth = m_impl->queue.depthByPriority();
+    Result<qint64> inFlight = m_impl->queue.inFlightCount();
+    Result<qint64> retrying = m_impl->queue.retryingCount();
+    Result<QList<QByteArray>> beats = m_impl->queue.heartbeats();
+    for (const Error* error : {depth ? nullptr : &depth.error(),
+                               inFlight ? nullptr : &inFlight.error(),
+                               beats ? nullptr : &beats.error()}) {
+        if (error != nullptr) {
+            return *error;
+        }
+    }
+    stats.queueDepth = depth.value();
+    stats.inFlight = inFlight.value();
+    stats.retrying = retrying ? retrying.value() : 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QByteArray& beat : beats.value()) {
+        WorkerInfo worker = workerFromHeartbeat(beat, now);
+        if (worker.lastSeenMsAgo > kForgetWorkerAfterMs) {
+            (void)m_impl->queue.forgetWorker(worker.id.toUtf8());
+            continue;
+        }
+        stats.workers.append(worker);
+    }
+    return stats;
+}
+
+} // namespace pixelnest

@@ -1,0 +1,149 @@
+#include "pixelnest/engine.h"
+
+#include "pixelnest/logging.h"
+#include "queue/redisurl.h"
+#include "runtime/dispatcher.h"
+#include "runtime/enginecontext.h"
+#include "runtime/maintenance.h"
+#include "runtime/resultwriter.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QSysInfo>
+
+#include <thread>
+
+namespace pixelnest
+{
+
+using namespace engine;
+
+struct Engine::Impl
+{
+    EngineContext context;
+    std::thread dispatcher;
+    std::thread writer;
+    std::thread maintenance;
+    std::thread supervisor;
+    std::atomic<bool> finished{false};
+    std::mutex finishedMutex;
+    std::condition_variable finishedChanged;
+};
+
+Engine::Engine(ConnectionConfig connections, EngineOptions options, PipelineRegistry pipelines,
+               QObject* parent)
+    : QObject(parent), m_impl(std::make_unique<Impl>())
+{
+    EngineContext& context = m_impl->context;
+    context.connections = std::move(connections);
+    context.options = std::move(options);
+    context.pipelines = std::move(pipelines);
+    context.worker = QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(
+        QCoreApplication::applicationPid());
+    context.owner = context.worker.toUtf8() + ':' +
+                    QByteArray::number(QRandomGenerator::global()->generate(), 16);
+    context.pool.setMaxThreadCount(context.options.workers);
+}
+
+Engine::~Engine()
+{
+    requestStop();
+    wait();
+    if (m_impl->supervisor.joinable()) {
+        m_impl->supervisor.join();
+    }
+}
+
+Result<void> Engine::start()
+{
+    if (Result<RedisUrl> url = RedisUrl::parse(m_impl->context.connections.redis); !url) {
+        return url.error();
+    }
+    EngineContext& context = m_impl->context;
+    qCInfo(lcRuntime).noquote() << QStringLiteral(
+                                       "engine %1 starting: %2 workers, batch %3, lease %4 ms, "
+                                       "pipelines %5")
+                                       .arg(context.worker)
+                                       .arg(context.options.workers)
+                                       .arg(context.options.batchSize)
+                                       .arg(context.options.leaseMs)
+                                       .arg(context.pipelines.names().join(QStringLiteral(", ")));
+    m_impl->maintenance = std::thread([&context] { Maintenance(context).run(); });
+    m_impl->writer = std::thread([&context] { ResultWriter(context).run(); });
+    m_impl->dispatcher = std::thread([&context] { Dispatcher(context).run(); });
+    // The drain in order: no more claims, the pool empties, the writer settles every result,
+    // maintenance stops renewing leases last.
+    m_impl->supervisor = std::thread([this] {
+        m_impl->dispatcher.join();
+        m_impl->context.pool.waitForDone();
+        m_impl->writer.join();
+        m_impl->maintenance.join();
+        qCInfo(lcRuntime) << "engine stopped";
+        {
+            std::lock_guard lock(m_impl->finishedMutex);
+            m_impl->finished = true;
+        }
+        m_impl->finishedChanged.notify_all();
+        QMetaObject::invokeMethod(this, &Engine::finished, Qt::QueuedConnection);
+    });
+    return {};
+}
+
+void Engine::requestStop()
+{
+    if (!m_impl->context.stopClaiming.exchange(true)) {
+        qCInfo(lcRuntime) << "engine stopping: no new claims; finishing" << m_impl->context.inFlight.size()
+                          << "jobs in flight";
+    }
+}
+
+bool Engine::wait(int timeoutMs)
+{
+    if (!m_impl->supervisor.joinable()) {
+        return true; // never started
+    }
+    std::unique_lock lock(m_impl->finishedMutex);
+    if (timeoutMs < 0) {
+        m_impl->finishedChanged.wait(lock, [this] { return m_impl->finished.load(); });
+        return true;
+    }
+    return m_impl->finishedChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                                            [this] { return m_impl->finished.load(); });
+}
+
+bool Engine::isFinished() const
+{
+    return m_impl->finished;
+}
+
+EngineMetrics& Engine::metrics()
+{
+    return m_impl->context.metrics;
+}
+
+QString Engine::workerName() const
+{
+    return m_impl->context.worker;
+}
+
+Result<void> Engine::readiness() const
+{
+    const EngineContext& context = m_impl->context;
+    if (!context.metrics.postgresUp) {
+        return makeError(ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not reachable"));
+    }
+    if (!context.metrics.redisUp) {
+        return makeError(ErrorCode::Unavailable, QStringLiteral("Redis is not reachable"));
+    }
+    for (const QString& name : context.pipelines.names()) {
+        for (const StagePtr& stage : context.pipelines.find(name)->stages) {
+            if (Result<void> ready = stage->ready(); !ready) {
+                return makeError(ready.error().code,
+                                 QStringLiteral("pipeline %1: %2").arg(name, ready.error().message));
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace pixelnest

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "pixelnest/engine.h"
+#include "pixelnest/enginemetrics.h"
+#include "runtime/inflightregistry.h"
+#include "runtime/outcomequeue.h"
+
+#include <QThreadPool>
+
+#include <atomic>
+
+namespace pixelnest::engine
+{
+
+// What the engine's threads share. Everything here is thread-safe; connections are not here:
+// each thread opens its own.
+struct EngineContext
+{
+    ConnectionConfig connections;
+    EngineOptions options;
+    PipelineRegistry pipelines;
+    EngineMetrics metrics;
+    QString worker;   // host:pid, recorded on rows and in history
+    QByteArray owner; // host:pid:nonce, the lease owner token in Redis
+    InFlightRegistry inFlight;
+    OutcomeQueue outcomes;
+    QThreadPool pool;
+    std::atomic<bool> stopClaiming{false}; // set by requestStop (or when idle)
+    std::atomic<bool> dispatcherDone{false};
+    std::atomic<bool> writerDone{false};
+    std::atomic<int> running{0}; // pipeline tasks queued or running
+};
+
+} // namespace pixelnest::engine

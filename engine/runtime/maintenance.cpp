@@ -1,0 +1,212 @@
+#include "runtime/maintenance.h"
+
+#include "pixelnest/logging.h"
+#include "pixelnest/version.h"
+#include "runtime/heartbeat.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSysInfo>
+#include <QThread>
+
+namespace pixelnest::engine
+{
+
+namespace
+{
+
+constexpr int kTickMs = 100;
+constexpr int kMaintenanceEveryMs = 1000;
+constexpr int kReconcileEveryMs = 5000;
+constexpr int kReconcilePage = 1000;
+constexpr int kLockTtlMs = 30'000;
+
+} // namespace
+
+Maintenance::Maintenance(EngineContext& context)
+    : m_context(context), m_redis(RedisUrl::parse(context.connections.redis).value()),
+      m_queue(m_redis, context.options.ns), m_store(m_db),
+      m_outage(QStringLiteral("maintenance"))
+{
+}
+
+void Maintenance::run()
+{
+    (void)m_db.open(m_context.connections.postgres);
+    m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    for (QElapsedTimer* timer :
+         {&m_sinceBeat, &m_sinceRenew, &m_sinceMaintenance, &m_sinceReconcile}) {
+        timer->start();
+    }
+    beat();
+    // Leases must outlive the writer: keep renewing until every result is settled.
+    while (!m_context.writerDone) {
+        tick();
+        QThread::msleep(kTickMs);
+    }
+    beat();
+}
+
+void Maintenance::tick()
+{
+    if (m_sinceBeat.hasExpired(m_context.options.heartbeatMs)) {
+        m_sinceBeat.restart();
+        beat();
+        refreshQueueDepth();
+    }
+    if (m_sinceRenew.hasExpired(m_context.options.leaseMs / 3)) {
+        m_sinceRenew.restart();
+        renewLeases();
+    }
+    if (m_sinceMaintenance.hasExpired(kMaintenanceEveryMs)) {
+        m_sinceMaintenance.restart();
+        maintainQueue();
+    }
+}
+
+void Maintenance::beat()
+{
+    const QStringList parts = m_context.worker.split(QLatin1Char(':'));
+    const QJsonObject fields{
+        {QStringLiteral("id"), QString::fromUtf8(m_context.owner)},
+        {QStringLiteral("host"), parts.value(0)},
+        {QStringLiteral("pid"), parts.value(1).toLongLong()},
+        {QStringLiteral("version"), QLatin1String(kVersion)},
+        {QStringLiteral("device"), m_context.options.device},
+        {QStringLiteral("workers"), m_context.options.workers},
+        {QStringLiteral("batch_size"), m_context.options.batchSize},
+        {QStringLiteral("in_flight"), m_context.inFlight.size()},
+        {QStringLiteral("processed"), m_context.metrics.completed.load()},
+        {QStringLiteral("failed"), m_context.metrics.failed.load()},
+        {QStringLiteral("last_error"), m_context.metrics.lastError()},
+        {QStringLiteral("started_at_ms"), m_startedAtMs},
+        {QStringLiteral("stopping"), m_context.stopClaiming.load()},
+    };
+    const int ttlMs = qMax(5000, 3 * m_context.options.heartbeatMs);
+    if (Result<void> sent = m_queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);
+        !sent) {
+        m_context.metrics.redisUp = false;
+        qCDebug(lcRuntime) << "heartbeat not sent:" << sent.error().message;
+    }
+}
+
+void Maintenance::renewLeases()
+{
+    const QList<qint64> ids = m_context.inFlight.ids();
+    const Result<QList<qint64>> lost =
+        m_queue.renew(ids, m_context.options.leaseMs, m_context.owner);
+    if (!lost) {
+        qCWarning(lcRuntime).noquote() << "leases not renewed:" << lost.error().message;
+        return;
+    }
+    if (!lost->isEmpty()) {
+        // Reaped or cancelled meanwhile: the fencing check will reject our late writes.
+        qCInfo(lcRuntime) << lost->size() << "leases were taken back from this engine";
+    }
+}
+
+void Maintenance::refreshQueueDepth()
+{
+    if (Result<QMap<int, qint64>> depth = m_queue.depthByPriority(); depth) {
+        m_context.metrics.setQueueDepth(depth.value());
+    }
+}
+
+void Maintenance::maintainQueue()
+{
+    const Result<bool> locked = m_queue.tryLock("maintenance", m_context.owner, kLockTtlMs);
+    if (!locked || !locked.value()) {
+        return; // another engine does it this round (or Redis is down: the dispatcher says so)
+    }
+    Result<void> done = m_db.ensureOpen();
+    if (done) {
+        done = reap();
+    }
+    if (done && m_sinceReconcile.hasExpired(kReconcileEveryMs)) {
+        m_sinceReconcile.restart();
+        done = reconcile();
+    }
+    (void)m_queue.unlock("maintenance", m_context.owner);
+    if (!done) {
+        qCWarning(lcRuntime).noquote() << "queue maintenance postponed:" << done.error().message;
+    }
+}
+
+Result<void> Maintenance::requeue(const QList<ExpiredLease>& lost)
+{
+    const Result<QList<QueuedJob>> requeued = m_store.releaseLostLeases(lost);
+    if (!requeued) {
+        return requeued.error();
+    }
+    if (!requeued->isEmpty()) {
+        qCInfo(lcRuntime) << requeued->size() << "jobs whose lease expired are queued again";
+    }
+    const Result<int> queued = m_queue.enqueue(requeued.value());
+    return queued ? Result<void>() : Result<void>(queued.error());
+}
+
+Result<void> Maintenance::reap()
+{
+    const Result<QList<ExpiredLease>> expired = m_queue.reapExpired(kReconcilePage);
+    if (!expired) {
+        return expired.error();
+    }
+    if (expired->isEmpty()) {
+        return {};
+    }
+    // Reaped from Redis first: if PostgreSQL fails now, the reconciler finds the rows later
+    // (processing, absent from Redis) and does the same.
+    return requeue(expired.value());
+}
+
+Result<void> Maintenance::reconcile()
+{
+    const Result<QList<QueuedJob>> queued =
+        m_store.queuedSince(m_context.options.reconcileGraceMs, m_queuedCursor, kReconcilePage);
+    if (!queued) {
+        return queued.error();
+    }
+    QList<qint64> ids;
+    for (const QueuedJob& job : queued.value()) {
+        ids.append(job.id);
+    }
+    const Result<QList<bool>> present = m_queue.present(ids);
+    if (!present) {
+        return present.error();
+    }
+    QList<QueuedJob> missing;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (!present->at(i)) {
+            missing.append(queued->at(i));
+        }
+    }
+    m_queuedCursor = queued->size() < kReconcilePage ? 0 : ids.last();
+    if (!missing.isEmpty()) {
+        qCWarning(lcRuntime) << "reconciler: re-queueing" << missing.size()
+                             << "jobs that Redis had lost";
+        if (Result<int> added = m_queue.enqueue(missing); !added) {
+            return added.error();
+        }
+    }
+    // Processing rows no lease covers (Redis flushed while they ran): treat as lost leases.
+    const Result<QList<qint64>> processing = m_store.processingSince(
+        m_context.options.leaseMs + m_context.options.reconcileGraceMs, m_processingCursor,
+        kReconcilePage);
+    if (!processing) {
+        return processing.error();
+    }
+    const Result<QList<bool>> leased = m_queue.present(processing.value());
+    if (!leased) {
+        return leased.error();
+    }
+    QList<ExpiredLease> orphans;
+    for (qsizetype i = 0; i < processing->size(); ++i) {
+        if (!leased->at(i)) {
+            orphans.append({processing->at(i), QByteArray()});
+        }
+    }
+    m_processingCursor = processing->size() < kReconcilePage ? 0 : processing->last();
+    return orphans.isEmpty() ? Result<void>() : requeue(orphans);
+}
+
+} // namespace pixelnest::engine

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store/jobstore.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+namespace pixelnest::engine
+{
+
+// Finished jobs on their way from the pipeline pool to the result writer. Thread-safe.
+class OutcomeQueue final
+{
+public:
+    void push(JobOutcome outcome);
+    // Waits up to waitMs for the first outcome, then up to lingerMs more for the batch to fill
+    // (fewer transactions under load, little added latency when light).
+    QList<JobOutcome> takeBatch(int maxCount, int waitMs, int lingerMs);
+    int size() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::condition_variable m_pushed;
+    std::deque<JobOutcome> m_outcomes;
+};
+
+} // namespace pixelnest::engine

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "pixelnest/enginemetrics.h"
+#include "pixelnest/pipelines.h"
+#include "store/jobstore.h"
+
+namespace pixelnest::engine
+{
+
+struct RetryPolicy
+{
+    int baseDelayMs = 1000;
+    int maxDelayMs = 60'000;
+
+    // base × 2^(attempt−1), capped.
+    int delayForAttempt(int attemptInRound) const;
+};
+
+// Runs one claimed job through its pipeline and says how it ended. Exceptions from stages are
+// caught here (a job boundary) and become that job's failure; nothing escapes to the pool.
+class PipelineRunner final
+{
+public:
+    PipelineRunner(const PipelineRegistry& pipelines, RetryPolicy retry, EngineMetrics& metrics);
+
+    JobOutcome run(const ClaimedJob& job) const;
+
+private:
+    JobOutcome failure(const ClaimedJob& job, const Error& error) const;
+
+    const PipelineRegistry& m_pipelines;
+    RetryPolicy m_retry;
+    EngineMetrics& m_metrics;
+};
+
+} // namespace pixelnest::engine

@@ -1,0 +1,257 @@
+#include "store/adminstore.h"
+
+#include "store/jobrows.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace pixelnest::engine
+{
+
+namespace
+{
+
+QList<qint64> idsOf(const PgResult& rows)
+{
+    QList<qint64> ids;
+    for (int row = 0; row < rows.rows(); ++row) {
+        ids.append(rows.integer(row, 0));
+    }
+    return ids;
+}
+
+QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts>& facts,
+                       int maxAttempts)
+{
+    QJsonArray rows;
+    for (qsizetype i = 0; i < uploads.size(); ++i) {
+        rows.append(QJsonObject{{QStringLiteral("ord"), i},
+                                {QStringLiteral("title"), uploads[i].title},
+                                {QStringLiteral("priority"), uploads[i].priority},
+                                {QStringLiteral("pipeline"), uploads[i].pipeline},
+                                {QStringLiteral("format"), facts[i].format},
+                                {QStringLiteral("byte_size"), qint64(uploads[i].bytes.size())},
+                                {QStringLiteral("width"), facts[i].width},
+                                {QStringLiteral("height"), facts[i].height},
+                                {QStringLiteral("max_attempts"), maxAttempts}});
+    }
+    return QJsonDocument(rows).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads,
+                                               const QList<ImageFacts>& facts, int maxAttempts)
+{
+    if (uploads.isEmpty()) {
+        return QList<qint64>();
+    }
+    if (Result<void> begun = m_db.begin(); !begun) {
+        return begun.error();
+    }
+    // Ids come from one sequence in the order of the SELECT, so sorting them restores input
+    // order.
+    const Result<PgResult> inserted = m_db.exec(
+        "INSERT INTO images (title, priority, pipeline, format, byte_size, width, height, "
+        "max_attempts) SELECT title, priority, pipeline, format, byte_size, width, height, "
+        "max_attempts FROM jsonb_to_recordset($1::jsonb) AS x(ord int, title text, priority int, "
+        "pipeline text, format text, byte_size bigint, width int, height int, max_attempts int) "
+        "ORDER BY ord RETURNING id",
+        {uploadsJson(uploads, facts, maxAttempts)});
+    if (!inserted) {
+        m_db.rollback();
+        return inserted.error();
+    }
+    QList<qint64> ids = idsOf(inserted.value());
+    std::sort(ids.begin(), ids.end());
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const Result<PgResult> stored = m_db.execBinary(
+            "INSERT INTO image_data (image_id, original) VALUES ($1, $2)",
+            {QByteArray::number(ids[i]), uploads[i].bytes}, {1}, false);
+        if (!stored) {
+            m_db.rollback();
+            return stored.error();
+        }
+    }
+    if (Result<void> committed = m_db.commit(); !committed) {
+        return committed.error();
+    }
+    return ids;
+}
+
+Result<QList<QueuedJob>> AdminStore::requeue(const QByteArray& where,
+                                             const QList<QByteArray>& params)
+{
+    const Result<PgResult> rows = m_db.exec(
+        "UPDATE images SET status = 'queued', attempts_base = attempts, error = NULL, "
+        "result = NULL, worker = NULL, started_at = NULL, finished_at = NULL, "
+        "not_before = NULL, queued_at = now() WHERE " +
+            where + " RETURNING id, priority",
+        params);
+    if (!rows) {
+        return rows.error();
+    }
+    QList<QueuedJob> jobs;
+    for (int row = 0; row < rows->rows(); ++row) {
+        jobs.append({rows->integer(row, 0), int(rows->integer(row, 1))});
+    }
+    std::sort(jobs.begin(), jobs.end(),
+              [](const QueuedJob& a, const QueuedJob& b) { return a.id < b.id; });
+    return jobs;
+}
+
+Result<QList<QueuedJob>> AdminStore::reprocess(const QList<qint64>& ids)
+{
+    return requeue("id = ANY($1::bigint[]) AND status IN ('completed', 'failed', 'cancelled')",
+                   {idArrayLiteral(ids)});
+}
+
+Result<QList<QueuedJob>> AdminStore::reprocessFailed()
+{
+    return requeue("status = 'failed'", {});
+}
+
+Result<QList<qint64>> AdminStore::setPriority(const QList<qint64>& ids, int priority)
+{
+    if (!isValidPriority(priority)) {
+        return makeError(ErrorCode::InvalidInput, priorityRangeError(priority));
+    }
+    const Result<PgResult> rows =
+        m_db.exec("UPDATE images SET priority = $2 WHERE id = ANY($1::bigint[]) RETURNING id",
+                  {idArrayLiteral(ids), QByteArray::number(priority)});
+    if (!rows) {
+        return rows.error();
+    }
+    return idsOf(rows.value());
+}
+
+Result<QList<qint64>> AdminStore::cancel(const QList<qint64>& ids)
+{
+    const Result<PgResult> rows = m_db.exec(
+        "WITH cancelled AS ("
+        " UPDATE images SET status = 'cancelled', finished_at = now()"
+        " WHERE id = ANY($1::bigint[]) AND status IN ('queued', 'processing')"
+        " RETURNING id, attempts), history AS ("
+        " UPDATE attempts a SET finished_at = now(), outcome = 'cancelled'"
+        " FROM cancelled c WHERE a.image_id = c.id AND a.attempt = c.attempts"
+        " AND a.finished_at IS NULL)"
+        " SELECT id FROM cancelled ORDER BY id",
+        {idArrayLiteral(ids)});
+    if (!rows) {
+        return rows.error();
+    }
+    return idsOf(rows.value());
+}
+
+Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
+{
+    QByteArray sql = "SELECT " + kJobColumns + " FROM images i WHERE true";
+    QList<QByteArray> params;
+    if (query.status) {
+        params.append(statusName(*query.status).toUtf8());
+        sql += " AND i.status = $" + QByteArray::number(params.size()) + "::job_status";
+    }
+    if (query.beforeId > 0) {
+        params.append(QByteArray::number(query.beforeId));
+        sql += " AND i.id < $" + QByteArray::number(params.size());
+    }
+    if (!query.titleContains.isEmpty()) {
+        // Bound, and LIKE's own wildcards escaped: the text is matched literally.
+        QString pattern = query.titleContains;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        params.append((QLatin1Char('%') + pattern + QLatin1Char('%')).toUtf8());
+        sql += " AND i.title ILIKE $" + QByteArray::number(params.size());
+    }
+    params.append(QByteArray::number(qBound(1, query.limit, 100000)));
+    sql += " ORDER BY i.id DESC LIMIT $" + QByteArray::number(params.size());
+    const Result<PgResult> rows = m_db.exec(sql, params);
+    if (!rows) {
+        return rows.error();
+    }
+    QList<JobRecord> jobs;
+    jobs.reserve(rows->rows());
+    for (int row = 0; row < rows->rows(); ++row) {
+        jobs.append(jobRecordAt(rows.value(), row));
+    }
+    return jobs;
+}
+
+Result<JobDetail> AdminStore::detail(qint64 id)
+{
+    const Result<PgResult> rows = m_db.exec("SELECT " + kJobColumns +
+                                                " FROM images i WHERE i.id = $1",
+                                            {QByteArray::number(id)});
+    if (!rows) {
+        return rows.error();
+    }
+    if (rows->rows() == 0) {
+        return makeError(ErrorCode::NotFound, QStringLiteral("no image with id %1").arg(id));
+    }
+    JobDetail detail;
+    detail.job = jobRecordAt(rows.value(), 0);
+    const Result<PgResult> history = m_db.exec(
+        "SELECT attempt, worker, (extract(epoch FROM started_at) * 1000)::bigint, "
+        "(extract(epoch FROM finished_at) * 1000)::bigint, outcome, error "
+        "FROM attempts WHERE image_id = $1 ORDER BY attempt",
+        {QByteArray::number(id)});
+    if (!history) {
+        return history.error();
+    }
+    for (int row = 0; row < history->rows(); ++row) {
+        detail.history.append({int(history->integer(row, 0)), history->text(row, 1),
+                               timeFromEpochMs(history.value(), row, 2),
+                               timeFromEpochMs(history.value(), row, 3), history->text(row, 4),
+                               history->text(row, 5)});
+    }
+    return detail;
+}
+
+Result<QMap<JobStatus, qint64>> AdminStore::countByStatus()
+{
+    const Result<PgResult> rows =
+        m_db.exec("SELECT status::text, count(*) FROM images GROUP BY status");
+    if (!rows) {
+        return rows.error();
+    }
+    QMap<JobStatus, qint64> counts;
+    for (JobStatus status : allStatuses()) {
+        counts.insert(status, 0);
+    }
+    for (int row = 0; row < rows->rows(); ++row) {
+        if (const auto status = parseStatus(rows->text(row, 0))) {
+            counts.insert(*status, rows->integer(row, 1));
+        }
+    }
+    return counts;
+}
+
+Result<QByteArray> AdminStore::imageBytes(qint64 id, const QByteArray& which)
+{
+    if (which != "original" && which != "thumbnail" && which != "anonymised") {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown image kind"));
+    }
+    const Result<PgResult> rows = m_db.execBinary(
+        "SELECT " + which + " FROM image_data WHERE image_id = $1::bigint",
+        {QByteArray::number(id)}, {}, true);
+    if (!rows) {
+        return rows.error();
+    }
+    if (rows->rows() == 0) {
+        return makeError(ErrorCode::NotFound, QStringLiteral("no image with id %1").arg(id));
+    }
+    return rows->bytes(0, 0);
+}
+
+Result<QList<qint64>> AdminStore::existing(const QList<qint64>& ids)
+{
+    const Result<PgResult> rows = m_db.exec(
+        "SELECT id FROM images WHERE id = ANY($1::bigint[]) ORDER BY id", {idArrayLiteral(ids)});
+    if (!rows) {
+        return rows.error();
+    }
+    return idsOf(rows.value());
+}
+
+} // namespace pixelnest::engine

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "pixelnest/imagelimits.h"
+#include "pixelnest/jobs.h"
+#include "pixelnest/result.h"
+#include "queue/jobqueue.h"
+#include "store/pgconnection.h"
+
+#include <QList>
+
+namespace pixelnest::engine
+{
+
+// What people do to jobs, on the PostgreSQL side: submit, reprocess, priority, cancel, reads.
+// Each returns the jobs whose Redis state must change next.
+class AdminStore final
+{
+public:
+    explicit AdminStore(PgConnection& connection) : m_db(connection) {}
+
+    // Images and their bytes in one transaction; returns the new ids in input order.
+    Result<QList<qint64>> insertImages(const QList<ImageUpload>& uploads,
+                                       const QList<ImageFacts>& facts, int maxAttempts);
+
+    // completed | failed | cancelled → queued, with a fresh retry budget.
+    Result<QList<QueuedJob>> reprocess(const QList<qint64>& ids);
+    Result<QList<QueuedJob>> reprocessFailed();
+    // Returns every id found (its new priority applies at once if queued, later otherwise).
+    Result<QList<qint64>> setPriority(const QList<qint64>& ids, int priority);
+    // queued | processing → cancelled; returns the ids cancelled.
+    Result<QList<qint64>> cancel(const QList<qint64>& ids);
+
+    Result<QList<JobRecord>> list(const JobQuery& query);
+    Result<JobDetail> detail(qint64 id);
+    Result<QMap<JobStatus, qint64>> countByStatus();
+    // "original", "thumbnail" or "anonymised"; empty when not stored (yet).
+    Result<QByteArray> imageBytes(qint64 id, const QByteArray& which);
+
+    // Ids from `ids` that exist, for "no such job" messages.
+    Result<QList<qint64>> existing(const QList<qint64>& ids);
+
+private:
+    Result<QList<QueuedJob>> requeue(const QByteArray& where, const QList<QByteArray>& params);
+
+    PgConnection& m_db;
+};
+
+} // namespace pixelnest::engine

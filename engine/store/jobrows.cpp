@@ -1,0 +1,58 @@
+#include "store/jobrows.h"
+
+#include <QJsonDocument>
+#include <QTimeZone>
+
+namespace pixelnest::engine
+{
+
+const QByteArray kJobColumns =
+    "i.id, i.title, i.status::text, i.priority, i.pipeline, i.attempts, i.error, i.result::text, "
+    "i.worker, i.format, i.byte_size, coalesce(i.width, 0), coalesce(i.height, 0), "
+    "(extract(epoch FROM i.created_at) * 1000)::bigint, "
+    "(extract(epoch FROM i.started_at) * 1000)::bigint, "
+    "(extract(epoch FROM i.finished_at) * 1000)::bigint";
+
+QDateTime timeFromEpochMs(const PgResult& rows, int row, int column)
+{
+    if (rows.isNull(row, column)) {
+        return {};
+    }
+    return QDateTime::fromMSecsSinceEpoch(rows.integer(row, column), Qt::UTC);
+}
+
+JobRecord jobRecordAt(const PgResult& rows, int row)
+{
+    JobRecord job;
+    job.id = rows.integer(row, 0);
+    job.title = rows.text(row, 1);
+    job.status = parseStatus(rows.text(row, 2)).value_or(JobStatus::Queued);
+    job.priority = int(rows.integer(row, 3));
+    job.pipeline = rows.text(row, 4);
+    job.attempts = int(rows.integer(row, 5));
+    job.error = rows.text(row, 6);
+    job.result = QJsonDocument::fromJson(rows.bytes(row, 7)).object();
+    job.worker = rows.text(row, 8);
+    job.format = rows.text(row, 9);
+    job.byteSize = rows.integer(row, 10);
+    job.width = int(rows.integer(row, 11));
+    job.height = int(rows.integer(row, 12));
+    job.createdAt = timeFromEpochMs(rows, row, 13);
+    job.startedAt = timeFromEpochMs(rows, row, 14);
+    job.finishedAt = timeFromEpochMs(rows, row, 15);
+    return job;
+}
+
+QByteArray idArrayLiteral(const QList<qint64>& ids)
+{
+    QByteArray literal = "{";
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0) {
+            literal += ',';
+        }
+        literal += QByteArray::number(ids[i]);
+    }
+    return literal + '}';
+}
+
+} // namespace pixelnest::engine

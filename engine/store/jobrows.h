@@ -1,0 +1,23 @@
+#pragma once
+
+#include "pixelnest/jobs.h"
+#include "store/pgconnection.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace pixelnest::engine
+{
+
+// The select list that jobRecordAt() reads, for every query returning jobs (table alias i).
+extern const QByteArray kJobColumns;
+
+JobRecord jobRecordAt(const PgResult& rows, int row);
+
+// `{1,2,3}`: a bigint[] parameter in text format.
+QByteArray idArrayLiteral(const QList<qint64>& ids);
+
+// Milliseconds since the epoch (NULL stays invalid) as stored by the `epochMs(...)` columns.
+QDateTime timeFromEpochMs(const PgResult& rows, int row, int column);
+
+} // namespace pixelnest::engine

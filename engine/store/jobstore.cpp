@@ -1,0 +1,234 @@
+#include "store/jobstore.h"
+
+#include "store/jobrows.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace pixelnest::engine
+{
+
+namespace
+{
+
+// One round trip claims and loads: the CTE updates, records history, and joins the bytes.
+// Binary results: bytea arrives raw, integers big-endian.
+const QByteArray kClaimSql = R"SQL(
+WITH claimed AS (
+    UPDATE images
+    SET status = 'processing', attempts = attempts + 1, worker = $2, started_at = now(),
+        finished_at = NULL, error = NULL, not_before = NULL
+    WHERE id = ANY($1::bigint[]) AND status = 'queued'
+    RETURNING id, attempts, attempts - attempts_base AS in_round, max_attempts, pipeline,
+              format, title
+), history AS (
+    INSERT INTO attempts (image_id, attempt, worker) SELECT id, attempts, $2 FROM claimed
+)
+SELECT c.id, c.attempts, c.in_round, c.max_attempts, c.pipeline, c.format, c.title, d.original
+FROM claimed c JOIN image_data d ON d.image_id = c.id
+ORDER BY c.id
+)SQL";
+
+const QByteArray kOutcomeSql = R"SQL(
+WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb)
+        AS x(id bigint, attempt int, outcome text, result jsonb, error text, width int,
+             height int, retry_ms int)
+), updated AS (
+    UPDATE images i SET
+        status = CASE x.outcome WHEN 'retry' THEN 'queued' ELSE x.outcome END::job_status,
+        result = CASE WHEN x.outcome = 'completed' THEN x.result ELSE i.result END,
+        error = x.error,
+        width = coalesce(nullif(x.width, 0), i.width),
+        height = coalesce(nullif(x.height, 0), i.height),
+        finished_at = CASE WHEN x.outcome = 'retry' THEN NULL ELSE now() END,
+        queued_at = CASE WHEN x.outcome = 'retry' THEN now() ELSE i.queued_at END,
+        not_before = CASE WHEN x.outcome = 'retry'
+                          THEN now() + x.retry_ms * interval '1 millisecond' END
+    FROM input x
+    WHERE i.id = x.id AND i.attempts = x.attempt AND i.status = 'processing'
+    RETURNING i.id, x.attempt, x.outcome, x.error
+), history AS (
+    UPDATE attempts a SET finished_at = now(), outcome = u.outcome, error = u.error
+    FROM updated u WHERE a.image_id = u.id AND a.attempt = u.attempt
+)
+SELECT id FROM updated ORDER BY id
+)SQL";
+
+const QByteArray kLostLeaseSql = R"SQL(
+WITH lost AS (
+    SELECT i.id, i.attempts, i.worker,
+           (i.attempts - i.attempts_base) >= i.max_attempts AS exhausted, i.max_attempts
+    FROM images i
+    WHERE i.id = ANY($1::bigint[]) AND i.status = 'processing'
+    FOR UPDATE
+), updated AS (
+    UPDATE images i SET
+        status = CASE WHEN l.exhausted THEN 'failed' ELSE 'queued' END::job_status,
+        error = 'worker ' || coalesce(l.worker, '?') || ' lost its lease'
+                || CASE WHEN l.exhausted
+                        THEN ' (gave up after ' || l.max_attempts || ' attempts)' ELSE '' END,
+        finished_at = CASE WHEN l.exhausted THEN now() END,
+        queued_at = now()
+    FROM lost l WHERE i.id = l.id
+    RETURNING i.id, i.status, i.priority, l.attempts, i.error
+), history AS (
+    UPDATE attempts a SET finished_at = now(), outcome = 'lease_lost', error = u.error
+    FROM updated u WHERE a.image_id = u.id AND a.attempt = u.attempts
+)
+SELECT id, priority FROM updated WHERE status = 'queued' ORDER BY id
+)SQL";
+
+QString outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Completed:
+        return QStringLiteral("completed");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Retry:
+        return QStringLiteral("retry");
+    }
+    return {};
+}
+
+QByteArray outcomesJson(const QList<JobOutcome>& outcomes)
+{
+    QJsonArray rows;
+    for (const JobOutcome& outcome : outcomes) {
+        QJsonObject row{{QStringLiteral("id"), outcome.id},
+                        {QStringLiteral("attempt"), outcome.attempt},
+                        {QStringLiteral("outcome"), outcomeName(outcome.outcome)},
+                        {QStringLiteral("width"), outcome.width},
+                        {QStringLiteral("height"), outcome.height},
+                        {QStringLiteral("retry_ms"), outcome.retryDelayMs}};
+        if (outcome.outcome == Outcome::Completed) {
+            row.insert(QStringLiteral("result"), outcome.result);
+        }
+        if (!outcome.error.isEmpty()) {
+            row.insert(QStringLiteral("error"), outcome.error);
+        }
+        rows.append(row);
+    }
+    return QJsonDocument(rows).toJson(QJsonDocument::Compact);
+}
+
+QList<QueuedJob> queuedJobsOf(const PgResult& rows)
+{
+    QList<QueuedJob> jobs;
+    for (int row = 0; row < rows.rows(); ++row) {
+        jobs.append({rows.integer(row, 0), int(rows.integer(row, 1))});
+    }
+    return jobs;
+}
+
+} // namespace
+
+Result<QList<ClaimedJob>> JobStore::claim(const QList<qint64>& ids, const QString& worker)
+{
+    const Result<PgResult> rows =
+        m_db.execBinary(kClaimSql, {idArrayLiteral(ids), worker.toUtf8()}, {}, true);
+    if (!rows) {
+        return rows.error();
+    }
+    QList<ClaimedJob> jobs;
+    jobs.reserve(rows->rows());
+    for (int row = 0; row < rows->rows(); ++row) {
+        ClaimedJob job;
+        job.id = rows->binaryInteger(row, 0);
+        job.attempt = int(rows->binaryInteger(row, 1));
+        job.attemptInRound = int(rows->binaryInteger(row, 2));
+        job.maxAttempts = int(rows->binaryInteger(row, 3));
+        job.pipeline = rows->text(row, 4);
+        job.format = rows->text(row, 5);
+        job.title = rows->text(row, 6);
+        job.bytes = rows->bytes(row, 7);
+        jobs.append(std::move(job));
+    }
+    return jobs;
+}
+
+Result<QList<qint64>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
+{
+    if (outcomes.isEmpty()) {
+        return QList<qint64>();
+    }
+    if (Result<void> begun = m_db.begin(); !begun) {
+        return begun.error();
+    }
+    const Result<PgResult> accepted = m_db.exec(kOutcomeSql, {outcomesJson(outcomes)});
+    if (!accepted) {
+        m_db.rollback();
+        return accepted.error();
+    }
+    QList<qint64> ids;
+    for (int row = 0; row < accepted->rows(); ++row) {
+        ids.append(accepted->integer(row, 0));
+    }
+    // Derived images only for accepted writes: a stale worker's copy must not land either.
+    for (const JobOutcome& outcome : outcomes) {
+        if ((outcome.thumbnail.isEmpty() && outcome.anonymised.isEmpty()) ||
+            !std::binary_search(ids.cbegin(), ids.cend(), outcome.id)) {
+            continue;
+        }
+        const Result<PgResult> stored = m_db.execBinary(
+            "UPDATE image_data SET thumbnail = coalesce($2, thumbnail), "
+            "anonymised = coalesce($3, anonymised) WHERE image_id = $1",
+            {QByteArray::number(outcome.id), outcome.thumbnail, outcome.anonymised}, {1, 2},
+            false);
+        if (!stored) {
+            m_db.rollback();
+            return stored.error();
+        }
+    }
+    if (Result<void> committed = m_db.commit(); !committed) {
+        return committed.error();
+    }
+    return ids;
+}
+
+Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& leases)
+{
+    if (leases.isEmpty()) {
+        return QList<QueuedJob>();
+    }
+    QList<qint64> ids;
+    for (const ExpiredLease& lease : leases) {
+        ids.append(lease.id);
+    }
+    const Result<PgResult> rows = m_db.exec(kLostLeaseSql, {idArrayLiteral(ids)});
+    if (!rows) {
+        return rows.error();
+    }
+    return queuedJobsOf(rows.value());
+}
+
+Result<QList<QueuedJob>> JobStore::queuedSince(int graceMs, qint64 afterId, int limit)
+{
+    const Result<PgResult> rows = m_db.exec(
+        "SELECT id, priority FROM images WHERE status = 'queued' AND id > $1 "
+        "AND queued_at < now() - $2 * interval '1 millisecond' ORDER BY id LIMIT $3",
+        {QByteArray::number(afterId), QByteArray::number(graceMs), QByteArray::number(limit)});
+    if (!rows) {
+        return rows.error();
+    }
+    return queuedJobsOf(rows.value());
+}
+
+Result<QList<qint64>> JobStore::processingSince(int ageMs, qint64 afterId, int limit)
+{
+    const Result<PgResult> rows = m_db.exec(
+        "SELECT id FROM images WHERE status = 'processing' AND id > $1 "
+        "AND started_at < now() - $2 * interval '1 millisecond' ORDER BY id LIMIT $3",
+        {QByteArray::number(afterId), QByteArray::number(ageMs), QByteArray::number(limit)});
+    if (!rows) {
+        return rows.error();
+    }
+    QList<qint64> ids;
+    for (int row = 0; row < rows->rows(); ++row) {
+        ids.append(rows->integer(row, 0));
+    }
+    return ids;
+}
+
+} // namespace pixelnest::engine
