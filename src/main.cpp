@@ -1,14 +1,21 @@
 // The composition root: decides from argv, before any Q*Application exists, whether this process
 // is the GUI (QApplication), the headless engine or a CLI command (QCoreApplication). The
 // headless paths never touch ui/.
+#include "cli/bulkcommands.h"
 #include "cli/commandline.h"
+#include "cli/enginecommand.h"
 #include "cli/exitcodes.h"
 #include "cli/localcommand.h"
+#include "cli/querycommands.h"
+#include "cli/submitcommand.h"
 #include "gui.h"
 #include "pixelnest/version.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QTextStream>
+
+#include <functional>
 
 using namespace pixelnest;
 using namespace pixelnest::cli;
@@ -28,11 +35,20 @@ QStringList argumentsOf(int argc, char** argv)
 int runHeadless(int argc, char** argv, const CommandLine& line)
 {
     QCoreApplication app(argc, argv);
-    if (line.command == QLatin1String("local")) {
-        return runLocalCommand(line);
+    if (line.mode == Mode::EngineOnly) {
+        return runEngineCommand(line);
     }
-    QTextStream(stderr) << "pixelnest: --engine-only is not available in this build\n";
-    return kExitUsage;
+    static const QHash<QString, std::function<int(const CommandLine&)>> commands{
+        {QStringLiteral("local"), runLocalCommand},
+        {QStringLiteral("submit"), runSubmitCommand},
+        {QStringLiteral("jobs"), runJobsCommand},
+        {QStringLiteral("show"), runShowCommand},
+        {QStringLiteral("priority"), runPriorityCommand},
+        {QStringLiteral("reprocess"), runReprocessCommand},
+        {QStringLiteral("cancel"), runCancelCommand},
+        {QStringLiteral("stats"), runStatsCommand},
+    };
+    return commands.value(line.command)(line);
 }
 
 } // namespace
@@ -43,8 +59,7 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("pixelnest"));
     QCoreApplication::setApplicationVersion(QLatin1String(kVersion));
 
-    QCommandLineParser parser;
-    const CommandLine line = parseCommandLine(argumentsOf(argc, argv), parser);
+    const CommandLine line = parseCommandLine(argumentsOf(argc, argv));
     switch (line.mode) {
     case Mode::Help:
         QTextStream(stdout) << line.helpText;

@@ -14,11 +14,15 @@ QString megabytes(qint64 bytes)
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MB");
 }
 
+// The formats people upload, of those the installed image plugins read.
 QString supportedFormats()
 {
     QStringList names;
-    for (const QByteArray& format : QImageReader::supportedImageFormats()) {
-        names.append(QString::fromLatin1(format));
+    const QList<QByteArray> installed = QImageReader::supportedImageFormats();
+    for (const char* format : {"jpeg", "png", "webp", "gif", "bmp", "tiff"}) {
+        if (installed.contains(format)) {
+            names.append(QString::fromLatin1(format).toUpper());
+        }
     }
     return names.join(QStringLiteral(", "));
 }
@@ -47,8 +51,8 @@ Result<ImageFacts> inspectImage(const QByteArray& bytes, const QString& name,
     reader.setDecideFormatFromContent(true);
     const QByteArray format = reader.format();
     if (format.isEmpty()) {
-        return invalid(name, QStringLiteral("not an image format Pixelnest can read "
-                                            "(supported: %1)")
+        return invalid(name, QStringLiteral("not an image Pixelnest can read (by its content; "
+                                            "supported: %1)")
                                  .arg(supportedFormats()));
     }
     const QSize size = reader.size();

@@ -2,7 +2,7 @@
 
 #include "pixelnest/version.h"
 
-#include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace pixelnest::cli
 {
@@ -10,16 +10,62 @@ namespace pixelnest::cli
 namespace
 {
 
+const QString kNegativeMarker = QStringLiteral("\x01neg");
+
 QString describeCommands()
 {
     return QStringLiteral(
         "Commands (no command opens the admin console):\n"
-        "  local up|down|status|env [--dir DIR]   the embedded local stack (PostgreSQL + Redis)\n"
+        "  submit [--priority N] [--title T] [--pipeline P] PATH...   files or folders\n"
+        "  jobs [--status S] [--limit N] [--json]\n"
+        "  show ID [--json] [--export-anonymised FILE]\n"
+        "  priority N ID...\n"
+        "  reprocess ID... | --failed\n"
+        "  cancel ID...\n"
+        "  stats [--json] [--watch]\n"
+        "  local up|down|status|env [--dir DIR]   the embedded local stack\n"
+        "  --engine-only [--device auto|cpu|cuda|cuda:N] [--workers N] [--batch-size N]\n"
+        "      [--max-batch-delay-ms N] [--models DIR] [--lease-seconds N] [--max-attempts N]\n"
+        "      [--metrics-listen HOST:PORT] [--exit-when-idle]   the headless engine\n"
         "\nConnections: --postgres / PIXELNEST_POSTGRES, --redis / PIXELNEST_REDIS;\n"
         "precedence: flag > environment > config file (~/.config/pixelnest/pixelnest.conf)\n"
         "> local stack.\n"
         "Exit codes: 0 success, 2 usage error, 3 a service unreachable, 4 partial failure.\n");
 }
+
+struct OptionSpec
+{
+    const char* name;
+    const char* valueName; // nullptr for a flag
+    const char* help;
+};
+
+const OptionSpec kOptions[] = {
+    {"postgres", "CONNINFO", "PostgreSQL conninfo or URI."},
+    {"redis", "URL", "Redis URL: redis://[user:password@]host:port/db or unix:///path."},
+    {"config", "FILE", "Config file to read instead of the default."},
+    {"namespace", "NAME", "Redis key namespace shared by engines and consoles (pixelnest)."},
+    {"dir", "DIR", "Directory of the local stack (local ...)."},
+    {"engine-only", nullptr, "Run the headless engine (no display)."},
+    {"device", "DEVICE", "Inference device: auto, cpu, cuda or cuda:N (engine)."},
+    {"workers", "N", "Pipeline worker threads (engine)."},
+    {"batch-size", "N", "Jobs claimed per round trip (engine)."},
+    {"max-batch-delay-ms", "N", "Longest wait to fill an inference batch (engine)."},
+    {"models", "DIR", "Model repository (engine)."},
+    {"lease-seconds", "N", "Lease of a claimed job before another engine may take it."},
+    {"max-attempts", "N", "Attempts before a transient failure becomes final."},
+    {"metrics-listen", "HOST:PORT", "Serve /metrics, /healthz and /readyz (engine)."},
+    {"exit-when-idle", nullptr, "Exit once nothing is queued or processing (engine)."},
+    {"priority", "N", "Priority from -1000 to 1000, higher first (submit)."},
+    {"title", "T", "Title of the submitted image(s) (submit)."},
+    {"pipeline", "P", "Pipeline: default, metadata, noop or a model name (submit)."},
+    {"status", "S", "Only jobs with this status (jobs)."},
+    {"limit", "N", "At most N jobs (jobs)."},
+    {"json", nullptr, "Print JSON instead of a table."},
+    {"failed", nullptr, "Every failed job (reprocess)."},
+    {"watch", nullptr, "Refresh every second (stats)."},
+    {"export-anonymised", "FILE", "Write the copy with faces blurred (show)."},
+};
 
 void addOptions(QCommandLineParser& parser)
 {
@@ -27,58 +73,92 @@ void addOptions(QCommandLineParser& parser)
         QStringLiteral("Pixelnest %1: image-processing admin console and engine.\n\n")
             .arg(QLatin1String(kVersion)) +
         describeCommands());
-    parser.addOptions({
-        {QStringLiteral("postgres"), QStringLiteral("PostgreSQL conninfo or URI."),
-         QStringLiteral("CONNINFO")},
-        {QStringLiteral("redis"),
-         QStringLiteral("Redis URL: redis://[user:password@]host:port/db or unix:///path."),
-         QStringLiteral("URL")},
-        {QStringLiteral("config"), QStringLiteral("Config file to read instead of the default."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("dir"), QStringLiteral("Directory of the local stack (local ...)."),
-         QStringLiteral("DIR")},
-        {QStringLiteral("engine-only"), QStringLiteral("Run the headless engine (no display).")},
-        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
-        {{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version.")},
-    });
+    for (const OptionSpec& spec : kOptions) {
+        parser.addOption(spec.valueName
+                             ? QCommandLineOption(QLatin1String(spec.name),
+                                                  QLatin1String(spec.help),
+                                                  QLatin1String(spec.valueName))
+                             : QCommandLineOption(QLatin1String(spec.name),
+                                                  QLatin1String(spec.help)));
+    }
+    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
+    parser.addOption(
+        {{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version.")});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("A command (see above), or none for the GUI."),
                                  QStringLiteral("[command [args...]]"));
+}
+
+// `pixelnest priority -5 12` and `--priority -5`: a negative number is never an option here,
+// so hide it from the parser and restore it afterwards.
+QStringList protectNegativeNumbers(QStringList arguments)
+{
+    static const QRegularExpression negative(QStringLiteral("^-[0-9]+$"));
+    for (QString& argument : arguments) {
+        if (negative.match(argument).hasMatch()) {
+            argument = kNegativeMarker + argument;
+        }
+    }
+    return arguments;
+}
+
+QString restored(QString text)
+{
+    return text.startsWith(kNegativeMarker) ? text.mid(kNegativeMarker.size()) : text;
+}
+
+void collectOptions(const QCommandLineParser& parser, CommandLine& line)
+{
+    for (const OptionSpec& spec : kOptions) {
+        const QString name = QLatin1String(spec.name);
+        if (!parser.isSet(name)) {
+            continue;
+        }
+        if (spec.valueName) {
+            line.values.insert(name, restored(parser.value(name)));
+        } else {
+            line.flags.append(name);
+        }
+    }
 }
 
 } // namespace
 
 QStringList knownCommands()
 {
-    return {QStringLiteral("local")};
+    return {QStringLiteral("local"),    QStringLiteral("submit"),    QStringLiteral("jobs"),
+            QStringLiteral("show"),     QStringLiteral("priority"),  QStringLiteral("reprocess"),
+            QStringLiteral("cancel"),   QStringLiteral("stats")};
 }
 
-CommandLine parseCommandLine(const QStringList& arguments, QCommandLineParser& parser)
+CommandLine parseCommandLine(const QStringList& arguments)
 {
+    QCommandLineParser parser;
     addOptions(parser);
     CommandLine line;
-    line.parser = &parser;
     // No QCoreApplication exists yet, so Qt cannot know the program's name.
     line.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
                                               QStringLiteral("pixelnest"));
-    if (!parser.parse(arguments)) {
+    if (!parser.parse(protectNegativeNumbers(arguments))) {
         line.mode = Mode::UsageError;
         line.error = parser.errorText();
         return line;
     }
-    line.connection = {parser.value(QStringLiteral("postgres")),
-                       parser.value(QStringLiteral("redis"))};
-    line.configFile = parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config"))
-                                                             : defaultConfigFilePath();
-    line.stackDir = parser.value(QStringLiteral("dir"));
-    const QStringList positional = parser.positionalArguments();
+    collectOptions(parser, line);
+    line.connection = {line.value(QStringLiteral("postgres")), line.value(QStringLiteral("redis"))};
+    line.configFile = line.value(QStringLiteral("config"), defaultConfigFilePath());
+    QStringList positional;
+    for (const QString& argument : parser.positionalArguments()) {
+        positional.append(restored(argument));
+    }
     if (parser.isSet(QStringLiteral("help"))) {
         line.mode = Mode::Help;
     } else if (parser.isSet(QStringLiteral("version"))) {
         line.mode = Mode::Version;
-    } else if (parser.isSet(QStringLiteral("engine-only"))) {
-        line.mode = Mode::EngineOnly;
-        line.arguments = positional;
+    } else if (line.isSet(QStringLiteral("engine-only"))) {
+        line.mode = positional.isEmpty() ? Mode::EngineOnly : Mode::UsageError;
+        line.error = QStringLiteral("--engine-only takes no command (got '%1')")
+                         .arg(positional.join(QLatin1Char(' ')));
     } else if (positional.isEmpty()) {
         line.mode = Mode::Gui;
     } else if (!knownCommands().contains(positional.first())) {

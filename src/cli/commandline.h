@@ -3,6 +3,7 @@
 #include "pixelnest/connectionconfig.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QStringList>
 
 namespace pixelnest::cli
@@ -22,20 +23,28 @@ enum class Mode
 struct CommandLine
 {
     Mode mode = Mode::Gui;
-    QString command;          // subcommand name when mode == Command
-    QStringList arguments;    // positional arguments after the subcommand
-    QString error;            // when mode == UsageError
+    QString command;       // subcommand name when mode == Command
+    QStringList arguments; // positional arguments after the subcommand
+    QString error;         // when mode == UsageError
     ConnectionFlags connection;
     QString configFile;
-    QString stackDir;         // --dir for `local`
     QString helpText;
-    const QCommandLineParser* parser = nullptr;
+    QHash<QString, QString> values; // options given with a value, by long name
+    QStringList flags;              // options given without a value
+
+    bool isSet(const QString& name) const
+    {
+        return flags.contains(name) || values.contains(name);
+    }
+    QString value(const QString& name, const QString& fallback = {}) const
+    {
+        return values.value(name, fallback);
+    }
 };
 
 // The subcommands this binary knows, for --help and for rejecting typos.
 QStringList knownCommands();
 
-// Parses `arguments` (argv as strings). The parser must outlive the result.
-CommandLine parseCommandLine(const QStringList& arguments, QCommandLineParser& parser);
+CommandLine parseCommandLine(const QStringList& arguments);
 
 } // namespace pixelnest::cli

@@ -57,7 +57,7 @@ int runLocalCommand(const CommandLine& line)
         QTextStream(stderr) << "pixelnest local: expected one of up, down, status, env\n";
         return kExitUsage;
     }
-    LocalStack stack(line.stackDir);
+    LocalStack stack(line.value(QStringLiteral("dir")));
     if (action == QLatin1String("up")) {
         return up(stack);
     }

@@ -29,6 +29,7 @@ struct EngineOptions
     bool exitWhenIdle = false; // stop once nothing is queued or processing anywhere
     QString device = QStringLiteral("auto"); // auto|cpu|cuda|cuda:N
     QString modelsDir;
+    int maxBatchDelayMs = 5; // longest wait to fill an inference batch
     ImageLimits limits;
 
     int effectiveMaxInFlight() const { return maxInFlight > 0 ? maxInFlight : 4 * batchSize; }

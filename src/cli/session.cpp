@@ -1,0 +1,91 @@
+#include "cli/session.h"
+
+#include "cli/exitcodes.h"
+#include "pixelnest/localstack.h"
+#include "pixelnest/schema.h"
+
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+namespace pixelnest::cli
+{
+
+Result<ConnectionConfig> prepareConnections(const CommandLine& line)
+{
+    const ConnectionConfig config =
+        resolveConnectionConfig(line.connection, QProcessEnvironment::systemEnvironment(),
+                                line.configFile, LocalStack::defaultDir());
+    if (config.usesLocalStack()) {
+        if (Result<void> up = LocalStack().up(); !up) {
+            return up.error();
+        }
+    }
+    if (Result<int> migrated = applyMigrations(config.postgres); !migrated) {
+        return migrated.error();
+    }
+    return config;
+}
+
+ServiceOptions serviceOptions(const CommandLine& line)
+{
+    ServiceOptions options;
+    options.ns = line.value(QStringLiteral("namespace"),
+                            qEnvironmentVariable("PIXELNEST_NAMESPACE", options.ns));
+    options.maxAttempts =
+        line.value(QStringLiteral("max-attempts"), QString::number(options.maxAttempts)).toInt();
+    return options;
+}
+
+Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line)
+{
+    const Result<ConnectionConfig> config = prepareConnections(line);
+    if (!config) {
+        return config.error();
+    }
+    return AdminClient::connect(config.value(), serviceOptions(line));
+}
+
+int reportError(const CommandLine& line, const Error& error)
+{
+    QTextStream(stderr) << "pixelnest " << line.command << ": " << error.message << '\n';
+    return exitCodeFor(error);
+}
+
+Result<qint64> integerOption(const CommandLine& line, const QString& name, qint64 fallback,
+                             qint64 minimum, qint64 maximum)
+{
+    if (!line.values.contains(name)) {
+        return fallback;
+    }
+    bool ok = false;
+    const qint64 value = line.value(name).toLongLong(&ok);
+    if (!ok || value < minimum || value > maximum) {
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("--%1 must be a whole number from %2 to %3, not '%4'")
+                             .arg(name)
+                             .arg(minimum)
+                             .arg(maximum)
+                             .arg(line.value(name)));
+    }
+    return value;
+}
+
+Result<QList<qint64>> jobIds(const QStringList& words)
+{
+    QList<qint64> ids;
+    for (const QString& word : words) {
+        bool ok = false;
+        const qint64 id = word.toLongLong(&ok);
+        if (!ok || id <= 0) {
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("'%1' is not a job id (a positive number)").arg(word));
+        }
+        ids.append(id);
+    }
+    if (ids.isEmpty()) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no job id given"));
+    }
+    return ids;
+}
+
+} // namespace pixelnest::cli
