@@ -62,6 +62,42 @@ QString priorityRangeError(qint64 priority)
         .arg(kMaxPriority);
 }
 
+JobCursor cursorAfter(const JobRecord& job, JobSortKey sortBy)
+{
+    JobCursor cursor;
+    cursor.id = job.id;
+    switch (sortBy) {
+    case JobSortKey::Id:
+    case JobSortKey::Created:
+        cursor.key = QString::number(job.id);
+        break;
+    case JobSortKey::Title:
+        cursor.key = job.title;
+        break;
+    case JobSortKey::Status:
+        cursor.key = statusName(job.status);
+        break;
+    case JobSortKey::Priority:
+        cursor.key = QString::number(job.priority);
+        break;
+    case JobSortKey::Attempts:
+        cursor.key = QString::number(job.attempts);
+        break;
+    case JobSortKey::Worker:
+        cursor.key = job.worker;
+        break;
+    case JobSortKey::Finished:
+        // Milliseconds, as the store rounds them; empty for "not finished".
+        cursor.key = job.finishedAt.isValid() ? QString::number(job.finishedAt.toMSecsSinceEpoch())
+                                              : QString();
+        break;
+    case JobSortKey::Error:
+        cursor.key = job.error.left(200); // the store orders by the first 200 characters
+        break;
+    }
+    return cursor;
+}
+
 QJsonObject toJson(const JobRecord& job)
 {
     return QJsonObject{

@@ -1,41 +1,61 @@
 #include "gui.h"
 
-#include "cli/exitcodes.h"
-#include "pixelnest/connectionconfig.h"
-#include "pixelnest/localstack.h"
-#include "pixelnest/schema.h"
+#include "cli/enginecommand.h"
+#include "cli/session.h"
+#include "core/adminlane.h"
+#include "core/consolesession.h"
+#include "core/translations.h"
+#include "pixelnest/pipelines.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
-#include <QMessageBox>
-#include <QProcessEnvironment>
 
 using namespace pixelnest;
+
+namespace
+{
+
+// What the console's session needs from the command line; the embedded engine gets the same
+// namespace, model repository and limits as `pixelnest --engine-only` would.
+ui::SessionEnvironment sessionEnvironment(const cli::CommandLine& line)
+{
+    ui::SessionEnvironment environment;
+    environment.flags = line.connection;
+    environment.configFile = line.configFile;
+    environment.service = cli::serviceOptions(line);
+    environment.engine.ns = environment.service.ns;
+    environment.engine.maxAttempts = environment.service.maxAttempts;
+    environment.engine.modelsDir = cli::defaultModelsDir();
+    const ImageLimits limits = environment.engine.limits;
+    const QString modelsDir = environment.engine.modelsDir;
+    const QString device = environment.engine.device;
+    environment.pipelines = [limits, modelsDir, device] {
+        return PipelineRegistry::standard(limits, modelsDir, device);
+    };
+    return environment;
+}
+
+} // namespace
 
 int runGui(int argc, char** argv, const cli::CommandLine& line)
 {
     QApplication app(argc, argv);
-    const ConnectionConfig config =
-        resolveConnectionConfig(line.connection, QProcessEnvironment::systemEnvironment(),
-                                line.configFile, LocalStack::defaultDir());
-    ui::MainWindow window;
-    if (config.usesLocalStack()) {
-        LocalStack stack;
-        Result<void> started = stack.up();
-        if (started) {
-            Result<int> migrated = applyMigrations(config.postgres);
-            if (!migrated) {
-                started = migrated.error();
-            }
-        }
-        if (!started) {
-            QMessageBox::critical(nullptr, QObject::tr("Pixelnest"),
-                                  QObject::tr("The local stack could not start:\n%1")
-                                      .arg(started.error().message));
-            return cli::kExitUnavailable;
-        }
-        window.setConnectionDescription(QObject::tr("Local stack in %1").arg(stack.dir()));
+    QApplication::setApplicationDisplayName(QStringLiteral("Pixelnest"));
+    ui::installTranslations(app, ui::savedLanguage());
+    // The window's close starts the embedded engine's drain; the event loop ends after it.
+    QApplication::setQuitOnLastWindowClosed(false);
+    int exitCode = 0;
+    {
+        ui::ConsoleSession session(sessionEnvironment(line));
+        ui::MainWindow window(&session);
+        QObject::connect(&window, &ui::MainWindow::closed, &session, &ui::ConsoleSession::shutdown);
+        QObject::connect(&session, &ui::ConsoleSession::shutDown, &app, &QCoreApplication::quit);
+        // The window opens at once; the local stack, migrations and the engine's models come
+        // up off the GUI thread and the window fills in when they are ready.
+        window.show();
+        session.start();
+        exitCode = QApplication::exec();
     }
-    window.show();
-    return app.exec();
+    ui::AdminLane::waitForRetiredThreads(5000);
+    return exitCode;
 }

@@ -66,7 +66,7 @@ Result<ImageFacts> inspectImage(const QByteArray& bytes, const QString& name,
                                  .arg(QString::fromLatin1(format.toUpper()))
                                  .arg(size.width())
                                  .arg(size.height())
-                                 .arg(limits.maxPixels / 1'000'000));
+                                 .arg(double(limits.maxPixels) / 1e6, 0, 'g', 4));
     }
     return ImageFacts{QString::fromLatin1(format), size.width(), size.height()};
 }

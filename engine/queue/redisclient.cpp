@@ -7,6 +7,8 @@
 
 #include <hiredis/hiredis.h>
 
+#include <csignal>
+#include <mutex>
 #include <vector>
 
 namespace pixelnest::engine
@@ -76,6 +78,10 @@ LuaScript LuaScript::fromResource(const QString& name)
 
 RedisClient::RedisClient(RedisUrl url, int timeoutMs) : m_url(std::move(url)), m_timeoutMs(timeoutMs)
 {
+    // A write to a socket the server closed (restart, CLIENT KILL) must be an error return,
+    // not a process-killing SIGPIPE. hiredis does not use MSG_NOSIGNAL, so ignore the signal.
+    static std::once_flag ignored;
+    std::call_once(ignored, [] { ::signal(SIGPIPE, SIG_IGN); });
 }
 
 RedisClient::~RedisClient()

@@ -203,6 +203,11 @@ Result<BulkOutcome> AdminClient::cancel(const QList<qint64>& ids)
     return classify(ids, cancelled.value(), existing.value());
 }
 
+Result<QList<MinuteCounts>> AdminClient::finishedPerMinute(int minutes)
+{
+    return m_impl->store.finishedPerMinute(minutes);
+}
+
 Result<QueueStats> AdminClient::stats()
 {
     QueueStats stats;

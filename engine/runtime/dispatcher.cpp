@@ -3,6 +3,7 @@
 #include "pixelnest/logging.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSet>
 
 namespace pixelnest::engine
@@ -23,10 +24,7 @@ RedisUrl urlOf(const EngineContext& context)
 
 Dispatcher::Dispatcher(EngineContext& context)
     : m_context(context), m_redis(urlOf(context), kIdleWaitMs + 5000),
-      m_queue(m_redis, context.options.ns), m_store(m_db),
-      m_runner(context.pipelines, RetryPolicy{context.options.retryBaseMs, 60'000},
-               context.metrics),
-      m_outage(QStringLiteral("dispatcher"))
+      m_queue(m_redis, context.options.ns), m_store(m_db), m_outage(QStringLiteral("dispatcher"))
 {
 }
 
@@ -58,6 +56,8 @@ bool Dispatcher::claimOnce()
 {
     const int room = m_context.options.effectiveMaxInFlight() - m_context.inFlight.size();
     const int count = qMin(m_context.options.batchSize, room);
+    QElapsedTimer timer;
+    timer.start();
     const Result<QList<qint64>> ids =
         m_queue.claim(count, m_context.options.leaseMs, m_context.owner);
     if (!ids) {
@@ -72,7 +72,10 @@ bool Dispatcher::claimOnce()
     }
     m_context.inFlight.add(ids.value(), QDateTime::currentMSecsSinceEpoch());
     m_context.metrics.inFlight = m_context.inFlight.size();
+    const qint64 redisNs = timer.nsecsElapsed();
     Result<QList<ClaimedJob>> jobs = claimRows(ids.value());
+    qCDebug(lcRuntime) << "claimed" << ids->size() << "redis" << redisNs / 1000 << "us, postgres"
+                       << (timer.nsecsElapsed() - redisNs) / 1000 << "us";
     if (!jobs) {
         // Give the leases straight back so that another engine (or we, later) can run them.
         QList<RetryRequest> back;
@@ -119,9 +122,10 @@ void Dispatcher::startJobs(QList<ClaimedJob> jobs)
 {
     for (ClaimedJob& job : jobs) {
         ++m_context.running;
-        m_context.pool.start([this, job = std::move(job)] {
-            m_context.outcomes.push(m_runner.run(job));
-            --m_context.running;
+        EngineContext& context = m_context; // outlives the pool's tasks; this Dispatcher may not
+        context.pool.start([&context, job = std::move(job)] {
+            context.outcomes.push(context.runner->run(job));
+            --context.running;
         });
     }
 }

@@ -3,7 +3,6 @@
 #include "queue/jobqueue.h"
 #include "runtime/enginecontext.h"
 #include "runtime/outagelog.h"
-#include "runtime/pipelinerunner.h"
 #include "store/jobstore.h"
 
 namespace pixelnest::engine
@@ -29,7 +28,6 @@ private:
     RedisClient m_redis;
     JobQueue m_queue;
     JobStore m_store;
-    PipelineRunner m_runner;
     OutageLog m_outage;
 };
 

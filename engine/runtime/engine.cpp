@@ -43,6 +43,8 @@ Engine::Engine(ConnectionConfig connections, EngineOptions options, PipelineRegi
     context.owner = context.worker.toUtf8() + ':' +
                     QByteArray::number(QRandomGenerator::global()->generate(), 16);
     context.pool.setMaxThreadCount(context.options.workers);
+    context.runner = std::make_unique<PipelineRunner>(
+        context.pipelines, RetryPolicy{context.options.retryBaseMs, 60'000}, context.metrics);
 }
 
 Engine::~Engine()

@@ -4,10 +4,12 @@
 #include "pixelnest/enginemetrics.h"
 #include "runtime/inflightregistry.h"
 #include "runtime/outcomequeue.h"
+#include "runtime/pipelinerunner.h"
 
 #include <QThreadPool>
 
 #include <atomic>
+#include <memory>
 
 namespace pixelnest::engine
 {
@@ -24,6 +26,9 @@ struct EngineContext
     QByteArray owner; // host:pid:nonce, the lease owner token in Redis
     InFlightRegistry inFlight;
     OutcomeQueue outcomes;
+    // Used by pool tasks, so owned here: it must outlive every task, and the dispatcher that
+    // queued them may finish first.
+    std::unique_ptr<PipelineRunner> runner;
     QThreadPool pool;
     std::atomic<bool> stopClaiming{false}; // set by requestStop (or when idle)
     std::atomic<bool> dispatcherDone{false};

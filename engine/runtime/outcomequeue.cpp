@@ -14,15 +14,17 @@ void OutcomeQueue::push(JobOutcome outcome)
     m_pushed.notify_one();
 }
 
-QList<JobOutcome> OutcomeQueue::takeBatch(int maxCount, int waitMs, int lingerMs)
+QList<JobOutcome> OutcomeQueue::takeBatch(int maxCount, int waitMs, int lingerMs,
+                                          const std::function<int()>& expected)
 {
     std::unique_lock lock(m_mutex);
     if (!m_pushed.wait_for(lock, std::chrono::milliseconds(waitMs),
                            [&] { return !m_outcomes.empty(); })) {
         return {};
     }
+    const int target = qMin(maxCount, expected());
     m_pushed.wait_for(lock, std::chrono::milliseconds(lingerMs),
-                      [&] { return int(m_outcomes.size()) >= maxCount; });
+                      [&] { return int(m_outcomes.size()) >= target; });
     QList<JobOutcome> batch;
     while (!m_outcomes.empty() && batch.size() < maxCount) {
         batch.append(std::move(m_outcomes.front()));

@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 
 namespace pixelnest::engine
@@ -14,9 +15,11 @@ class OutcomeQueue final
 {
 public:
     void push(JobOutcome outcome);
-    // Waits up to waitMs for the first outcome, then up to lingerMs more for the batch to fill
-    // (fewer transactions under load, little added latency when light).
-    QList<JobOutcome> takeBatch(int maxCount, int waitMs, int lingerMs);
+    // Waits up to waitMs for the first outcome; then, only while more outcomes are on their way
+    // (`expected` counts the jobs still held), up to lingerMs for the batch to fill: fewer
+    // transactions under load, no added latency for a lone job.
+    QList<JobOutcome> takeBatch(int maxCount, int waitMs, int lingerMs,
+                                const std::function<int()>& expected);
     int size() const;
 
 private:

@@ -1,5 +1,6 @@
 #include "pixelnest/pipelines.h"
 
+#include "infer/inferencepipelines.h"
 #include "runtime/builtinstages.h"
 
 namespace pixelnest
@@ -20,9 +21,16 @@ PipelineRegistry PipelineRegistry::builtIn(const ImageLimits& limits)
 Result<PipelineRegistry> PipelineRegistry::standard(const ImageLimits& limits,
                                                    const QString& modelsDir, const QString& device)
 {
-    Q_UNUSED(modelsDir);
-    Q_UNUSED(device);
-    return builtIn(limits);
+    InferenceOptions options;
+    options.modelsDir = modelsDir;
+    options.device = device;
+    return standard(limits, options);
+}
+
+Result<PipelineRegistry> PipelineRegistry::standard(const ImageLimits& limits,
+                                                   const InferenceOptions& options)
+{
+    return engine::InferencePipelines::build(limits, options);
 }
 
 void PipelineRegistry::add(Pipeline pipeline)

@@ -3,6 +3,7 @@
 #include "pixelnest/logging.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 namespace pixelnest::engine
 {
@@ -30,7 +31,8 @@ void ResultWriter::run()
 {
     (void)m_db.open(m_context.connections.postgres);
     while (!finished(m_context)) {
-        const QList<JobOutcome> batch = m_context.outcomes.takeBatch(kMaxBatch, 100, kLingerMs);
+        const QList<JobOutcome> batch = m_context.outcomes.takeBatch(
+            kMaxBatch, 100, kLingerMs, [this] { return m_context.inFlight.size(); });
         if (!batch.isEmpty()) {
             write(batch);
         }
@@ -40,8 +42,13 @@ void ResultWriter::run()
 
 void ResultWriter::write(const QList<JobOutcome>& batch)
 {
+    QElapsedTimer timer;
+    timer.start();
     const QList<qint64> accepted = writeToPostgres(batch);
+    const qint64 postgresNs = timer.nsecsElapsed();
     settleInRedis(batch, accepted);
+    qCDebug(lcRuntime) << "wrote" << batch.size() << "postgres" << postgresNs / 1000
+                       << "us, redis" << (timer.nsecsElapsed() - postgresNs) / 1000 << "us";
     account(batch, accepted);
 }
 

@@ -38,6 +38,43 @@ QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts
     return QJsonDocument(rows).toJson(QJsonDocument::Compact);
 }
 
+// How a JobSortKey orders, in SQL: the expression (matching an index of
+// 0002_console_indexes) and the cast of a cursor's key ($K) to the same type.
+struct SortSql
+{
+    QByteArray expression;
+    const char* cursor;
+};
+
+SortSql sortSql(JobSortKey key)
+{
+    switch (key) {
+    case JobSortKey::Id:
+    case JobSortKey::Created:
+        return {"i.id", "$K::bigint"};
+    case JobSortKey::Title:
+        return {"i.title", "$K::text"};
+    case JobSortKey::Status:
+        return {"i.status", "$K::job_status"};
+    case JobSortKey::Priority:
+        return {"i.priority", "$K::int"};
+    case JobSortKey::Attempts:
+        return {"i.attempts", "$K::int"};
+    case JobSortKey::Worker:
+        return {"coalesce(i.worker, '')", "$K::text"};
+    case JobSortKey::Finished:
+        // Rounded to the millisecond as jobRecordAt() reads it, so that a cursor built from a
+        // record matches the row exactly; UTC so that the expression is immutable (indexable).
+        return {"coalesce(date_trunc('milliseconds', (i.finished_at AT TIME ZONE 'UTC') + "
+                "interval '500 microseconds'), '-infinity'::timestamp)",
+                "(CASE WHEN $K::text = '' THEN '-infinity'::timestamp "
+                "ELSE 'epoch'::timestamp + $K::text::bigint * interval '1 millisecond' END)"};
+    case JobSortKey::Error:
+        return {"left(coalesce(i.error, ''), 200)", "$K::text"};
+    }
+    return {"i.id", "$K::bigint"};
+}
+
 } // namespace
 
 Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads,
@@ -147,13 +184,18 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
 {
     QByteArray sql = "SELECT " + kJobColumns + " FROM images i WHERE true";
     QList<QByteArray> params;
+    const auto bind = [&params](const QByteArray& value) {
+        params.append(value);
+        return "$" + QByteArray::number(params.size());
+    };
     if (query.status) {
-        params.append(statusName(*query.status).toUtf8());
-        sql += " AND i.status = $" + QByteArray::number(params.size()) + "::job_status";
+        sql += " AND i.status = " + bind(statusName(*query.status).toUtf8()) + "::job_status";
     }
-    if (query.beforeId > 0) {
-        params.append(QByteArray::number(query.beforeId));
-        sql += " AND i.id < $" + QByteArray::number(params.size());
+    if (query.beforeId > 0 && query.sortBy == JobSortKey::Id && query.descending) {
+        sql += " AND i.id < " + bind(QByteArray::number(query.beforeId));
+    }
+    if (!query.ids.isEmpty()) {
+        sql += " AND i.id = ANY(" + bind(idArrayLiteral(query.ids)) + "::bigint[])";
     }
     if (!query.titleContains.isEmpty()) {
         // Bound, and LIKE's own wildcards escaped: the text is matched literally.
@@ -161,11 +203,24 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
         pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
             .replace(QLatin1Char('%'), QStringLiteral("\\%"))
             .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        params.append((QLatin1Char('%') + pattern + QLatin1Char('%')).toUtf8());
-        sql += " AND i.title ILIKE $" + QByteArray::number(params.size());
+        const QString like = QLatin1Char('%') + pattern + QLatin1Char('%');
+        sql += " AND i.title ILIKE " + bind(like.toUtf8());
     }
-    params.append(QByteArray::number(qBound(1, query.limit, 100000)));
-    sql += " ORDER BY i.id DESC LIMIT $" + QByteArray::number(params.size());
+    const SortSql sort = sortSql(query.sortBy);
+    const QByteArray direction = query.descending ? " DESC" : " ASC";
+    if (query.after) {
+        // An empty key (no worker, no error, not finished) must bind as '', not as NULL.
+        QByteArray keyText = query.after->key.toUtf8();
+        if (keyText.isNull()) {
+            keyText = QByteArray("");
+        }
+        const QByteArray key = bind(keyText);
+        const QByteArray id = bind(QByteArray::number(query.after->id));
+        sql += " AND (" + sort.expression + ", i.id) " + (query.descending ? "<" : ">") + " (" +
+               QByteArray(sort.cursor).replace("$K", key) + ", " + id + "::bigint)";
+    }
+    sql += " ORDER BY " + sort.expression + direction + ", i.id" + direction + " LIMIT " +
+           bind(QByteArray::number(qBound(1, query.limit, 100000)));
     const Result<PgResult> rows = m_db.exec(sql, params);
     if (!rows) {
         return rows.error();
@@ -176,6 +231,28 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
         jobs.append(jobRecordAt(rows.value(), row));
     }
     return jobs;
+}
+
+Result<QList<MinuteCounts>> AdminStore::finishedPerMinute(int minutes)
+{
+    // The Finished sort expression, so that its index (0002_console_indexes) serves the range.
+    const QByteArray finished = sortSql(JobSortKey::Finished).expression;
+    const Result<PgResult> rows = m_db.exec(
+        "SELECT (extract(epoch FROM date_trunc('minute', f)) * 1000)::bigint AS minute, "
+        "count(*) FILTER (WHERE status = 'completed'), count(*) FILTER (WHERE status = 'failed') "
+        "FROM (SELECT " + finished + " AS f, i.status FROM images i WHERE " + finished +
+            " >= date_trunc('minute', now() AT TIME ZONE 'UTC') - $1::int * interval '1 minute'"
+            ") t GROUP BY minute ORDER BY minute",
+        {QByteArray::number(qBound(1, minutes, 24 * 60))});
+    if (!rows) {
+        return rows.error();
+    }
+    QList<MinuteCounts> counts;
+    for (int row = 0; row < rows->rows(); ++row) {
+        counts.append({QDateTime::fromMSecsSinceEpoch(rows->integer(row, 0), Qt::UTC),
+                       rows->integer(row, 1), rows->integer(row, 2)});
+    }
+    return counts;
 }
 
 Result<JobDetail> AdminStore::detail(qint64 id)

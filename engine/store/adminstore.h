@@ -33,6 +33,8 @@ public:
     Result<QList<JobRecord>> list(const JobQuery& query);
     Result<JobDetail> detail(qint64 id);
     Result<QMap<JobStatus, qint64>> countByStatus();
+    // Completed and failed jobs per minute over the last `minutes` minutes (console chart).
+    Result<QList<MinuteCounts>> finishedPerMinute(int minutes);
     // "original", "thumbnail" or "anonymised"; empty when not stored (yet).
     Result<QByteArray> imageBytes(qint64 id, const QByteArray& which);
 

@@ -127,7 +127,8 @@ QList<QueuedJob> queuedJobsOf(const PgResult& rows)
 Result<QList<ClaimedJob>> JobStore::claim(const QList<qint64>& ids, const QString& worker)
 {
     const Result<PgResult> rows =
-        m_db.execBinary(kClaimSql, {idArrayLiteral(ids), worker.toUtf8()}, {}, true);
+        m_db.execPrepared("pixelnest_claim", kClaimSql, {idArrayLiteral(ids), worker.toUtf8()}, {},
+                          true);
     if (!rows) {
         return rows.error();
     }
@@ -156,7 +157,8 @@ Result<QList<qint64>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
     if (Result<void> begun = m_db.begin(); !begun) {
         return begun.error();
     }
-    const Result<PgResult> accepted = m_db.exec(kOutcomeSql, {outcomesJson(outcomes)});
+    const Result<PgResult> accepted =
+        m_db.execPrepared("pixelnest_outcomes", kOutcomeSql, {outcomesJson(outcomes)});
     if (!accepted) {
         m_db.rollback();
         return accepted.error();

@@ -101,6 +101,7 @@ Result<void> PgConnection::open(const QString& conninfo)
 
 void PgConnection::close()
 {
+    m_prepared.clear();
     if (m_conn != nullptr) {
         PQfinish(m_conn);
         m_conn = nullptr;
@@ -142,27 +143,32 @@ void PgConnection::rollback()
     }
 }
 
-Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QByteArray>& params,
-                                          const QList<int>& binaryParams, bool binaryResult)
+namespace
 {
-    if (m_conn == nullptr) {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
+
+// libpq's parallel arrays for one call's parameters; a null QByteArray is SQL NULL.
+struct BoundParams
+{
+    BoundParams(const QList<QByteArray>& params, const QList<int>& binaryParams)
+        : formats(size_t(params.size()), 0)
+    {
+        for (int index : binaryParams) {
+            formats[size_t(index)] = 1;
+        }
+        for (const QByteArray& param : params) {
+            values.push_back(param.isNull() ? nullptr : param.constData());
+            lengths.push_back(int(param.size()));
+        }
     }
     std::vector<const char*> values;
     std::vector<int> lengths;
-    std::vector<int> formats(size_t(params.size()), 0);
-    for (int index : binaryParams) {
-        formats[size_t(index)] = 1;
-    }
-    values.reserve(params.size());
-    lengths.reserve(params.size());
-    for (const QByteArray& param : params) {
-        values.push_back(param.isNull() ? nullptr : param.constData());
-        lengths.push_back(int(param.size()));
-    }
-    PGresult* raw = PQexecParams(m_conn, sql.constData(), int(params.size()), nullptr,
-                                 values.data(), lengths.data(), formats.data(),
-                                 binaryResult ? 1 : 0);
+    std::vector<int> formats;
+};
+
+} // namespace
+
+Result<PgResult> PgConnection::checked(pg_result* raw)
+{
     PgResult result(raw);
     const ExecStatusType status = PQresultStatus(raw);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
@@ -171,9 +177,10 @@ Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QBy
     // A broken connection is a service outage (retry later); anything else is the query's fault.
     const bool lost = PQstatus(m_conn) != CONNECTION_OK;
     const QString sqlState = QString::fromLatin1(PQresultErrorField(raw, PG_DIAG_SQLSTATE));
-    const QString message = raw ? QString::fromUtf8(PQresultErrorMessage(raw)).trimmed()
-                                : lastError();
+    const QString message =
+        raw ? QString::fromUtf8(PQresultErrorMessage(raw)).trimmed() : lastError();
     if (lost) {
+        m_prepared.clear();
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("PostgreSQL connection lost: %1").arg(message));
     }
@@ -181,6 +188,39 @@ Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QBy
     const ErrorCode code =
         sqlState.startsWith(QStringLiteral("23")) ? ErrorCode::InvalidInput : ErrorCode::Internal;
     return makeError(code, message);
+}
+
+Result<PgResult> PgConnection::execPrepared(const QByteArray& name, const QByteArray& sql,
+                                            const QList<QByteArray>& params,
+                                            const QList<int>& binaryParams, bool binaryResult)
+{
+    if (m_conn == nullptr) {
+        return makeError(ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
+    }
+    if (!m_prepared.contains(name)) {
+        const Result<PgResult> prepared = checked(
+            PQprepare(m_conn, name.constData(), sql.constData(), int(params.size()), nullptr));
+        if (!prepared) {
+            return prepared;
+        }
+        m_prepared.insert(name);
+    }
+    const BoundParams bound(params, binaryParams);
+    return checked(PQexecPrepared(m_conn, name.constData(), int(params.size()),
+                                  bound.values.data(), bound.lengths.data(),
+                                  bound.formats.data(), binaryResult ? 1 : 0));
+}
+
+Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QByteArray>& params,
+                                          const QList<int>& binaryParams, bool binaryResult)
+{
+    if (m_conn == nullptr) {
+        return makeError(ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
+    }
+    const BoundParams bound(params, binaryParams);
+    return checked(PQexecParams(m_conn, sql.constData(), int(params.size()), nullptr,
+                                bound.values.data(), bound.lengths.data(), bound.formats.data(),
+                                binaryResult ? 1 : 0));
 }
 
 } // namespace pixelnest::engine

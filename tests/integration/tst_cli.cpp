@@ -1,19 +1,158 @@
 #include "cliprocess.h"
 #include "pixelnest/version.h"
+#include "testimages.h"
 #include "teststack.h"
 
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace pixelnest;
 using test::CliRun;
 using test::runPixelnest;
+
+namespace
+{
+
+// A scratch database and Redis namespace for the CLI, through the environment as users set it.
+QProcessEnvironment scratchEnvironment()
+{
+    QProcessEnvironment environment =
+        test::environmentFor(test::createScratchDatabase(), test::redisUrl());
+    environment.insert(QStringLiteral("PIXELNEST_NAMESPACE"),
+                       QStringLiteral("cli") + QUuid::createUuid().toString(QUuid::Id128).left(10));
+    return environment;
+}
+
+QSet<QString> keysOf(const QJsonObject& object)
+{
+    const QStringList keys = object.keys();
+    return QSet<QString>(keys.cbegin(), keys.cend());
+}
+
+const QSet<QString> kJobKeys{
+    QStringLiteral("id"),         QStringLiteral("title"),      QStringLiteral("status"),
+    QStringLiteral("priority"),   QStringLiteral("pipeline"),   QStringLiteral("attempts"),
+    QStringLiteral("error"),      QStringLiteral("result"),     QStringLiteral("worker"),
+    QStringLiteral("created_at"), QStringLiteral("started_at"), QStringLiteral("finished_at")};
+
+} // namespace
 
 class TestCli final : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void submitFolderPrintsJsonAndNamesRejects()
+    {
+        const QProcessEnvironment environment = scratchEnvironment();
+        QTemporaryDir folder;
+        QDir(folder.path()).mkpath(QStringLiteral("nested"));
+        test::writeFile(folder.path(), QStringLiteral("a.png"), test::encodedImage(16, 16));
+        test::writeFile(folder.path(), QStringLiteral("nested/b.jpg"),
+                        test::encodedImage(16, 16, "JPEG"));
+        test::writeFile(folder.path(), QStringLiteral("notes.txt"), "not an image");
+        const CliRun run = runPixelnest({QStringLiteral("submit"), QStringLiteral("--json"),
+                                         QStringLiteral("--priority"), QStringLiteral("-5"),
+                                         folder.path()},
+                                        environment);
+        QCOMPARE(run.exitCode, 4); // partial: one input rejected
+        const QJsonArray accepted = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QCOMPARE(accepted.size(), 2);
+        QCOMPARE(keysOf(accepted[0].toObject()),
+                 (QSet<QString>{QStringLiteral("id"), QStringLiteral("path")}));
+        QVERIFY(accepted[1][QStringLiteral("path")].toString().endsWith(QStringLiteral("nested/b.jpg")));
+        QVERIFY2(run.err.contains(QStringLiteral("notes.txt")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("not an image")));
+
+        const CliRun jobs = runPixelnest({QStringLiteral("jobs"), QStringLiteral("--json")}, environment);
+        QCOMPARE(jobs.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(jobs.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(keysOf(rows[0].toObject()), kJobKeys);
+        QCOMPARE(rows[0][QStringLiteral("priority")].toInt(), -5);
+        QCOMPARE(rows[0][QStringLiteral("status")].toString(), QStringLiteral("queued"));
+        QVERIFY(rows[0][QStringLiteral("created_at")].toString().endsWith(QLatin1Char('Z')));
+
+        const QString id = QString::number(accepted[0][QStringLiteral("id")].toInteger());
+        const CliRun show = runPixelnest({QStringLiteral("show"), id, QStringLiteral("--json")}, environment);
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject detail = QJsonDocument::fromJson(show.out.toUtf8()).object();
+        QCOMPARE(keysOf(detail), kJobKeys + QSet<QString>{QStringLiteral("history")});
+        QVERIFY(detail[QStringLiteral("history")].isArray());
+    }
+
+    void statsJsonHasTheDocumentedShape()
+    {
+        const QProcessEnvironment environment = scratchEnvironment();
+        QTemporaryDir folder;
+        const QString image = test::writeFile(folder.path(), QStringLiteral("a.png"), test::encodedImage(8, 8));
+        QCOMPARE(runPixelnest({QStringLiteral("submit"), QStringLiteral("--priority"),
+                               QStringLiteral("7"), image},
+                              environment)
+                     .exitCode,
+                 0);
+        const CliRun run = runPixelnest({QStringLiteral("stats"), QStringLiteral("--json")}, environment);
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject stats = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(stats.contains(QStringLiteral("counts")));
+        QVERIFY(stats.contains(QStringLiteral("queue_depth")));
+        QVERIFY(stats.contains(QStringLiteral("in_flight")));
+        QVERIFY(stats[QStringLiteral("workers")].isArray());
+        QCOMPARE(keysOf(stats[QStringLiteral("counts")].toObject()),
+                 (QSet<QString>{QStringLiteral("queued"), QStringLiteral("processing"),
+                                QStringLiteral("completed"), QStringLiteral("failed"),
+                                QStringLiteral("cancelled")}));
+        QCOMPARE(stats[QStringLiteral("counts")][QStringLiteral("queued")].toInt(), 1);
+        QCOMPARE(stats[QStringLiteral("queue_depth")][QStringLiteral("7")].toInt(), 1);
+    }
+
+    void bulkCommandsReportAndExitCodes()
+    {
+        const QProcessEnvironment environment = scratchEnvironment();
+        QTemporaryDir folder;
+        const QString image = test::writeFile(folder.path(), QStringLiteral("a.png"), test::encodedImage(8, 8));
+        const CliRun submitted = runPixelnest({QStringLiteral("submit"), QStringLiteral("--json"), image}, environment);
+        const QString id = QString::number(
+            QJsonDocument::fromJson(submitted.out.toUtf8()).array()[0][QStringLiteral("id")].toInteger());
+
+        CliRun run = runPixelnest({QStringLiteral("priority"), QStringLiteral("-20"), id}, environment);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("1 image(s) now at priority -20"));
+        run = runPixelnest({QStringLiteral("priority"), QStringLiteral("5000"), id}, environment);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("out of range")));
+        run = runPixelnest({QStringLiteral("reprocess"), id, QStringLiteral("424242")}, environment);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY(run.err.contains(QStringLiteral("no image with id 424242")));
+        QVERIFY(run.err.contains(QStringLiteral("still queued or processing")));
+        run = runPixelnest({QStringLiteral("cancel"), id}, environment);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("1 image(s) cancelled"));
+        run = runPixelnest({QStringLiteral("reprocess"), id}, environment);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("1 image(s) queued for reprocessing"));
+        run = runPixelnest({QStringLiteral("jobs"), QStringLiteral("--status"), QStringLiteral("bogus")}, environment);
+        QCOMPARE(run.exitCode, 2);
+        run = runPixelnest({QStringLiteral("show"), QStringLiteral("abc")}, environment);
+        QCOMPARE(run.exitCode, 2);
+    }
+
+    void unreachableServiceExitsThree()
+    {
+        QProcessEnvironment environment = scratchEnvironment();
+        environment.insert(QStringLiteral("PIXELNEST_REDIS"), QStringLiteral("unix:///nonexistent/redis.sock"));
+        const CliRun run = runPixelnest({QStringLiteral("stats")}, environment);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("Redis at unix:///nonexistent/redis.sock unreachable")),
+                 qPrintable(run.err));
+    }
+
     void helpListsTheSurface()
     {
         const CliRun run = runPixelnest({QStringLiteral("--help")});

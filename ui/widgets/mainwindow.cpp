@@ -1,26 +1,295 @@
 #include "widgets/mainwindow.h"
 
+#include "controllers/jobactions.h"
+#include "core/adminlane.h"
+#include "core/consolesession.h"
+#include "core/settings.h"
+#include "core/statspoller.h"
+#include "dashboard/dashboardwidget.h"
+#include "models/jobtablemodel.h"
+#include "widgets/appicon.h"
+#include "widgets/connectionindicator.h"
+#include "widgets/imagespage.h"
+#include "widgets/jobtableview.h"
+
+#include <QAction>
+#include <QCloseEvent>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace pixelnest::ui
 {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+namespace
+{
+
+constexpr int kStatsIntervalMs = 2000;
+constexpr int kMessageMs = 10'000;
+
+} // namespace
+
+MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
+    : QMainWindow(parent), m_session(session)
 {
     setWindowTitle(tr("Pixelnest"));
-    resize(1100, 700);
-    m_hint = new QLabel(tr("Drop images here to process them"), this);
-    m_hint->setAlignment(Qt::AlignCenter);
-    m_hint->setAccessibleName(tr("Drop hint"));
-    setCentralWidget(m_hint);
-    m_connection = new QLabel(this);
-    statusBar()->addPermanentWidget(m_connection);
+    setWindowIcon(appIcon());
+    setAcceptDrops(true);
+    resize(1280, 800);
+    m_tabs = new QTabWidget(this);
+    m_images = new ImagesPage(session->lane(ConsoleSession::Lane::Browse),
+                              session->lane(ConsoleSession::Lane::Media), m_tabs);
+    m_dashboard = new DashboardWidget(m_tabs);
+    m_tabs->addTab(m_images, tr("&Images"));
+    m_tabs->addTab(m_dashboard, tr("&Dashboard"));
+    setCentralWidget(m_tabs);
+    m_poller = new StatsPoller(session->lane(ConsoleSession::Lane::Stats), kStatsIntervalMs, this);
+    m_actions = new JobActions(session->lane(ConsoleSession::Lane::Actions), this, this);
+    m_actions->setSelectionProvider([this] { return m_images->selectedIds(); });
+    m_actions->setFilterProvider([this] { return m_images->model()->query(); });
+    buildActions();
+    buildMenus();
+    buildToolBar();
+    m_countLabel = new QLabel(this);
+    m_indicator = new ConnectionIndicator(this);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_indicator);
+    wireFigures();
+    wireSession();
+    restoreLayout();
+    setWritable(false);
+    m_images->view()->setEmptyHint(tr("Starting…"));
+    if (session->isReady()) {
+        onReady(); // a second window on a running session
+    }
 }
 
-void MainWindow::setConnectionDescription(const QString& description)
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
 {
-    m_connection->setText(description);
+    const auto make = [this](const QString& text, const QKeySequence& key,
+                             QStyle::StandardPixmap icon, void (MainWindow::*slot)()) {
+        auto* action = new QAction(style()->standardIcon(icon), text, this);
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_addFiles =
+        make(tr("Add &Files…"), QKeySequence::Open, QStyle::SP_FileIcon, &MainWindow::addFiles);
+    m_addFolder = make(tr("Add F&older…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                       QStyle::SP_DirIcon, &MainWindow::addFolder);
+    m_refresh = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Re&fresh"), this);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    connect(m_refresh, &QAction::triggered, this, [this] {
+        m_images->model()->reload();
+        m_poller->pollNow();
+    });
+    m_actions->setPriorityAction()->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
+    m_actions->reprocessAction()->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_actions->cancelAction()->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
+    m_actions->exportCsvAction()->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    m_images->view()->addActions(m_actions->selectionActions());
+    connect(m_images, &ImagesPage::selectionChanged, m_actions, &JobActions::selectionChanged);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({m_addFiles, m_addFolder});
+    file->addSeparator();
+    file->addActions({m_actions->exportCsvAction(), m_actions->exportJsonAction()});
+    file->addSeparator();
+    file->addAction(tr("&Connection…"), this, &MainWindow::showConnectionDialog);
+    file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu* images = menuBar()->addMenu(tr("I&mages"));
+    images->addActions({m_actions->setPriorityAction(), m_actions->reprocessAction(),
+                        m_actions->reprocessFailedAction(), m_actions->cancelAction()});
+    images->addSeparator();
+    images->addActions({m_actions->copyIdAction(), m_refresh});
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* showImages =
+        view->addAction(tr("&Images"), this, [this] { m_tabs->setCurrentIndex(0); });
+    showImages->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* showDashboard =
+        view->addAction(tr("&Dashboard"), this, [this] { m_tabs->setCurrentIndex(1); });
+    showDashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pixelnest"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addActions({m_addFiles, m_addFolder});
+    bar->addSeparator();
+    bar->addActions({m_actions->setPriorityAction(), m_actions->reprocessAction(),
+                     m_actions->reprocessFailedAction(), m_actions->cancelAction()});
+    bar->addSeparator();
+    bar->addActions({m_actions->exportCsvAction(), m_refresh});
+}
+
+void MainWindow::wireFigures()
+{
+    m_statsSoon.setSingleShot(true);
+    m_statsSoon.setInterval(1000);
+    connect(&m_statsSoon, &QTimer::timeout, m_poller, &StatsPoller::pollNow);
+    connect(m_poller, &StatsPoller::statsUpdated, this, [this](const QueueStats& stats) {
+        m_dashboard->setStats(stats);
+        m_images->setCounts(stats.counts);
+        m_total = 0;
+        for (qint64 count : stats.counts) {
+            m_total += count;
+        }
+        updateCountLabel();
+    });
+    connect(m_poller, &StatsPoller::throughputUpdated, m_dashboard,
+            &DashboardWidget::setThroughput);
+    JobTableModel* model = m_images->model();
+    connect(model, &JobTableModel::pageLoaded, this, &MainWindow::updateCountLabel);
+    connect(model, &JobTableModel::modelReset, this, &MainWindow::updateCountLabel);
+    connect(model, &JobTableModel::loadFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Could not load images: %1").arg(message), kMessageMs);
+    });
+    connect(m_actions, &JobActions::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+    connect(m_actions, &JobActions::databaseChanged, &m_statsSoon, qOverload<>(&QTimer::start));
+}
+
+void MainWindow::wireSession()
+{
+    connect(m_session, &ConsoleSession::progress, this, [this](const QString& message) {
+        m_indicator->setState(ConnectionIndicator::State::Connecting, message);
+        if (!m_session->isReady()) {
+            m_images->view()->setEmptyHint(message);
+        }
+    });
+    connect(m_session, &ConsoleSession::startFailed, this, [this](const QString& message) {
+        m_indicator->setState(ConnectionIndicator::State::Lost,
+                              tr("Not connected: %1").arg(message), message);
+        m_images->view()->setEmptyHint(
+            tr("Pixelnest could not connect:\n%1\n\nIt keeps trying; File → Connection… "
+               "chooses other servers.")
+                .arg(message));
+    });
+    connect(m_session, &ConsoleSession::ready, this, &MainWindow::onReady);
+    connect(m_session, &ConsoleSession::connectionChanged, this, &MainWindow::onConnectionChanged);
+    connect(m_session, &ConsoleSession::jobsChanged, this, [this](const QList<qint64>& ids) {
+        m_images->model()->noteChanged(ids);
+        if (!m_statsSoon.isActive()) {
+            m_statsSoon.start();
+        }
+    });
+    connect(m_session, &ConsoleSession::notice, this,
+            [this](const QString& message) { statusBar()->showMessage(message, kMessageMs); });
+    connect(m_session, &ConsoleSession::resynced, m_images->model(), &JobTableModel::refreshLoaded);
+}
+
+void MainWindow::onReady()
+{
+    m_images->view()->setEmptyHint(
+        tr("Drop images here to process them\n(or use Add Files… and Add Folder…)"));
+    m_images->model()->reload();
+    m_poller->start();
+    onConnectionChanged(m_session->isConnected(), m_session->outageMessage());
+}
+
+void MainWindow::onConnectionChanged(bool connected, const QString& outage)
+{
+    if (!connected) {
+        m_indicator->setState(ConnectionIndicator::State::Lost,
+                              tr("Connection lost, read-only until it returns"), outage);
+        m_wasLost = true;
+    } else if (!outage.isEmpty()) {
+        m_indicator->setState(
+            ConnectionIndicator::State::Degraded,
+            tr("%1 · Redis unreachable: queue figures are stale").arg(m_session->description()),
+            outage);
+    } else {
+        m_indicator->setState(ConnectionIndicator::State::Connected, m_session->description());
+    }
+    if (connected && m_wasLost) {
+        m_wasLost = false;
+        m_images->model()->refreshLoaded(); // what changed meanwhile was not announced
+        m_poller->pollNow();
+    }
+    setWritable(connected);
+}
+
+void MainWindow::setWritable(bool writable)
+{
+    m_writable = writable;
+    m_actions->setWritable(writable);
+    m_addFiles->setEnabled(writable);
+    m_addFolder->setEnabled(writable);
+}
+
+void MainWindow::updateCountLabel()
+{
+    const QLocale locale;
+    const int loaded = m_images->model()->rowCount();
+    m_countLabel->setText(
+        m_total < 0
+            ? tr("%1 loaded").arg(locale.toString(loaded))
+            : tr("%1 images · %2 loaded").arg(locale.toString(m_total), locale.toString(loaded)));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (m_writable && event->mimeData()->hasUrls()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths.append(url.toLocalFile());
+        }
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        askUpload(paths);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    m_poller->stop();
+    event->accept();
+    Q_EMIT closed();
+}
+
+void MainWindow::saveLayout() const
+{
+    const auto settings = openSettings();
+    settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings->setValue(QStringLiteral("window/state"), saveState());
+    settings->setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    m_images->saveState(*settings);
+}
+
+void MainWindow::restoreLayout()
+{
+    const auto settings = openSettings();
+    restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings->value(QStringLiteral("window/state")).toByteArray());
+    m_tabs->setCurrentIndex(settings->value(QStringLiteral("window/tab"), 0).toInt());
+    m_images->restoreState(*settings);
 }
 
 } // namespace pixelnest::ui

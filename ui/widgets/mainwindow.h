@@ -1,26 +1,90 @@
 #pragma once
 
+#include "controllers/uploadcontroller.h"
+
 #include <QMainWindow>
+#include <QTimer>
 
 class QLabel;
+class QTabWidget;
 
 namespace pixelnest::ui
 {
 
+class ConnectionIndicator;
+class ConsoleSession;
+class DashboardWidget;
+class ImagesPage;
+class JobActions;
+class StatsPoller;
+
+// The admin console's window: the Images tab (filter, search, the paged table, the detail
+// pane) and the Dashboard tab; uploads by menu, toolbar or drag & drop; actions on the
+// selection; the connection state in the status bar, read-only while PostgreSQL is lost.
+// Window layout and column widths are remembered.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(ConsoleSession* session, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    // Shown in the status bar: where the console is connected ("local stack in …").
-    void setConnectionDescription(const QString& description);
+    ImagesPage* imagesPage() const { return m_images; }
+    DashboardWidget* dashboard() const { return m_dashboard; }
+    JobActions* actions() const { return m_actions; }
+    StatsPoller* poller() const { return m_poller; }
+    ConnectionIndicator* connectionIndicator() const { return m_indicator; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+    // Asks for the upload options, then uploads (drop, Add Files, Add Folder end here).
+    void askUpload(const QStringList& paths);
+    // Uploads at once with `options`; the progress dialog shows and stays for the summary.
+    UploadController* startUpload(const QStringList& paths, const UploadOptions& options);
+    bool isWritable() const { return m_writable; }
+
+Q_SIGNALS:
+    void closed();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
-    QLabel* m_hint = nullptr;
-    QLabel* m_connection = nullptr;
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    void wireSession();
+    void wireFigures();
+    void setWritable(bool writable);
+    void onReady();
+    void onConnectionChanged(bool connected, const QString& outage);
+    void updateCountLabel();
+    void addFiles();
+    void addFolder();
+    void showConnectionDialog();
+    void showSettings();
+    void showAbout();
+    void saveLayout() const;
+    void restoreLayout();
+
+    ConsoleSession* m_session;
+    ImagesPage* m_images = nullptr;
+    DashboardWidget* m_dashboard = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    JobActions* m_actions = nullptr;
+    StatsPoller* m_poller = nullptr;
+    ConnectionIndicator* m_indicator = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QAction* m_addFiles = nullptr;
+    QAction* m_addFolder = nullptr;
+    QAction* m_refresh = nullptr;
+    QTimer m_statsSoon; // live events refresh the figures, at most once a second
+    qint64 m_total = -1;
+    bool m_writable = false;
+    bool m_wasLost = false;
 };
 
 } // namespace pixelnest::ui

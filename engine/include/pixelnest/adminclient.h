@@ -61,6 +61,8 @@ public:
     Result<BulkOutcome> reprocessFailed();
     Result<BulkOutcome> cancel(const QList<qint64>& ids);
     Result<QueueStats> stats();
+    // Completed and failed jobs per minute over the last `minutes` minutes (console chart).
+    Result<QList<MinuteCounts>> finishedPerMinute(int minutes);
 
 private:
     struct Impl;

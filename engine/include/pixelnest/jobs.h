@@ -70,13 +70,52 @@ struct JobDetail
     QList<AttemptRecord> history;
 };
 
-// A page of jobs, newest first, continuing after `beforeId` (keyset pagination: 0 = start).
+// The columns a page of jobs can be ordered by. Every order ends with the id, so that keyset
+// pagination is exact even where many rows share a value. `Created` orders by id: ids are
+// assigned in creation order, and the id index serves it.
+enum class JobSortKey
+{
+    Id,
+    Title,
+    Status, // in lifecycle order: queued, processing, completed, failed, cancelled
+    Priority,
+    Attempts,
+    Worker,
+    Created,
+    Finished, // unfinished rows sort as the oldest
+    Error,
+};
+
+// Where the previous page ended: its last row's sort value (as cursorAfter() writes it) and id.
+struct JobCursor
+{
+    QString key;
+    qint64 id = 0;
+};
+
+// A page of jobs, newest first by default, continuing after `beforeId` (keyset pagination:
+// 0 = start). The console orders by any column and continues after a cursor instead.
 struct JobQuery
 {
     std::optional<JobStatus> status;
     QString titleContains;
     int limit = 100;
-    qint64 beforeId = 0;
+    qint64 beforeId = 0; // with the default order only
+    JobSortKey sortBy = JobSortKey::Id;
+    bool descending = true;
+    std::optional<JobCursor> after; // continue after this row (keyset)
+    QList<qint64> ids;              // only these rows (a live refresh); empty: all rows
+};
+
+// The cursor that continues a page after `job` in the order `sortBy`.
+JobCursor cursorAfter(const JobRecord& job, JobSortKey sortBy);
+
+// Completed and failed jobs per minute (by finished_at), for the console's throughput chart.
+struct MinuteCounts
+{
+    QDateTime minute; // UTC, start of the minute
+    qint64 completed = 0;
+    qint64 failed = 0;
 };
 
 struct WorkerInfo

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pixelnest/imagelimits.h"
+#include "pixelnest/inferenceoptions.h"
 #include "pixelnest/result.h"
 #include "pixelnest/stage.h"
 
@@ -21,6 +22,11 @@ public:
     // modelsDir on `device` (auto|cpu|cuda|cuda:N), and the user's own models.
     static Result<PipelineRegistry> standard(const ImageLimits& limits, const QString& modelsDir,
                                              const QString& device);
+    // The same with every inference knob (batch delay, workers, threads). Loads the models
+    // (about a second on a CPU): call it off the GUI thread. A missing or broken model is not
+    // an error here but a readiness error of its stages; a bad or absent device is.
+    static Result<PipelineRegistry> standard(const ImageLimits& limits,
+                                             const InferenceOptions& options);
 
     void add(Pipeline pipeline);
     const Pipeline* find(const QString& name) const;

@@ -1,0 +1,317 @@
+// Inference benchmark (not a test): end-to-end images/s of the `default` pipeline (decode,
+// thumbnail, both models through their dynamic batchers, anonymise) and of decode + models only,
+// run by a pool of pipeline threads as the engine does, against the bare model loop on
+// pre-decoded, pre-processed tensors with the same threads and batch sizes. Prints one
+// markdown table row per batch size; bench/run_inference_bench.sh runs it per BLAS.
+//
+//   bench_inference [--models DIR] [--images N] [--pool-threads P] [--torch-threads T]
+//                   [--delay-us US] [--batch-sizes 1,4,8,16]
+
+#include "infer/modelmanifest.h"
+#include "infer/modelstage.h"
+#include "infer/preprocessor.h"
+#include "infer/torchmodel.h"
+#include "infer/torchruntime.h"
+#include "pixelnest/enginemetrics.h"
+#include "pixelnest/pipelines.h"
+#include "runtime/pipelinerunner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QThreadPool>
+
+#include <dlfcn.h>
+
+#include <cstdio>
+#include <thread>
+
+using namespace pixelnest;
+using namespace pixelnest::engine;
+
+namespace
+{
+
+struct Settings
+{
+    QString models;
+    int images = 48;
+    int poolThreads = 16;
+    int torchThreads = 0; // 0: the engine's default (the cores shared by the two models)
+    bool keepHeap = true;
+    int delayUs = 5000;
+    int repeats = 2; // best of: other load on a shared machine only ever slows a run down
+    QList<int> batchSizes{1, 4, 8, 16};
+};
+
+// Which library the process resolves sgemm_ to: what LD_LIBRARY_PATH actually selected.
+QString blasInUse()
+{
+    Dl_info info{};
+    void* symbol = dlsym(RTLD_DEFAULT, "sgemm_");
+    if (symbol == nullptr || dladdr(symbol, &info) == 0 || info.dli_fname == nullptr) {
+        return QStringLiteral("unknown");
+    }
+    return QFileInfo(QString::fromLocal8Bit(info.dli_fname)).canonicalFilePath();
+}
+
+struct Model
+{
+    ModelManifest manifest;
+    std::unique_ptr<TorchModel> torch;
+    std::vector<std::vector<float>> inputs; // one per benchmark image, pre-processed
+};
+
+Model loadModel(const Settings& settings, const QString& name, const QList<QImage>& images)
+{
+    const QString dir = settings.models + QLatin1Char('/') + name;
+    Model model{ModelManifest::load(dir + QStringLiteral("/model.json")).value(), nullptr, {}};
+    model.torch =
+        TorchModel::load(dir + QStringLiteral("/model.pt"), DeviceSpec{DeviceSpec::Kind::Cpu, 0})
+            .value();
+    const Preprocessor preprocessor(model.manifest.input);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < settings.images; ++i) {
+        model.inputs.push_back(preprocessor.run(images[i % images.size()]).value());
+    }
+    std::printf("preprocess %s: %.1f ms per image\n", qPrintable(name),
+                double(timer.nsecsElapsed()) / 1e6 / settings.images);
+    return model;
+}
+
+// One model over all inputs in batches of `batch`, on one thread with the torch threads of a
+// device worker.
+void bareLoop(Model& model, int batch, int torchThreads, int count)
+{
+    TorchRuntime::configureThread(torchThreads);
+    batch = std::min(batch, model.manifest.maxBatchSize); // as the engine caps it
+    for (int start = 0; start < count; start += batch) {
+        std::vector<const float*> pointers;
+        for (int i = start; i < std::min(count, start + batch); ++i) {
+            pointers.push_back(model.inputs[size_t(i)].data());
+        }
+        if (!model.torch->forward(pointers, model.manifest.input)) {
+            qFatal("bare forward failed");
+        }
+    }
+}
+
+// Both models at once, one thread each: the engine's shape (one device worker per model).
+double bareImagesPerSecond(Model& face, Model& moderation, const Settings& settings, int batch)
+{
+    const auto run = [&](int count) {
+        std::thread a([&] { bareLoop(face, batch, settings.torchThreads, count); });
+        std::thread b([&] { bareLoop(moderation, batch, settings.torchThreads, count); });
+        a.join();
+        b.join();
+    };
+    run(std::min(settings.images, 2 * batch)); // warm-up: the JIT profiles each new shape
+    QElapsedTimer timer;
+    timer.start();
+    run(settings.images);
+    return settings.images / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+using StageMs = QMap<QString, double>; // stage -> mean ms per image of the timed run
+
+double pipelineImagesPerSecond(const PipelineRegistry& registry, const QString& pipeline,
+                               const QList<QByteArray>& photos, const Settings& settings, int warm,
+                               StageMs* stageMs = nullptr)
+{
+    EngineMetrics metrics;
+    const PipelineRunner runner(registry, RetryPolicy{}, metrics);
+    QThreadPool pool;
+    pool.setMaxThreadCount(settings.poolThreads);
+    std::atomic<int> failed{0};
+    QMutex mutex;
+    StageMs sums;
+    const auto run = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            pool.start([&, i] {
+                ClaimedJob job;
+                job.id = i + 1;
+                job.attempt = job.attemptInRound = 1;
+                job.pipeline = pipeline;
+                job.format = QStringLiteral("jpeg");
+                job.title = QStringLiteral("bench");
+                job.bytes = photos[i % photos.size()];
+                const JobOutcome outcome = runner.run(job);
+                failed += outcome.outcome != Outcome::Completed;
+                const QJsonObject timings = outcome.result.value("timings_ms").toObject();
+                const QMutexLocker lock(&mutex);
+                for (auto it = timings.begin(); it != timings.end(); ++it) {
+                    sums[it.key()] += it.value().toDouble() / settings.images;
+                }
+            });
+        }
+        pool.waitForDone();
+    };
+    run(warm);
+    sums.clear();
+    QElapsedTimer timer;
+    timer.start();
+    run(settings.images);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (failed > 0) {
+        qFatal("%d jobs failed", failed.load());
+    }
+    if (stageMs != nullptr) {
+        *stageMs = sums;
+    }
+    return settings.images / seconds;
+}
+
+Settings parse(const QCoreApplication& app)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QString defaultModels =
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../models"));
+    parser.addOptions(
+        {{"models", "Model repository.", "DIR", defaultModels},
+         {"images", "Images per measurement.", "N", "48"},
+         {"pool-threads", "Pipeline threads (engine --workers).", "P", "16"},
+         {"torch-threads", "Intra-op threads per device worker (0: engine default).", "T", "0"},
+         {"keep-heap", "InferenceOptions::keepHeapMemory (1 or 0).", "B", "1"},
+         {"delay-us", "Max batch delay.", "US", "5000"},
+         {"repeats", "Measurements per figure; the best is kept.", "R", "2"},
+         {"batch-sizes", "Batch sizes to sweep.", "LIST", "1,4,8,16"}});
+    parser.process(app);
+    Settings settings;
+    settings.models = parser.value("models");
+    settings.images = parser.value("images").toInt();
+    settings.poolThreads = parser.value("pool-threads").toInt();
+    settings.torchThreads = parser.value("torch-threads").toInt();
+    if (settings.torchThreads <= 0) {
+        settings.torchThreads = std::max(1, QThread::idealThreadCount() / 2); // as the engine
+    }
+    settings.keepHeap = parser.value("keep-heap").toInt() != 0;
+    settings.delayUs = parser.value("delay-us").toInt();
+    settings.repeats = std::max(1, parser.value("repeats").toInt());
+    settings.batchSizes.clear();
+    for (const QString& size : parser.value("batch-sizes").split(QLatin1Char(','))) {
+        settings.batchSizes.append(size.toInt());
+    }
+    return settings;
+}
+
+QString meanBatches(const PipelineRegistry& registry)
+{
+    QStringList means;
+    for (const StagePtr& stage : registry.find(QStringLiteral("default"))->stages) {
+        if (const auto* model = dynamic_cast<const ModelStage*>(stage.get())) {
+            const qint64 batches = std::max<qint64>(1, model->service().batchesRun());
+            means.append(QString::number(double(model->service().imagesRun()) / batches, 'f', 1));
+        }
+    }
+    return means.join(QStringLiteral(" / "));
+}
+
+struct Samples
+{
+    QList<QByteArray> photos; // the six demo JPEGs
+    QList<QImage> decoded;    // the same, decoded once for the bare loop's preprocessing
+};
+
+Samples loadSamples(const Settings& settings)
+{
+    Samples samples;
+    for (int i = 1; i <= 6; ++i) {
+        QFile file(settings.models + QStringLiteral("/samples/sample%1.jpg").arg(i));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qFatal("%s missing: run packaging/models/build_models.sh", qPrintable(file.fileName()));
+        }
+        samples.photos.append(file.readAll());
+        QImageReader reader(file.fileName());
+        reader.setAutoTransform(true);
+        samples.decoded.append(reader.read());
+    }
+    return samples;
+}
+
+PipelineRegistry registryFor(const Settings& settings, int batch)
+{
+    InferenceOptions options;
+    options.modelsDir = settings.models;
+    options.device = QStringLiteral("cpu");
+    options.maxBatchSize = batch;
+    options.maxBatchDelayUs = settings.delayUs;
+    options.torchThreads = settings.torchThreads;
+    options.keepHeapMemory = settings.keepHeap;
+    PipelineRegistry registry = PipelineRegistry::standard(ImageLimits{}, options).value();
+    const auto& stages = registry.find(QStringLiteral("default"))->stages;
+    // decode, face_detector, moderation: the default pipeline without thumbnail/anonymise.
+    registry.add({QStringLiteral("decode+models"), {stages[0], stages[2], stages[3]}});
+    return registry;
+}
+
+// Prints the throughput row of one batch size; returns its stage-timing row.
+QString measureBatch(const Settings& settings, Model& face, Model& moderation,
+                     const Samples& samples, int batch)
+{
+    const PipelineRegistry registry = registryFor(settings, batch);
+    const int warm = std::min(settings.images, 2 * std::max(batch, 4));
+    double bare = 0;
+    double models = 0;
+    double full = 0;
+    StageMs ms;
+    for (int round = 0; round < settings.repeats; ++round) { // interleaved, best of
+        bare = std::max(bare, bareImagesPerSecond(face, moderation, settings, batch));
+        models = std::max(models, pipelineImagesPerSecond(registry, "decode+models", samples.photos,
+                                                          settings, warm));
+        StageMs roundMs;
+        const double f =
+            pipelineImagesPerSecond(registry, "default", samples.photos, settings, warm, &roundMs);
+        if (f > full) {
+            full = f;
+            ms = roundMs;
+        }
+    }
+    std::printf("| %d | %.2f | %.2f | %.2f | %.2f | %.2f | %s |\n", batch, bare, models,
+                models / bare, full, full / bare, qPrintable(meanBatches(registry)));
+    std::fflush(stdout);
+    QString row = QStringLiteral("| %1 |").arg(batch);
+    for (const char* stage :
+         {"decode", "thumbnail", "face_detector", "moderation", "anonymise", "total"}) {
+        row += QStringLiteral(" %1 |").arg(ms.value(QLatin1String(stage)), 0, 'f', 1);
+    }
+    return row;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("pixelnest.infer.info=false"));
+    const Settings settings = parse(app);
+    if (settings.keepHeap) {
+        TorchRuntime::keepHeapMemory(); // process-wide: the bare loop runs under it too
+    }
+    const Samples samples = loadSamples(settings);
+    Model face = loadModel(settings, QStringLiteral("face_detector"), samples.decoded);
+    Model moderation = loadModel(settings, QStringLiteral("moderation"), samples.decoded);
+    std::printf("BLAS: %s | torch threads per worker: %d | pipeline threads: %d | images: %d | "
+                "max batch delay: %d us | keep heap: %d | best of %d | cores: %d\n\n",
+                qPrintable(blasInUse()), settings.torchThreads, settings.poolThreads,
+                settings.images, settings.delayUs, int(settings.keepHeap), settings.repeats,
+                QThread::idealThreadCount());
+    std::printf("| batch | bare models img/s | decode+models img/s | ratio | default img/s | "
+                "ratio | mean batch face / moderation |\n|---|---|---|---|---|---|---|\n");
+    QStringList stageRows;
+    for (int batch : settings.batchSizes) {
+        stageRows.append(measureBatch(settings, face, moderation, samples, batch));
+    }
+    std::printf("\nMean ms per image and stage in the best `default` run (model stages include "
+                "the wait for their batch):\n\n| batch | decode | thumbnail | face_detector | "
+                "moderation | anonymise | total |\n|---|---|---|---|---|---|---|\n%s\n",
+                qPrintable(stageRows.join(QLatin1Char('\n'))));
+    return 0;
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Queue benchmark, Pixelnest beside the Django + Celery peer, in one run on this machine:
+#   A. 5,000 no-op jobs end to end through one engine: jobs/s and engine peak RSS
+#   B. latency at a light steady load (one job every 20 ms for 20 s): p50/p95/p99
+# Both systems use a private PostgreSQL 15 at its default durability (fsync and
+# synchronous_commit on) and a private Redis on a unix socket. Prints a table and the ratios.
+# Usage: bench/run_queue_bench.sh   (PEER_CONFIGS="p1 p4_cma" by default; JOBS=5000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=${BENCH_WORK:-/tmp/pixelnest-bench}
+peer=${PEER_DIR:-$root/../shared/peers/celery-seed}
+jobs=${JOBS:-5000}
+pixelnest=$root/build/src/pixelnest
+driver=$root/build/bench/bench_queue
+
+[ -x "$pixelnest" ] && [ -x "$driver" ] || { echo "build first: scripts/setup" >&2; exit 1; }
+missing=()
+for package in python3-celery python3-django python3-psycopg2 python3-redis python3-pil; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
+        missing+=("$package")
+done
+if ((${#missing[@]})); then
+    sudo=(); [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+rm -rf "$work" && mkdir -p "$work" && chmod 755 "$work"
+
+# One fresh stack per measurement, so each starts from empty tables.
+run_ours() {
+    local name=$1; shift
+    "$pixelnest" local up --dir "$work/$name" >/dev/null
+    ( eval "$("$pixelnest" local env --dir "$work/$name")"
+      export QT_LOGGING_RULES="pixelnest.*.info=false"
+      "$driver" "$@" ) > "$work/ours_$name.json"
+    "$pixelnest" local down --dir "$work/$name" >/dev/null
+}
+echo "Pixelnest A: $jobs noop jobs, one engine..." >&2
+run_ours A throughput "$pixelnest" "$jobs"
+echo "Pixelnest B: one job every 20 ms for 20 s..." >&2
+run_ours B latency "$pixelnest" 50 20
+
+echo "Peer (Celery) A and B, configs ${PEER_CONFIGS:-p1 p4_cma}: minutes for p1..." >&2
+PEER_WORK="$work/peer" BENCHES="A B" CONFIGS="${PEER_CONFIGS:-p1 p4_cma}" "$peer/run" \
+    > "$work/peer.txt" 2>"$work/peer.log" || { cat "$work/peer.log" >&2; exit 1; }
+
+/usr/bin/python3 - "$work" <<'PY'
+import json, glob, os, sys
+work = sys.argv[1]
+ours_a = json.load(open(f"{work}/ours_A.json"))
+ours_b = json.load(open(f"{work}/ours_B.json"))
+peer = {}
+for path in glob.glob(f"{work}/peer/run/results/*.json"):
+    r = json.load(open(path))
+    peer[(r["label"], r["bench"])] = r
+print("=== A. 5,000 no-op jobs end to end, one worker process (2 cores) ===")
+print(f"{'system':34} {'jobs/s':>9} {'RSS MB':>8}")
+print(f"{'Pixelnest (1 engine)':34} {ours_a['jobs_per_s']:9.0f} {ours_a['engine_peak_rss_mb']:8.0f}")
+for label in ("p1", "p4", "p1_cma", "p4_cma"):
+    r = peer.get((label, "A"))
+    if r:
+        print(f"{'Celery ' + label:34} {r['jobs_per_s']:9.1f} {r['worker_hwm_sum_mb']:8.0f}"
+              f"   ratio x{ours_a['jobs_per_s'] / r['jobs_per_s']:.1f}")
+print("\n=== B. latency at a light load (1 job / 20 ms), created -> finished ===")
+print(f"{'system':34} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+print(f"{'Pixelnest':34} {ours_b['p50_ms']:8.2f} {ours_b['p95_ms']:8.2f} {ours_b['p99_ms']:8.2f}")
+for label in ("p1", "p4", "p1_cma", "p4_cma"):
+    r = peer.get((label, "B"))
+    if r:
+        print(f"{'Celery ' + label:34} {r['p50_ms']:8.2f} {r['p95_ms']:8.2f} {r['p99_ms']:8.2f}"
+              f"   p99 ratio x{r['p99_ms'] / ours_b['p99_ms']:.1f} lower")
+PY

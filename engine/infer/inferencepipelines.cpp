@@ -1,0 +1,101 @@
+#include "infer/inferencepipelines.h"
+
+#include "infer/anonymisestage.h"
+#include "infer/modelstage.h"
+#include "infer/torchruntime.h"
+#include "pixelnest/logging.h"
+#include "runtime/builtinstages.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QThread>
+
+namespace pixelnest::engine
+{
+
+namespace
+{
+
+const QString kFaceDetector = QStringLiteral("face_detector");
+const QString kModeration = QStringLiteral("moderation");
+
+// Directories of the repository that hold a model (or half of one: it then reports why it is
+// not ready instead of silently not existing). Sorted, so pipelines come out in a stable order.
+QStringList modelDirectories(const QString& repository)
+{
+    QStringList names;
+    const QDir dir(repository);
+    for (const QString& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QDir model(dir.filePath(name));
+        if (model.exists(QStringLiteral("model.json")) ||
+            model.exists(QStringLiteral("model.pt"))) {
+            names.append(name);
+        }
+    }
+    return names;
+}
+
+ModelSettings settingsFrom(const InferenceOptions& options, const DeviceSpec& device)
+{
+    ModelSettings settings;
+    settings.device = device;
+    settings.maxBatchDelay = std::chrono::microseconds(std::max(0, options.maxBatchDelayUs));
+    const bool cpu = device.kind == DeviceSpec::Kind::Cpu;
+    settings.maxBatchSize = options.maxBatchSize > 0 ? options.maxBatchSize : (cpu ? 1 : 0);
+    settings.workers = std::max(1, options.deviceWorkers);
+    // The two models of `default` run at the same time, each on its own workers: share the
+    // cores instead of oversubscribing them (OpenMP threads spin while they wait for a core).
+    const int share = QThread::idealThreadCount() / (2 * settings.workers);
+    settings.torchThreads = options.torchThreads > 0 ? options.torchThreads : std::max(1, share);
+    return settings;
+}
+
+} // namespace
+
+Result<PipelineRegistry> InferencePipelines::build(const ImageLimits& limits,
+                                                   const InferenceOptions& options)
+{
+    Result<DeviceSpec> requested = DeviceSpec::parse(options.device);
+    if (!requested) {
+        return requested.error();
+    }
+    Result<DeviceSpec> device = TorchRuntime::resolve(requested.value());
+    if (!device) {
+        return device.error();
+    }
+    qCInfo(lcInfer).noquote() << QStringLiteral("inference on %1 (%2), models from %3")
+                                     .arg(device->toString(), TorchRuntime::describe(),
+                                          QDir(options.modelsDir).absolutePath());
+    if (options.keepHeapMemory) {
+        TorchRuntime::keepHeapMemory();
+    }
+    const ModelSettings settings = settingsFrom(options, device.value());
+    QMap<QString, StagePtr> models;
+    const auto stage = [&](const QString& name) {
+        StagePtr& slot = models[name];
+        if (!slot) {
+            const QString directory = QDir(options.modelsDir).absoluteFilePath(name);
+            slot =
+                std::make_shared<ModelStage>(std::make_shared<ModelService>(directory, settings));
+        }
+        return slot;
+    };
+    PipelineRegistry registry = PipelineRegistry::builtIn(limits);
+    const StagePtr decode = std::make_shared<DecodeStage>(limits);
+    registry.add({QStringLiteral("default"),
+                  {decode, std::make_shared<ThumbnailStage>(), stage(kFaceDetector),
+                   stage(kModeration), std::make_shared<AnonymiseStage>()}});
+    for (const QString& name : modelDirectories(options.modelsDir)) {
+        if (registry.find(name) != nullptr) {
+            qCWarning(lcInfer).noquote()
+                << QStringLiteral("model %1 ignored: the name is a built-in pipeline; rename its "
+                                  "directory")
+                       .arg(name);
+            continue;
+        }
+        registry.add({name, {decode, stage(name)}});
+    }
+    return registry;
+}
+
+} // namespace pixelnest::engine

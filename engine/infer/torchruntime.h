@@ -1,0 +1,28 @@
+#pragma once
+
+#include "infer/devicespec.h"
+
+namespace pixelnest::engine
+{
+
+// Process-wide torch questions, kept behind a torch-free header: a TU that includes torch
+// costs ~15 s and ~1 GB to compile, so only torchruntime.cpp and torchmodel.cpp do.
+class TorchRuntime final
+{
+public:
+    // `auto` becomes cuda:0 when torch::cuda::is_available() and cpu otherwise; `cuda`/`cuda:N`
+    // must name a visible CUDA device. Errors are ErrorCode::Unavailable with the fix.
+    static Result<DeviceSpec> resolve(const DeviceSpec& requested);
+    // Call on each inference thread before its first forward: Debian's libtorch uses OpenMP,
+    // whose thread count is a per-thread setting (a new thread starts single-threaded).
+    static void configureThread(int threads);
+    // Process-wide, once: large allocations from the heap, freed pages kept (see
+    // InferenceOptions::keepHeapMemory). No-op outside glibc.
+    static void keepHeapMemory();
+    // Whether per-worker CUDA streams were compiled in (needs c10_cuda and the CUDA headers).
+    static bool cudaStreamsCompiled();
+    // "libtorch 1.13.0 (CUDA: no, streams: no, BLAS: ...)" for the start-up log line.
+    static QString describe();
+};
+
+} // namespace pixelnest::engine

@@ -1,0 +1,170 @@
+// The PostgreSQL side of the lifecycle without an engine: fencing, lost leases, admin actions.
+#include "enginefixture.h"
+#include "store/jobstore.h"
+#include "testimages.h"
+#include "teststack.h"
+
+#include <QTest>
+
+using namespace pixelnest;
+using namespace pixelnest::engine;
+
+class TestJobStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void staleWorkerWriteIsFencedOut()
+    {
+        test::EngineFixture fixture;
+        const qint64 id = fixture.submit(1).first();
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+
+        const QList<ClaimedJob> first = store.claim({id}, QStringLiteral("host-a:1")).value();
+        QCOMPARE(first.size(), 1);
+        QCOMPARE(first.first().attempt, 1);
+        QVERIFY(!first.first().bytes.isEmpty());
+        // Worker A hangs; its lease expires and the job goes to worker B as attempt 2.
+        QCOMPARE(store.releaseLostLeases({{id, "a"}}).value().size(), 1);
+        const QList<ClaimedJob> second = store.claim({id}, QStringLiteral("host-b:2")).value();
+        QCOMPARE(second.first().attempt, 2);
+
+        JobOutcome late;
+        late.id = id;
+        late.attempt = 1;
+        late.result = QJsonObject{{QStringLiteral("from"), QStringLiteral("stale worker A")}};
+        QVERIFY(store.writeOutcomes({late}).value().isEmpty()); // rejected: changes nothing
+        QCOMPARE(fixture.countWhere(QStringLiteral("status = 'processing'")), 1);
+
+        JobOutcome current = late;
+        current.attempt = 2;
+        current.result = QJsonObject{{QStringLiteral("from"), QStringLiteral("worker B")}};
+        QCOMPARE(store.writeOutcomes({current}).value(), (QList<qint64>{id}));
+        QCOMPARE(fixture.admin().job(id)->job.result.value(QStringLiteral("from")).toString(),
+                 QStringLiteral("worker B"));
+        // Retrying A's write after B's changes nothing either.
+        QVERIFY(store.writeOutcomes({late}).value().isEmpty());
+        const JobDetail detail = fixture.admin().job(id).value();
+        QCOMPARE(detail.history.size(), 2);
+        QCOMPARE(detail.history[0].outcome, QStringLiteral("lease_lost"));
+        QVERIFY(detail.history[0].error.contains(QStringLiteral("host-a:1 lost its lease")));
+        QCOMPARE(detail.history[1].outcome, QStringLiteral("completed"));
+    }
+
+    void lostLeaseFailsTheJobOnceAttemptsAreExhausted()
+    {
+        test::EngineFixture fixture;
+        const qint64 id = fixture.submit(1).first();
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+        for (int attempt = 1; attempt <= 3; ++attempt) {
+            QCOMPARE(store.claim({id}, QStringLiteral("host:%1").arg(attempt)).value().size(), 1);
+            const QList<QueuedJob> requeued = store.releaseLostLeases({{id, "x"}}).value();
+            QCOMPARE(requeued.size(), attempt < 3 ? 1 : 0);
+        }
+        const JobRecord job = fixture.admin().job(id)->job;
+        QCOMPARE(job.status, JobStatus::Failed);
+        QCOMPARE(job.error, QStringLiteral("worker host:3 lost its lease (gave up after 3 attempts)"));
+    }
+
+    void claimSkipsRowsThatAreNoLongerQueued()
+    {
+        test::EngineFixture fixture;
+        const QList<qint64> ids = fixture.submit(3);
+        QVERIFY(fixture.admin().cancel({ids[1]}).ok());
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+        const QList<ClaimedJob> claimed = store.claim(ids, QStringLiteral("h:1")).value();
+        QCOMPARE(claimed.size(), 2);
+        QCOMPARE(claimed[0].id, ids[0]);
+        QCOMPARE(claimed[1].id, ids[2]);
+    }
+
+    void outOfRangePriorityIsRejected()
+    {
+        test::EngineFixture fixture;
+        const qint64 id = fixture.submit(1).first();
+        const Result<BulkOutcome> tooHigh = fixture.admin().setPriority({id}, 1001);
+        QVERIFY(!tooHigh.ok());
+        QCOMPARE(tooHigh.error().code, ErrorCode::InvalidInput);
+        QCOMPARE(tooHigh.error().message,
+                 QStringLiteral("priority 1001 is out of range: use an integer from -1000 to "
+                                "1000 (higher runs first)"));
+        const Result<SubmitReport> submitted =
+            fixture.admin().submit({{QStringLiteral("x"), test::encodedImage(4, 4), -1001}});
+        QVERIFY(submitted.ok());
+        QVERIFY(submitted->ids.isEmpty());
+        QCOMPARE(submitted->rejected.size(), 1);
+        QVERIFY(submitted->rejected.first().error.message.contains(QStringLiteral("-1001")));
+        QCOMPARE(fixture.admin().job(id)->job.priority, 0); // never clamped
+    }
+
+    void uploadsAreCheckedByContentBeforeAnythingIsStored()
+    {
+        test::EngineFixture fixture;
+        ServiceOptions small;
+        small.ns = fixture.ns();
+        small.limits.maxBytes = 50'000;
+        small.limits.maxPixels = 1'000'000;
+        auto client = AdminClient::connect(fixture.connections(), small).value();
+        const Result<SubmitReport> report = client->submit({
+            {QStringLiteral("photo.png"), test::encodedImage(32, 32, "PNG")},
+            {QStringLiteral("looks-like.jpg"), QByteArray("just some text, no image at all")},
+            {QStringLiteral("empty.png"), QByteArray()},
+            {QStringLiteral("huge.png"), test::encodedImage(1200, 1000, "PNG")},
+            {QStringLiteral("renamed.txt"), test::encodedImage(16, 16, "JPEG")},
+        });
+        QVERIFY(report.ok());
+        QCOMPARE(report->accepted, (QList<int>{0, 4}));
+        QCOMPARE(report->rejected.size(), 3);
+        QVERIFY(report->rejected[0].error.message.contains(QStringLiteral("not an image")));
+        QVERIFY(report->rejected[1].error.message.contains(QStringLiteral("empty")));
+        QVERIFY2(report->rejected[2].error.message.contains(QStringLiteral("upload limit")) ||
+                     report->rejected[2].error.message.contains(QStringLiteral("megapixel")),
+                 qPrintable(report->rejected[2].error.message));
+        QCOMPARE(fixture.countWhere(QStringLiteral("true")), 2);
+        // Format by content, not by name.
+        QCOMPARE(client->job(report->ids[1])->job.format, QStringLiteral("jpeg"));
+    }
+
+    void reprocessAndCancelFollowTheLifecycle()
+    {
+        test::EngineFixture fixture;
+        const QList<qint64> ids = fixture.submit(4);
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+        QCOMPARE(store.claim({ids[0], ids[1]}, QStringLiteral("h:1")).value().size(), 2);
+        JobOutcome done;
+        done.id = ids[0];
+        done.attempt = 1;
+        JobOutcome failed;
+        failed.id = ids[1];
+        failed.attempt = 1;
+        failed.outcome = Outcome::Failed;
+        failed.error = QStringLiteral("corrupt");
+        QCOMPARE(store.writeOutcomes({done, failed}).value().size(), 2);
+
+        // Queued jobs cannot be reprocessed; finished ones can.
+        const BulkOutcome reprocessed =
+            fixture.admin().reprocess({ids[0], ids[1], ids[2], 999'999}).value();
+        QCOMPARE(reprocessed.changed, (QList<qint64>{ids[0], ids[1]}));
+        QCOMPARE(reprocessed.unchanged, (QList<qint64>{ids[2]}));
+        QCOMPARE(reprocessed.missing, (QList<qint64>{999'999}));
+        const JobRecord again = fixture.admin().job(ids[1])->job;
+        QCOMPARE(again.status, JobStatus::Queued);
+        QVERIFY(again.error.isEmpty());
+
+        const BulkOutcome cancelled = fixture.admin().cancel({ids[2], ids[3]}).value();
+        QCOMPARE(cancelled.changed.size(), 2);
+        QCOMPARE(fixture.admin().cancel({ids[2]}).value().unchanged, (QList<qint64>{ids[2]}));
+        QCOMPARE(fixture.countWhere(QStringLiteral("status = 'cancelled'")), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobStore)
+#include "tst_jobstore.moc"

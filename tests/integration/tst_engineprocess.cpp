@@ -1,0 +1,241 @@
+// `pixelnest --engine-only` as separate processes against real servers: crashes, several
+// engines at once, graceful stop, the metrics endpoint, and servers restarting under it.
+#include "cliprocess.h"
+#include "enginefixture.h"
+#include "pixelnest/localstack.h"
+#include "pixelnest/schema.h"
+#include "store/pgconnection.h"
+#include "stack/postgresinstance.h"
+#include "stack/redisinstance.h"
+#include "testimages.h"
+#include "teststack.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace pixelnest;
+using test::EngineFixture;
+
+namespace
+{
+
+std::unique_ptr<QProcess> startEngineProcess(const EngineFixture& fixture, QStringList extra)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProcessEnvironment(
+        test::environmentFor(fixture.connections().postgres, fixture.connections().redis));
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->start(test::pixelnestBinary(),
+                   QStringList{QStringLiteral("--engine-only"), QStringLiteral("--namespace"),
+                               fixture.ns()} +
+                       extra);
+    if (!process->waitForStarted()) {
+        qFatal("engine process did not start");
+    }
+    return process;
+}
+
+// Photos large enough that decoding takes a noticeable time, so that a crash lands mid-batch.
+QByteArray slowImage()
+{
+    static const QByteArray bytes = test::encodedImage(1600, 1200, "PNG");
+    return bytes;
+}
+
+} // namespace
+
+class TestEngineProcess final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void killNineLosesNothingAndAppliesNothingTwice()
+    {
+        EngineFixture fixture;
+        const QList<qint64> ids = fixture.submit(60, 0, QStringLiteral("metadata"), slowImage());
+        auto victim = startEngineProcess(
+            fixture, {QStringLiteral("--lease-seconds"), QStringLiteral("2"),
+                      QStringLiteral("--batch-size"), QStringLiteral("4"),
+                      QStringLiteral("--workers"), QStringLiteral("2")});
+        QVERIFY(EngineFixture::waitFor(
+            [&] {
+                return fixture.countWhere(QStringLiteral("status = 'completed'")) >= 6 &&
+                       fixture.countWhere(QStringLiteral("status = 'processing'")) > 0;
+            },
+            60'000));
+        ::kill(pid_t(victim->processId()), SIGKILL);
+        victim->waitForFinished();
+        const qint64 orphaned = fixture.countWhere(QStringLiteral("status = 'processing'"));
+        QVERIFY(orphaned > 0);
+
+        EngineOptions options = fixture.engineOptions();
+        options.leaseMs = 2000;
+        options.exitWhenIdle = true;
+        QVERIFY(fixture.startEngine(options).wait(120'000));
+        QCOMPARE(fixture.countWhere(QStringLiteral("status = 'completed'")), ids.size());
+        // Exactly one applied result per job, and the orphans went through a lost lease.
+        QCOMPARE(fixture.scalar(QStringLiteral(
+                     "SELECT count(*) FROM (SELECT image_id FROM attempts WHERE outcome = "
+                     "'completed' GROUP BY image_id HAVING count(*) <> 1) t")),
+                 0);
+        QCOMPARE(fixture.scalar(QStringLiteral(
+                     "SELECT count(DISTINCT image_id) FROM attempts WHERE outcome = 'completed'")),
+                 ids.size());
+        QVERIFY(fixture.scalar(QStringLiteral(
+                    "SELECT count(*) FROM attempts WHERE outcome = 'lease_lost'")) >= orphaned);
+    }
+
+    void threeEnginesShareFiveThousandJobs()
+    {
+        EngineFixture fixture;
+        QList<ImageUpload> uploads;
+        for (int i = 0; i < 5000; ++i) {
+            uploads.append({QString::number(i), test::encodedImage(4, 4), 0, QStringLiteral("noop")});
+        }
+        QVERIFY(fixture.admin().submit(uploads).ok());
+        std::vector<std::unique_ptr<QProcess>> engines;
+        for (int i = 0; i < 3; ++i) {
+            engines.push_back(startEngineProcess(
+                fixture, {QStringLiteral("--exit-when-idle"), QStringLiteral("--batch-size"),
+                          QStringLiteral("32")}));
+        }
+        for (auto& engine : engines) {
+            QVERIFY(engine->waitForFinished(180'000));
+            QCOMPARE(engine->exitCode(), 0);
+        }
+        QCOMPARE(fixture.countWhere(QStringLiteral("status = 'completed'")), 5000);
+        QCOMPARE(fixture.countWhere(QStringLiteral("attempts <> 1")), 0); // none ran twice
+        QCOMPARE(fixture.scalar(QStringLiteral("SELECT count(*) FROM attempts")), 5000);
+        const qint64 workers = fixture.scalar(QStringLiteral("SELECT count(DISTINCT worker) FROM images"));
+        qInfo() << "engines that took part:" << workers;
+        QVERIFY(workers >= 2);
+    }
+
+    void sigtermDrainsAndExitsZero()
+    {
+        EngineFixture fixture;
+        fixture.submit(40, 0, QStringLiteral("metadata"), slowImage());
+        auto engine = startEngineProcess(fixture, {QStringLiteral("--batch-size"),
+                                                   QStringLiteral("4")});
+        QVERIFY(EngineFixture::waitFor(
+            [&] { return fixture.countWhere(QStringLiteral("status = 'processing'")) > 0; },
+            30'000));
+        engine->terminate(); // SIGTERM
+        QVERIFY(engine->waitForFinished(60'000));
+        QCOMPARE(engine->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(engine->exitCode(), 0);
+        const QString log = QString::fromUtf8(engine->readAll());
+        QVERIFY2(log.contains(QStringLiteral("engine stopping")), qPrintable(log));
+        // Everything it held was finished; nothing is left claimed by a process that is gone.
+        QCOMPARE(fixture.countWhere(QStringLiteral("status = 'processing'")), 0);
+        QVERIFY(fixture.countWhere(QStringLiteral("status = 'completed'")) > 0);
+    }
+
+    void metricsEndpointServesPrometheusText()
+    {
+        EngineFixture fixture;
+        fixture.submit(5, 3, QStringLiteral("noop"));
+        fixture.submit(2, -7, QStringLiteral("noop"));
+        auto engine = startEngineProcess(
+            fixture, {QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0")});
+        QString log;
+        QRegularExpressionMatch port;
+        QVERIFY(EngineFixture::waitFor(
+            [&] {
+                log += QString::fromUtf8(engine->readAll());
+                port = QRegularExpression(QStringLiteral("metrics on port (\\d+)")).match(log);
+                return port.hasMatch();
+            },
+            20'000));
+        QVERIFY(EngineFixture::waitFor(
+            [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 7; },
+            20'000));
+        QNetworkAccessManager network;
+        const auto get = [&](const QString& path, int* status) {
+            QNetworkReply* reply = network.get(QNetworkRequest(
+                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port.captured(1), path))));
+            EngineFixture::waitFor([reply] { return reply->isFinished(); }, 10'000);
+            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray body = reply->readAll();
+            reply->deleteLater();
+            return body;
+        };
+        int status = 0;
+        QCOMPARE(get(QStringLiteral("/healthz"), &status), QByteArray("ok\n"));
+        QCOMPARE(status, 200);
+        QVERIFY(EngineFixture::waitFor(
+            [&] { return get(QStringLiteral("/readyz"), &status) == "ready\n"; }, 10'000));
+        const QByteArray metrics = get(QStringLiteral("/metrics"), &status);
+        QCOMPARE(status, 200);
+        QVERIFY(metrics.contains("pixelnest_jobs_total{outcome=\"completed\"} 7"));
+        QVERIFY(metrics.contains("# TYPE pixelnest_queue_depth gauge"));
+        QVERIFY(metrics.contains("pixelnest_in_flight 0"));
+        QVERIFY(metrics.contains("pixelnest_worker_up 1"));
+        engine->terminate();
+        QVERIFY(engine->waitForFinished(30'000));
+    }
+
+    void pausesWhileServersRestartAndResumes()
+    {
+        // A private stack: this test stops and starts its servers.
+        QTemporaryDir root;
+        QFile(root.path()).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner | QFileDevice::ExeOther);
+        LocalStack stack(root.filePath(QStringLiteral("s")));
+        QVERIFY(stack.up().ok());
+        QVERIFY(applyMigrationsFor(stack));
+        ConnectionConfig connections{stack.postgresConninfo(), stack.redisUrl()};
+        auto admin = AdminClient::connect(connections).value();
+        QList<ImageUpload> uploads;
+        for (int i = 0; i < 120; ++i) {
+            uploads.append({QString::number(i), test::encodedImage(800, 600, "PNG"), 0,
+                            QStringLiteral("metadata")});
+        }
+        QVERIFY(admin->submit(uploads).ok());
+        admin.reset(); // its connections would break with the restarts
+
+        EngineOptions options;
+        options.workers = 2;
+        options.batchSize = 4;
+        options.leaseMs = 5000;
+        Engine engine(connections, options, PipelineRegistry::builtIn());
+        QVERIFY(engine.start().ok());
+        const auto completed = [&] {
+            engine::PgConnection db;
+            if (!db.open(stack.postgresConninfo())) {
+                return qint64(-1);
+            }
+            return db.exec("SELECT count(*) FROM images WHERE status = 'completed'")->integer(0, 0);
+        };
+        QVERIFY(EngineFixture::waitFor([&] { return completed() >= 10; }, 60'000));
+        engine::RedisInstance redis(stack.dir() + QStringLiteral("/redis"));
+        QVERIFY(redis.stop().ok());
+        QTest::qWait(1500);
+        QVERIFY(redis.start().ok());
+        const qint64 afterRedis = completed();
+        QVERIFY(EngineFixture::waitFor([&] { return completed() > afterRedis + 5; }, 60'000));
+        engine::PostgresInstance postgres(stack.dir() + QStringLiteral("/postgres"));
+        QVERIFY(postgres.stop().ok());
+        QTest::qWait(1500);
+        QVERIFY(postgres.start().ok());
+        QVERIFY(EngineFixture::waitFor([&] { return completed() == 120; }, 120'000));
+        engine.requestStop();
+        QVERIFY(engine.wait(60'000));
+        QVERIFY(stack.down().ok());
+    }
+
+private:
+    static bool applyMigrationsFor(const LocalStack& stack)
+    {
+        return applyMigrations(stack.postgresConninfo()).ok();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineProcess)
+#include "tst_engineprocess.moc"

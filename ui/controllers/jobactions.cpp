@@ -1,0 +1,213 @@
+#include "controllers/jobactions.h"
+
+#include "controllers/actionmessages.h"
+#include "core/adminlane.h"
+#include "dialogs/prioritydialog.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QWidget>
+
+namespace pixelnest::ui
+{
+
+JobActions::JobActions(AdminLane* lane, QWidget* dialogParent, QObject* parent)
+    : QObject(parent), m_lane(lane), m_dialogParent(dialogParent)
+{
+    m_setPriority = makeAction(tr("Set &Priority…"), QKeySequence(Qt::CTRL | Qt::Key_P),
+                               &JobActions::askPriority);
+    m_reprocess = makeAction(tr("&Reprocess"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                             &JobActions::reprocessSelected);
+    m_reprocessFailed =
+        makeAction(tr("Reprocess All &Failed"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                   &JobActions::reprocessAllFailed);
+    m_cancel = makeAction(tr("&Cancel Processing"), QKeySequence(Qt::Key_Delete),
+                          &JobActions::cancelSelected);
+    m_exportCsv = makeAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                             &JobActions::exportCsv);
+    m_exportJson =
+        makeAction(tr("Export as &JSON…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                   &JobActions::exportJson);
+    m_copyId = makeAction(tr("Copy &Id"), QKeySequence::Copy, &JobActions::copySelected);
+    m_setPriority->setToolTip(tr("Set the priority of the selected images (−1000…1000, higher "
+                                 "runs first)"));
+    m_reprocess->setToolTip(tr("Queue the selected finished, failed or cancelled images again"));
+    m_reprocessFailed->setToolTip(tr("Queue every failed image again"));
+    m_cancel->setToolTip(tr("Cancel the selected queued or processing images"));
+    selectionChanged();
+}
+
+QAction* JobActions::makeAction(const QString& text, const QKeySequence& shortcut,
+                                void (JobActions::*handler)())
+{
+    auto* action = new QAction(text, this);
+    action->setShortcut(shortcut);
+    // Shortcuts work wherever focus is in the window that shows the actions.
+    action->setShortcutContext(Qt::WindowShortcut);
+    connect(action, &QAction::triggered, this, handler);
+    return action;
+}
+
+QList<QAction*> JobActions::selectionActions() const
+{
+    return {m_setPriority, m_reprocess, m_cancel, m_copyId, m_exportCsv, m_exportJson};
+}
+
+void JobActions::setSelectionProvider(std::function<QList<qint64>()> selection)
+{
+    m_selection = std::move(selection);
+    selectionChanged();
+}
+
+void JobActions::setFilterProvider(std::function<JobQuery()> filter)
+{
+    m_filter = std::move(filter);
+}
+
+void JobActions::setWritable(bool writable)
+{
+    m_writable = writable;
+    selectionChanged();
+}
+
+void JobActions::selectionChanged()
+{
+    const bool selected = m_selection && !m_selection().isEmpty();
+    for (QAction* write : {m_setPriority, m_reprocess, m_cancel}) {
+        write->setEnabled(m_writable && selected);
+    }
+    m_reprocessFailed->setEnabled(m_writable);
+    m_copyId->setEnabled(selected);
+}
+
+QFuture<Result<BulkOutcome>> JobActions::bulk(std::function<Result<BulkOutcome>(AdminClient&)> call,
+                                              std::function<QString(const BulkOutcome&)> describe)
+{
+    QFuture<Result<BulkOutcome>> future = m_lane->run<BulkOutcome>(std::move(call));
+    future.then(this, [this, describe](const Result<BulkOutcome>& outcome) {
+        if (!outcome) {
+            Q_EMIT message(tr("Failed: %1").arg(outcome.error().message));
+            return;
+        }
+        Q_EMIT message(describe(outcome.value()));
+        Q_EMIT databaseChanged();
+    });
+    return future;
+}
+
+QFuture<Result<BulkOutcome>> JobActions::setPriority(const QList<qint64>& ids, int priority)
+{
+    return bulk(
+        [ids, priority](AdminClient& client) { return client.setPriority(ids, priority); },
+        [priority](const BulkOutcome& outcome) { return priorityMessage(outcome, priority); });
+}
+
+QFuture<Result<BulkOutcome>> JobActions::reprocess(const QList<qint64>& ids)
+{
+    return bulk([ids](AdminClient& client) { return client.reprocess(ids); }, reprocessMessage);
+}
+
+QFuture<Result<BulkOutcome>> JobActions::reprocessFailed()
+{
+    return bulk([](AdminClient& client) { return client.reprocessFailed(); },
+                reprocessFailedMessage);
+}
+
+QFuture<Result<BulkOutcome>> JobActions::cancel(const QList<qint64>& ids)
+{
+    return bulk([ids](AdminClient& client) { return client.cancel(ids); }, cancelMessage);
+}
+
+QFuture<Result<int>> JobActions::exportTo(const QString& path, ExportFormat format,
+                                          const QList<qint64>& ids)
+{
+    const JobQuery all = m_filter ? m_filter() : JobQuery();
+    QFuture<Result<int>> future = m_lane->run<int>([path, format, ids, all](AdminClient& client) {
+        return exportJobs(client, path, format, ids, all);
+    });
+    future.then(this, [this, path](const Result<int>& written) {
+        Q_EMIT message(written ? exportMessage(written.value(), path)
+                               : tr("Export failed: %1").arg(written.error().message));
+    });
+    return future;
+}
+
+void JobActions::copyIds(const QList<qint64>& ids)
+{
+    QStringList words;
+    for (qint64 id : ids) {
+        words.append(QString::number(id));
+    }
+    QGuiApplication::clipboard()->setText(words.join(QLatin1Char(' ')));
+    Q_EMIT message(tr("Copied %n id(s)", "", int(ids.size())));
+}
+
+void JobActions::askPriority()
+{
+    const QList<qint64> ids = m_selection ? m_selection() : QList<qint64>();
+    if (ids.isEmpty()) {
+        return;
+    }
+    auto* dialog = new PriorityDialog(int(ids.size()), m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PriorityDialog::accepted, this,
+            [this, ids, dialog] { setPriority(ids, dialog->priority()); });
+    dialog->open(); // window-modal, no nested event loop
+}
+
+void JobActions::reprocessSelected()
+{
+    if (m_selection) {
+        reprocess(m_selection());
+    }
+}
+
+void JobActions::reprocessAllFailed()
+{
+    reprocessFailed();
+}
+
+void JobActions::cancelSelected()
+{
+    if (m_selection) {
+        cancel(m_selection());
+    }
+}
+
+void JobActions::exportCsv()
+{
+    askExport(ExportFormat::Csv);
+}
+
+void JobActions::exportJson()
+{
+    askExport(ExportFormat::Json);
+}
+
+void JobActions::askExport(ExportFormat format)
+{
+    const QList<qint64> ids = m_selection ? m_selection() : QList<qint64>();
+    const bool csv = format == ExportFormat::Csv;
+    auto* dialog = new QFileDialog(m_dialogParent,
+                                   ids.isEmpty() ? tr("Export All Listed Images")
+                                                 : tr("Export %n Image(s)", "", int(ids.size())));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    dialog->setDefaultSuffix(csv ? QStringLiteral("csv") : QStringLiteral("json"));
+    dialog->selectFile(csv ? QStringLiteral("pixelnest.csv") : QStringLiteral("pixelnest.json"));
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, format, ids](const QString& path) { exportTo(path, format, ids); });
+    dialog->open();
+}
+
+void JobActions::copySelected()
+{
+    if (m_selection) {
+        copyIds(m_selection());
+    }
+}
+
+} // namespace pixelnest::ui

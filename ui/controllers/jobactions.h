@@ -1,0 +1,88 @@
+#pragma once
+
+#include "controllers/exporter.h"
+#include "pixelnest/adminclient.h"
+
+#include <QFuture>
+#include <QObject>
+
+#include <functional>
+
+class QAction;
+class QWidget;
+
+namespace pixelnest::ui
+{
+
+class AdminLane;
+
+// What an admin does to the selected images, as QActions for the toolbar, the context menu
+// and the keyboard: set priority, reprocess, reprocess all failed, cancel, export, copy id.
+// Every change runs on the actions lane and ends with a confirmation in the status bar
+// (`message`), such as "12 images queued for reprocessing". Writes are disabled while the
+// console is read-only (PostgreSQL lost).
+class JobActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobActions)
+
+public:
+    JobActions(AdminLane* lane, QWidget* dialogParent, QObject* parent = nullptr);
+
+    // The selected ids, and the current filter (exported when nothing is selected).
+    void setSelectionProvider(std::function<QList<qint64>()> selection);
+    void setFilterProvider(std::function<JobQuery()> filter);
+    void setWritable(bool writable);
+    void selectionChanged(); // re-evaluates which actions apply
+
+    QAction* setPriorityAction() const { return m_setPriority; }
+    QAction* reprocessAction() const { return m_reprocess; }
+    QAction* reprocessFailedAction() const { return m_reprocessFailed; }
+    QAction* cancelAction() const { return m_cancel; }
+    QAction* exportCsvAction() const { return m_exportCsv; }
+    QAction* exportJsonAction() const { return m_exportJson; }
+    QAction* copyIdAction() const { return m_copyId; }
+    QList<QAction*> selectionActions() const;
+
+    // The work behind the actions, without dialogs (the tests call these).
+    QFuture<Result<BulkOutcome>> setPriority(const QList<qint64>& ids, int priority);
+    QFuture<Result<BulkOutcome>> reprocess(const QList<qint64>& ids);
+    QFuture<Result<BulkOutcome>> reprocessFailed();
+    QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids);
+    QFuture<Result<int>> exportTo(const QString& path, ExportFormat format,
+                                  const QList<qint64>& ids);
+    void copyIds(const QList<qint64>& ids);
+
+Q_SIGNALS:
+    void message(const QString& text);
+    void databaseChanged(); // an action changed jobs: figures are stale
+
+private:
+    QAction* makeAction(const QString& text, const QKeySequence& shortcut,
+                        void (JobActions::*handler)());
+    void askPriority();
+    void reprocessSelected();
+    void reprocessAllFailed();
+    void cancelSelected();
+    void exportCsv();
+    void exportJson();
+    void askExport(ExportFormat format);
+    void copySelected();
+    QFuture<Result<BulkOutcome>> bulk(std::function<Result<BulkOutcome>(AdminClient&)> call,
+                                      std::function<QString(const BulkOutcome&)> describe);
+
+    AdminLane* m_lane;
+    QWidget* m_dialogParent;
+    std::function<QList<qint64>()> m_selection;
+    std::function<JobQuery()> m_filter;
+    bool m_writable = true;
+    QAction* m_setPriority = nullptr;
+    QAction* m_reprocess = nullptr;
+    QAction* m_reprocessFailed = nullptr;
+    QAction* m_cancel = nullptr;
+    QAction* m_exportCsv = nullptr;
+    QAction* m_exportJson = nullptr;
+    QAction* m_copyId = nullptr;
+};
+
+} // namespace pixelnest::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "pixelnest/jobs.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace pixelnest::ui
+{
+
+class AdminLane;
+
+// Polls the queue figures for the dashboard, the filter counts and the status bar on the stats
+// lane: stats() every `intervalMs`, the per-minute throughput every few polls. A poll is
+// skipped while the previous one is still running, so a slow server is never queued up.
+class StatsPoller final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatsPoller)
+
+public:
+    StatsPoller(AdminLane* lane, int intervalMs, QObject* parent = nullptr);
+
+    void start();
+    void stop();
+    void pollNow(); // soon, e.g. after an action; coalesced with a running poll
+    const QueueStats& last() const { return m_last; }
+    static constexpr int kThroughputMinutes = 15;
+
+Q_SIGNALS:
+    void statsUpdated(const pixelnest::QueueStats& stats);
+    void throughputUpdated(const QList<pixelnest::MinuteCounts>& minutes);
+    void pollFailed(const QString& message);
+
+private:
+    void poll();
+
+    AdminLane* m_lane;
+    QTimer m_timer;
+    QueueStats m_last;
+    bool m_busy = false;
+    bool m_again = false;
+    int m_polls = 0;
+};
+
+} // namespace pixelnest::ui

@@ -1,0 +1,120 @@
+#include "dashboard/dashboardwidget.h"
+
+#include "core/statusstyle.h"
+#include "dashboard/queuedepthchart.h"
+#include "dashboard/throughputchart.h"
+#include "models/workersmodel.h"
+
+#include <QEvent>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace pixelnest::ui
+{
+
+DashboardWidget::DashboardWidget(QWidget* parent) : QWidget(parent)
+{
+    setAccessibleName(tr("Dashboard"));
+    auto* layout = new QVBoxLayout(this);
+    m_cardRow = new QWidget(this);
+    auto* cards = new QHBoxLayout(m_cardRow);
+    cards->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_cardRow);
+    for (JobStatus status : allStatuses()) {
+        addCard(statusName(status), statusLabel(status));
+    }
+    addCard(QStringLiteral("in_flight"), tr("In flight"));
+    addCard(QStringLiteral("retrying"), tr("Retrying"));
+    addCard(QStringLiteral("workers"), tr("Workers"));
+
+    auto* charts = new QHBoxLayout;
+    m_depth = new QueueDepthChart(this);
+    m_throughput = new ThroughputChart(this);
+    charts->addWidget(m_depth, 2);
+    charts->addWidget(m_throughput, 3);
+    layout->addLayout(charts, 3);
+
+    layout->addWidget(new QLabel(tr("<b>Workers</b> (from the engines' heartbeats; no "
+                                    "heartbeat for 5 s is shown in red)"),
+                                 this));
+    m_workers = new WorkersModel(this);
+    m_workersView = new QTableView(this);
+    m_workersView->setModel(m_workers);
+    m_workersView->verticalHeader()->hide();
+    m_workersView->horizontalHeader()->setStretchLastSection(true);
+    m_workersView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_workersView->setAccessibleName(tr("Workers"));
+    m_workersView->setColumnWidth(WorkersModel::Host, 260);
+    layout->addWidget(m_workersView, 2);
+}
+
+QLabel* DashboardWidget::addCard(const QString& key, const QString& title)
+{
+    auto* card = new QFrame(m_cardRow);
+    card->setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(card);
+    auto* value = new QLabel(QStringLiteral("—"), card);
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setBold(true);
+    value->setFont(big);
+    auto* caption = new QLabel(title, card);
+    layout->addWidget(value);
+    layout->addWidget(caption);
+    value->setAccessibleName(title);
+    m_cardRow->layout()->addWidget(card);
+    m_cards.insert(key, value);
+    colourCards();
+    return value;
+}
+
+void DashboardWidget::colourCards()
+{
+    for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
+        if (const auto status = parseStatus(it.key())) {
+            it.value()->setStyleSheet(
+                QStringLiteral("color: %1").arg(statusColor(*status, palette()).name()));
+        }
+    }
+}
+
+void DashboardWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        colourCards();
+    }
+    QWidget::changeEvent(event);
+}
+
+void DashboardWidget::setStats(const QueueStats& stats)
+{
+    const QLocale locale;
+    for (JobStatus status : allStatuses()) {
+        m_cards.value(statusName(status))->setText(locale.toString(stats.counts.value(status)));
+    }
+    m_cards.value(QStringLiteral("in_flight"))->setText(locale.toString(stats.inFlight));
+    m_cards.value(QStringLiteral("retrying"))->setText(locale.toString(stats.retrying));
+    m_cards.value(QStringLiteral("workers"))->setText(locale.toString(stats.workers.size()));
+    m_depth->setDepth(stats.queueDepth);
+    m_workers->setWorkers(stats.workers);
+}
+
+void DashboardWidget::setThroughput(const QList<MinuteCounts>& minutes)
+{
+    m_throughput->setMinutes(minutes);
+}
+
+QString DashboardWidget::figure(const QString& name) const
+{
+    const QLabel* card = m_cards.value(name);
+    return card ? card->text() : QString();
+}
+
+} // namespace pixelnest::ui

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "pixelnest/jobs.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QSettings;
+class QSplitter;
+
+namespace pixelnest::ui
+{
+
+class AdminLane;
+class DetailPane;
+class JobTableModel;
+class JobTableView;
+class StatusCountModel;
+class ThumbnailCache;
+
+// The Images tab: status filter (with counts) and title search above the paged table, the
+// detail pane beside it.
+class ImagesPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImagesPage)
+
+public:
+    ImagesPage(AdminLane* browse, AdminLane* media, QWidget* parent = nullptr);
+
+    JobTableModel* model() const { return m_model; }
+    JobTableView* view() const { return m_view; }
+    DetailPane* detail() const { return m_detail; }
+    StatusCountModel* counts() const { return m_counts; }
+    QComboBox* statusFilter() const { return m_status; }
+    QLineEdit* search() const { return m_search; }
+    QSplitter* splitter() const { return m_splitter; }
+
+    QList<qint64> selectedIds() const;
+    void setCounts(const QMap<JobStatus, qint64>& counts);
+    void saveState(QSettings& settings) const;
+    void restoreState(const QSettings& settings);
+
+Q_SIGNALS:
+    void selectionChanged();
+
+private:
+    void buildFilterBar(QWidget* bar);
+    void onCurrentChanged();
+
+    ThumbnailCache* m_thumbnails = nullptr;
+    JobTableModel* m_model = nullptr;
+    StatusCountModel* m_counts = nullptr;
+    JobTableView* m_view = nullptr;
+    DetailPane* m_detail = nullptr;
+    QComboBox* m_status = nullptr;
+    QLineEdit* m_search = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QTimer m_searchDelay;
+};
+
+} // namespace pixelnest::ui
