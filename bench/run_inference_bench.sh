@@ -9,8 +9,8 @@
 # is under 16). Putting /usr/lib/x86_64-linux-gnu/blas, which holds the reference
 # libblas.so.3, first on LD_LIBRARY_PATH makes the dynamic linker bind sgemm_ there for this
 # process only; bench_inference prints the library it actually resolved, so a wrong setup shows.
-# The reference BLAS is ~10x slower, so its run uses fewer images and batch sizes
-# (REFERENCE_ARGS overrides them).
+# The reference BLAS is ~8x slower, so its run uses fewer images and batch sizes: REFERENCE_ARGS
+# come last and win over the options given to both runs.
 set -eu
 
 BUILD_DIR=${1:-build}
@@ -42,6 +42,6 @@ echo "## Reference BLAS (LD_LIBRARY_PATH=$REFERENCE_BLAS_DIR)"
 echo
 # shellcheck disable=SC2086 # REFERENCE_ARGS is a list of options
 LD_LIBRARY_PATH="$REFERENCE_BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-    "$BENCH" --models "$BUILD_DIR/models" $REFERENCE_ARGS "$@"
+    "$BENCH" --models "$BUILD_DIR/models" "$@" $REFERENCE_ARGS
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -45,29 +45,4 @@ echo "Peer (Celery) A and B, configs ${PEER_CONFIGS:-p1 p4_cma}: minutes for p1.
 PEER_WORK="$work/peer" BENCHES="A B" CONFIGS="${PEER_CONFIGS:-p1 p4_cma}" "$peer/run" \
     > "$work/peer.txt" 2>"$work/peer.log" || { cat "$work/peer.log" >&2; exit 1; }
 
-/usr/bin/python3 - "$work" <<'PY'
-import json, glob, os, sys
-work = sys.argv[1]
-ours_a = json.load(open(f"{work}/ours_A.json"))
-ours_b = json.load(open(f"{work}/ours_B.json"))
-peer = {}
-for path in glob.glob(f"{work}/peer/run/results/*.json"):
-    r = json.load(open(path))
-    peer[(r["label"], r["bench"])] = r
-print("=== A. 5,000 no-op jobs end to end, one worker process (2 cores) ===")
-print(f"{'system':34} {'jobs/s':>9} {'RSS MB':>8}")
-print(f"{'Pixelnest (1 engine)':34} {ours_a['jobs_per_s']:9.0f} {ours_a['engine_peak_rss_mb']:8.0f}")
-for label in ("p1", "p4", "p1_cma", "p4_cma"):
-    r = peer.get((label, "A"))
-    if r:
-        print(f"{'Celery ' + label:34} {r['jobs_per_s']:9.1f} {r['worker_hwm_sum_mb']:8.0f}"
-              f"   ratio x{ours_a['jobs_per_s'] / r['jobs_per_s']:.1f}")
-print("\n=== B. latency at a light load (1 job / 20 ms), created -> finished ===")
-print(f"{'system':34} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
-print(f"{'Pixelnest':34} {ours_b['p50_ms']:8.2f} {ours_b['p95_ms']:8.2f} {ours_b['p99_ms']:8.2f}")
-for label in ("p1", "p4", "p1_cma", "p4_cma"):
-    r = peer.get((label, "B"))
-    if r:
-        print(f"{'Celery ' + label:34} {r['p50_ms']:8.2f} {r['p95_ms']:8.2f} {r['p99_ms']:8.2f}"
-              f"   p99 ratio x{r['p99_ms'] / ours_b['p99_ms']:.1f} lower")
-PY
+/usr/bin/python3 "$root/bench/queue_report.py" "$work"

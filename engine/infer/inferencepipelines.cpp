@@ -40,8 +40,7 @@ ModelSettings settingsFrom(const InferenceOptions& options, const DeviceSpec& de
     ModelSettings settings;
     settings.device = device;
     settings.maxBatchDelay = std::chrono::microseconds(std::max(0, options.maxBatchDelayUs));
-    const bool cpu = device.kind == DeviceSpec::Kind::Cpu;
-    settings.maxBatchSize = options.maxBatchSize > 0 ? options.maxBatchSize : (cpu ? 1 : 0);
+    settings.maxBatchSize = std::max(0, options.maxBatchSize);
     settings.workers = std::max(1, options.deviceWorkers);
     // The two models of `default` run at the same time, each on its own workers: share the
     // cores instead of oversubscribing them (OpenMP threads spin while they wait for a core).

@@ -65,7 +65,7 @@ Result<PipelineRegistry> standard(const QString& repository, const QString& devi
     InferenceOptions options;
     options.modelsDir = repository;
     options.device = device;
-    options.maxBatchSize = maxBatchSize; // 0: 1 on the CPU
+    options.maxBatchSize = maxBatchSize; // 0: the manifest's
     options.maxBatchDelayUs = maxBatchDelayUs;
     options.torchThreads = 1;
     return PipelineRegistry::standard(ImageLimits{}, options);

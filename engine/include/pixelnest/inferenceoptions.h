@@ -13,18 +13,18 @@ struct InferenceOptions
     QString modelsDir;                       // <repo>/<model>/{model.pt,model.json}
     QString device = QStringLiteral("auto"); // auto|cpu|cuda|cuda:N
     int maxBatchDelayUs = 5000; // how long the first request of a batch waits for company
-    // 0: each manifest's max_batch_size on CUDA, 1 on the CPU; else the smaller of it and the
-    // manifest's. On the CPU a bigger batch costs more per image (its feature maps outgrow the
-    // caches: bench_inference measured 6.7 images/s at batch 1 and 3.1 at batch 8 on 2 cores),
-    // so there the batcher only queues.
+    // 0: each manifest's max_batch_size; else the smaller of it and the manifest's. (On the CPU
+    // with keepHeapMemory the batch size barely changes the cost per image: face detector 91-101
+    // ms, moderation 17-20 ms at batch 1..8 on one thread; batches pay off on a GPU.)
     int maxBatchSize = 0;
     int deviceWorkers = 1; // inference workers per model, each with its own model copy
     int torchThreads = 0;  // intra-op threads per worker; 0: the cores shared by the workers of
                            // the two `default` models (idealThreadCount / (2 × deviceWorkers))
     // glibc only: serve large tensors from the heap and keep freed pages (mallopt M_MMAP_MAX = 0,
     // M_TRIM_THRESHOLD = 1 GiB) for the whole process. Otherwise every forward pass maps and
-    // page-faults its 10-70 MB feature maps afresh: measured on the face detector at batch 8,
-    // 339 -> 212 ms per image, kernel time 187 -> 1 ms per image.
+    // page-faults its 10-70 MB feature maps afresh: measured on the face detector on one
+    // thread, 203 -> 169 ms per image at batch 1 and 385 -> 159 ms at batch 8 (kernel time
+    // 205 -> 0 ms per image).
     bool keepHeapMemory = true;
 };
 
