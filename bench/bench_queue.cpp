@@ -32,8 +32,9 @@ QByteArray photoLikeJpeg(int seed)
     QImage image(320, 240, QImage::Format_RGB32);
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
-            image.setPixel(x, y, qRgb((x * 7 + seed) & 255, (y * 5 + x * x / 50) & 255,
-                                      ((x ^ y) * 3 + seed) & 255));
+            image.setPixel(
+                x, y,
+                qRgb((x * 7 + seed) & 255, (y * 5 + x * x / 50) & 255, ((x ^ y) * 3 + seed) & 255));
         }
     }
     QByteArray bytes;
@@ -90,8 +91,8 @@ int throughput(AdminClient& admin, engine::PgConnection& db, const QString& bina
 {
     QList<ImageUpload> uploads;
     for (int i = 0; i < jobs; ++i) {
-        uploads.append({QStringLiteral("bench-%1").arg(i), photoLikeJpeg(i % 97), 0,
-                        QStringLiteral("noop")});
+        uploads.append(
+            {QStringLiteral("bench-%1").arg(i), photoLikeJpeg(i % 97), 0, QStringLiteral("noop")});
         if (uploads.size() == 500 || i + 1 == jobs) {
             if (Result<SubmitReport> sent = admin.submit(uploads); !sent) {
                 return fail(sent.error().message);
@@ -103,13 +104,16 @@ int throughput(AdminClient& admin, engine::PgConnection& db, const QString& bina
     engine.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
     engine.start(binary, {QStringLiteral("--engine-only"), QStringLiteral("--exit-when-idle"),
-                          QStringLiteral("--batch-size"), qEnvironmentVariable("BENCH_BATCH", QStringLiteral("128"))});
+                          QStringLiteral("--batch-size"),
+                          qEnvironmentVariable("BENCH_BATCH", QStringLiteral("128"))});
     qint64 peakKb = 0;
     while (!engine.waitForFinished(100)) {
         peakKb = qMax(peakKb, peakRssKb(engine.processId())); // VmHWM while it lives
     }
-    const double firstMs = scalar(db, "SELECT extract(epoch FROM min(started_at)) * 1000 FROM images");
-    const double lastMs = scalar(db, "SELECT extract(epoch FROM max(finished_at)) * 1000 FROM images");
+    const double firstMs =
+        scalar(db, "SELECT extract(epoch FROM min(started_at)) * 1000 FROM images");
+    const double lastMs =
+        scalar(db, "SELECT extract(epoch FROM max(finished_at)) * 1000 FROM images");
     const double completed = scalar(db, "SELECT count(*) FROM images WHERE status = 'completed'");
     const double wallS = (lastMs - double(startMs)) / 1000.0;
     const QJsonObject out{{QStringLiteral("jobs"), jobs},
@@ -138,8 +142,9 @@ int latency(AdminClient& admin, engine::PgConnection& db, const QString& binary,
         if (clock.elapsed() < due) {
             QThread::msleep(ulong(due - clock.elapsed()));
         }
-        if (Result<SubmitReport> sent = admin.submit(
-                {{QStringLiteral("lat-%1").arg(i), photoLikeJpeg(i % 97), 0, QStringLiteral("noop")}});
+        if (Result<SubmitReport> sent =
+                admin.submit({{QStringLiteral("lat-%1").arg(i), photoLikeJpeg(i % 97), 0,
+                               QStringLiteral("noop")}});
             !sent) {
             return fail(sent.error().message);
         }
@@ -152,9 +157,9 @@ int latency(AdminClient& admin, engine::PgConnection& db, const QString& binary,
     }
     engine.terminate();
     engine.waitForFinished(30'000);
-    const Result<engine::PgResult> rows = db.exec(
-        "SELECT extract(epoch FROM finished_at - created_at) * 1000 FROM images "
-        "WHERE status = 'completed'");
+    const Result<engine::PgResult> rows =
+        db.exec("SELECT extract(epoch FROM finished_at - created_at) * 1000 FROM images "
+                "WHERE status = 'completed'");
     QList<double> ms;
     for (int row = 0; rows && row < rows->rows(); ++row) {
         ms.append(rows->bytes(row, 0).toDouble());
@@ -187,5 +192,6 @@ int main(int argc, char** argv)
     if (args[1] == QLatin1String("throughput")) {
         return throughput(*admin.value(), db, args[2], args[3].toInt());
     }
-    return latency(*admin.value(), db, args[2], args[3].toInt(), args.value(4, QStringLiteral("10")).toInt());
+    return latency(*admin.value(), db, args[2], args[3].toInt(),
+                   args.value(4, QStringLiteral("10")).toInt());
 }

@@ -63,17 +63,16 @@ ConnectionConfig resolveConnectionConfig(const ConnectionFlags& flags,
     }
     const LocalStack stack(localStackDir);
 
-    const Candidate postgres =
-        firstSet({{flags.postgres, ConfigSource::Flag},
-                  {environment.value(QStringLiteral("PIXELNEST_POSTGRES")),
-                   ConfigSource::Environment},
-                  {filePostgres, ConfigSource::ConfigFile},
-                  {stack.postgresConninfo(), ConfigSource::LocalStack}});
-    const Candidate redis = firstSet(
-        {{flags.redis, ConfigSource::Flag},
-         {environment.value(QStringLiteral("PIXELNEST_REDIS")), ConfigSource::Environment},
-         {fileRedis, ConfigSource::ConfigFile},
-         {stack.redisUrl(), ConfigSource::LocalStack}});
+    const Candidate postgres = firstSet(
+        {{flags.postgres, ConfigSource::Flag},
+         {environment.value(QStringLiteral("PIXELNEST_POSTGRES")), ConfigSource::Environment},
+         {filePostgres, ConfigSource::ConfigFile},
+         {stack.postgresConninfo(), ConfigSource::LocalStack}});
+    const Candidate redis =
+        firstSet({{flags.redis, ConfigSource::Flag},
+                  {environment.value(QStringLiteral("PIXELNEST_REDIS")), ConfigSource::Environment},
+                  {fileRedis, ConfigSource::ConfigFile},
+                  {stack.redisUrl(), ConfigSource::LocalStack}});
 
     ConnectionConfig config;
     config.postgres = postgres.value;

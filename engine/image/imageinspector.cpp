@@ -71,8 +71,7 @@ Result<ImageFacts> inspectImage(const QByteArray& bytes, const QString& name,
     return ImageFacts{QString::fromLatin1(format), size.width(), size.height()};
 }
 
-Result<QImage> decodeImage(const QByteArray& bytes, const QString& name,
-                           const ImageLimits& limits)
+Result<QImage> decodeImage(const QByteArray& bytes, const QString& name, const ImageLimits& limits)
 {
     const Result<ImageFacts> facts = inspectImage(bytes, name, limits);
     if (!facts) {

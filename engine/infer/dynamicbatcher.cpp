@@ -19,7 +19,8 @@ Error stopped()
 DynamicBatcher::DynamicBatcher(int maxBatchSize, std::chrono::microseconds maxDelay)
     : m_maxBatchSize(std::max(1, maxBatchSize)),
       m_maxDelay(std::max(std::chrono::microseconds(0), maxDelay))
-{}
+{
+}
 
 DynamicBatcher::~DynamicBatcher()
 {

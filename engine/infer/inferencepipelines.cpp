@@ -80,6 +80,7 @@ Result<PipelineRegistry> InferencePipelines::build(const ImageLimits& limits,
         return slot;
     };
     PipelineRegistry registry = PipelineRegistry::builtIn(limits);
+    registry.setDevice(device->toString());
     const StagePtr decode = std::make_shared<DecodeStage>(limits);
     registry.add({QStringLiteral("default"),
                   {decode, std::make_shared<ThumbnailStage>(), stage(kFaceDetector),

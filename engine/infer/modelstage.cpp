@@ -8,7 +8,8 @@ namespace pixelnest::engine
 {
 
 ModelStage::ModelStage(std::shared_ptr<const ModelService> service) : m_service(std::move(service))
-{}
+{
+}
 
 Result<void> ModelStage::process(StageContext& context)
 {

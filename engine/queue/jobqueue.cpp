@@ -83,11 +83,11 @@ Result<int> JobQueue::enqueue(const QList<QueuedJob>& jobs)
 
 Result<QList<qint64>> JobQueue::claim(int maxCount, int leaseMs, const QByteArray& owner)
 {
-    const Result<RedisReply> reply = m_client.eval(
-        scripts().claim,
-        {key("ready"), key("delayed"), key("inflight"), key("owner"), key("prio"), key("seq"),
-         key("wake"), key("depth")},
-        {QByteArray::number(maxCount), QByteArray::number(leaseMs), owner});
+    const Result<RedisReply> reply =
+        m_client.eval(scripts().claim,
+                      {key("ready"), key("delayed"), key("inflight"), key("owner"), key("prio"),
+                       key("seq"), key("wake"), key("depth")},
+                      {QByteArray::number(maxCount), QByteArray::number(leaseMs), owner});
     if (!reply) {
         return reply.error();
     }
@@ -127,8 +127,8 @@ Result<int> JobQueue::retryLater(const QList<RetryRequest>& jobs, const QByteArr
     for (const RetryRequest& job : jobs) {
         arguments << QByteArray::number(job.id) << QByteArray::number(job.delayMs);
     }
-    return integerOf(m_client.eval(scripts().retry,
-                                   {key("inflight"), key("owner"), key("delayed")}, arguments));
+    return integerOf(
+        m_client.eval(scripts().retry, {key("inflight"), key("owner"), key("delayed")}, arguments));
 }
 
 Result<QList<ExpiredLease>> JobQueue::reapExpired(int maxCount)
@@ -151,10 +151,9 @@ Result<int> JobQueue::reprioritize(const QList<qint64>& ids, int priority)
     if (ids.isEmpty()) {
         return 0;
     }
-    return integerOf(m_client.eval(scripts().reprioritize,
-                                   {key("ready"), key("prio"), key("depth")},
-                                   QList<QByteArray>{QByteArray::number(priority)} +
-                                       idArguments(ids)));
+    return integerOf(
+        m_client.eval(scripts().reprioritize, {key("ready"), key("prio"), key("depth")},
+                      QList<QByteArray>{QByteArray::number(priority)} + idArguments(ids)));
 }
 
 Result<int> JobQueue::remove(const QList<qint64>& ids)
@@ -162,10 +161,10 @@ Result<int> JobQueue::remove(const QList<qint64>& ids)
     if (ids.isEmpty()) {
         return 0;
     }
-    return integerOf(m_client.eval(scripts().remove,
-                                   {key("ready"), key("delayed"), key("inflight"), key("owner"),
-                                    key("prio"), key("depth")},
-                                   idArguments(ids)));
+    return integerOf(m_client.eval(
+        scripts().remove,
+        {key("ready"), key("delayed"), key("inflight"), key("owner"), key("prio"), key("depth")},
+        idArguments(ids)));
 }
 
 Result<QList<bool>> JobQueue::present(const QList<qint64>& ids)

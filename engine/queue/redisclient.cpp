@@ -76,7 +76,8 @@ LuaScript LuaScript::fromResource(const QString& name)
     return script;
 }
 
-RedisClient::RedisClient(RedisUrl url, int timeoutMs) : m_url(std::move(url)), m_timeoutMs(timeoutMs)
+RedisClient::RedisClient(RedisUrl url, int timeoutMs)
+    : m_url(std::move(url)), m_timeoutMs(timeoutMs)
 {
     // A write to a socket the server closed (restart, CLIENT KILL) must be an error return,
     // not a process-killing SIGPIPE. hiredis does not use MSG_NOSIGNAL, so ignore the signal.
@@ -121,13 +122,13 @@ Result<void> RedisClient::connect()
                          QStringLiteral("Redis at %1 unreachable (retrying)").arg(m_url.display()));
     }
     const timeval timeout = toTimeval(qMin(m_timeoutMs, 5000));
-    m_context = m_url.socketPath.isEmpty()
-                    ? redisConnectWithTimeout(m_url.host.toUtf8().constData(), m_url.port, timeout)
-                    : redisConnectUnixWithTimeout(QFile::encodeName(m_url.socketPath).constData(),
-                                                  timeout);
+    m_context =
+        m_url.socketPath.isEmpty()
+            ? redisConnectWithTimeout(m_url.host.toUtf8().constData(), m_url.port, timeout)
+            : redisConnectUnixWithTimeout(QFile::encodeName(m_url.socketPath).constData(), timeout);
     if (m_context == nullptr || m_context->err) {
-        const QString reason = m_context ? QString::fromUtf8(m_context->errstr)
-                                         : QStringLiteral("out of memory");
+        const QString reason =
+            m_context ? QString::fromUtf8(m_context->errstr) : QStringLiteral("out of memory");
         return connectionLost(reason);
     }
     redisSetTimeout(m_context, toTimeval(m_timeoutMs));

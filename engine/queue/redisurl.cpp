@@ -56,8 +56,7 @@ QString RedisUrl::display() const
     const QString credentials =
         user.isEmpty() && password.isEmpty()
             ? QString()
-            : (user + (password.isEmpty() ? QString() : QStringLiteral(":***"))) +
-                  QLatin1Char('@');
+            : (user + (password.isEmpty() ? QString() : QStringLiteral(":***"))) + QLatin1Char('@');
     if (!socketPath.isEmpty()) {
         return QStringLiteral("unix://%1%2").arg(credentials, socketPath);
     }

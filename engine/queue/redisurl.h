@@ -10,7 +10,7 @@ namespace pixelnest::engine
 // A parsed `redis://[user:password@]host:port/db` or `unix:///path/redis.sock[?db=N]`.
 struct RedisUrl
 {
-    QString host;       // empty for a unix socket
+    QString host; // empty for a unix socket
     int port = 6379;
     QString socketPath; // set for unix://
     QString user;       // Redis 6 ACL user; empty means the default user

@@ -162,8 +162,8 @@ Result<BulkOutcome> AdminClient::setPriority(const QList<qint64>& ids, int prior
     }
     if (Result<int> moved = m_impl->queue.reprioritize(changed.value(), priority); !moved) {
         // The stored priority applies when the reconciler re-queues; log the Redis outage.
-        qCWarning(lcQueue).noquote() << "priority stored; queue not re-ordered:"
-                                     << moved.error().message;
+        qCWarning(lcQueue).noquote()
+            << "priority stored; queue not re-ordered:" << moved.error().message;
     }
     return classify(ids, changed.value(), changed.value());
 }
@@ -193,8 +193,8 @@ Result<BulkOutcome> AdminClient::cancel(const QList<qint64>& ids)
     }
     if (Result<int> removed = m_impl->queue.remove(cancelled.value()); !removed) {
         // An engine that claims one later finds the row cancelled and drops it.
-        qCWarning(lcQueue).noquote() << "cancelled in PostgreSQL; queue not updated:"
-                                     << removed.error().message;
+        qCWarning(lcQueue).noquote()
+            << "cancelled in PostgreSQL; queue not updated:" << removed.error().message;
     }
     const Result<QList<qint64>> existing = m_impl->store.existing(ids);
     if (!existing) {
@@ -220,9 +220,9 @@ Result<QueueStats> AdminClient::stats()
     Result<qint64> inFlight = m_impl->queue.inFlightCount();
     Result<qint64> retrying = m_impl->queue.retryingCount();
     Result<QList<QByteArray>> beats = m_impl->queue.heartbeats();
-    for (const Error* error : {depth ? nullptr : &depth.error(),
-                               inFlight ? nullptr : &inFlight.error(),
-                               beats ? nullptr : &beats.error()}) {
+    for (const Error* error :
+         {depth ? nullptr : &depth.error(), inFlight ? nullptr : &inFlight.error(),
+          beats ? nullptr : &beats.error()}) {
         if (error != nullptr) {
             return *error;
         }

@@ -41,7 +41,8 @@ void Dispatcher::run()
             continue;
         }
         if (m_context.options.exitWhenIdle && idleEverywhere()) {
-            qCInfo(lcRuntime) << "nothing queued or processing anywhere: stopping (--exit-when-idle)";
+            qCInfo(lcRuntime)
+                << "nothing queued or processing anywhere: stopping (--exit-when-idle)";
             m_context.stopClaiming = true;
             break;
         }
@@ -142,8 +143,8 @@ bool Dispatcher::idleEverywhere()
     if (!m_db.ensureOpen()) {
         return false;
     }
-    const Result<PgResult> busy = m_db.exec(
-        "SELECT EXISTS (SELECT 1 FROM images WHERE status IN ('queued', 'processing'))");
+    const Result<PgResult> busy =
+        m_db.exec("SELECT EXISTS (SELECT 1 FROM images WHERE status IN ('queued', 'processing'))");
     return busy && busy->text(0, 0) == QLatin1String("f");
 }
 

@@ -18,7 +18,7 @@ public:
     void run();
 
 private:
-    bool claimOnce();   // false when nothing was ready
+    bool claimOnce(); // false when nothing was ready
     bool idleEverywhere();
     Result<QList<ClaimedJob>> claimRows(const QList<qint64>& ids);
     void startJobs(QList<ClaimedJob> jobs);

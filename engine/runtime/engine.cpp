@@ -38,8 +38,9 @@ Engine::Engine(ConnectionConfig connections, EngineOptions options, PipelineRegi
     context.connections = std::move(connections);
     context.options = std::move(options);
     context.pipelines = std::move(pipelines);
-    context.worker = QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(
-        QCoreApplication::applicationPid());
+    context.worker = QStringLiteral("%1:%2")
+                         .arg(QSysInfo::machineHostName())
+                         .arg(QCoreApplication::applicationPid());
     context.owner = context.worker.toUtf8() + ':' +
                     QByteArray::number(QRandomGenerator::global()->generate(), 16);
     context.pool.setMaxThreadCount(context.options.workers);
@@ -94,8 +95,8 @@ Result<void> Engine::start()
 void Engine::requestStop()
 {
     if (!m_impl->context.stopClaiming.exchange(true)) {
-        qCInfo(lcRuntime) << "engine stopping: no new claims; finishing" << m_impl->context.inFlight.size()
-                          << "jobs in flight";
+        qCInfo(lcRuntime) << "engine stopping: no new claims; finishing"
+                          << m_impl->context.inFlight.size() << "jobs in flight";
     }
 }
 
@@ -140,8 +141,9 @@ Result<void> Engine::readiness() const
     for (const QString& name : context.pipelines.names()) {
         for (const StagePtr& stage : context.pipelines.find(name)->stages) {
             if (Result<void> ready = stage->ready(); !ready) {
-                return makeError(ready.error().code,
-                                 QStringLiteral("pipeline %1: %2").arg(name, ready.error().message));
+                return makeError(
+                    ready.error().code,
+                    QStringLiteral("pipeline %1: %2").arg(name, ready.error().message));
             }
         }
     }

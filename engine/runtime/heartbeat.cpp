@@ -24,7 +24,8 @@ WorkerInfo workerFromHeartbeat(const QByteArray& json, qint64 nowMs)
     worker.inFlight = beat.value(QStringLiteral("in_flight")).toInt();
     worker.processed = beat.value(QStringLiteral("processed")).toInteger();
     worker.failed = beat.value(QStringLiteral("failed")).toInteger();
-    worker.lastSeenMsAgo = qMax<qint64>(0, nowMs - beat.value(QStringLiteral("beat_ms")).toInteger());
+    worker.lastSeenMsAgo =
+        qMax<qint64>(0, nowMs - beat.value(QStringLiteral("beat_ms")).toInteger());
     worker.raw = beat;
     return worker;
 }

@@ -25,8 +25,7 @@ constexpr int kLockTtlMs = 30'000;
 
 Maintenance::Maintenance(EngineContext& context)
     : m_context(context), m_redis(RedisUrl::parse(context.connections.redis).value()),
-      m_queue(m_redis, context.options.ns), m_store(m_db),
-      m_outage(QStringLiteral("maintenance"))
+      m_queue(m_redis, context.options.ns), m_store(m_db), m_outage(QStringLiteral("maintenance"))
 {
 }
 
@@ -72,7 +71,9 @@ void Maintenance::beat()
         {QStringLiteral("host"), parts.value(0)},
         {QStringLiteral("pid"), parts.value(1).toLongLong()},
         {QStringLiteral("version"), QLatin1String(kVersion)},
-        {QStringLiteral("device"), m_context.options.device},
+        {QStringLiteral("device"), m_context.pipelines.device().isEmpty()
+                                       ? m_context.options.device
+                                       : m_context.pipelines.device()},
         {QStringLiteral("workers"), m_context.options.workers},
         {QStringLiteral("batch_size"), m_context.options.batchSize},
         {QStringLiteral("in_flight"), m_context.inFlight.size()},
@@ -189,9 +190,9 @@ Result<void> Maintenance::reconcile()
         }
     }
     // Processing rows no lease covers (Redis flushed while they ran): treat as lost leases.
-    const Result<QList<qint64>> processing = m_store.processingSince(
-        m_context.options.leaseMs + m_context.options.reconcileGraceMs, m_processingCursor,
-        kReconcilePage);
+    const Result<QList<qint64>> processing =
+        m_store.processingSince(m_context.options.leaseMs + m_context.options.reconcileGraceMs,
+                                m_processingCursor, kReconcilePage);
     if (!processing) {
         return processing.error();
     }

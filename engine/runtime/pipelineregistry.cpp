@@ -19,7 +19,7 @@ PipelineRegistry PipelineRegistry::builtIn(const ImageLimits& limits)
 }
 
 Result<PipelineRegistry> PipelineRegistry::standard(const ImageLimits& limits,
-                                                   const QString& modelsDir, const QString& device)
+                                                    const QString& modelsDir, const QString& device)
 {
     InferenceOptions options;
     options.modelsDir = modelsDir;
@@ -28,7 +28,7 @@ Result<PipelineRegistry> PipelineRegistry::standard(const ImageLimits& limits,
 }
 
 Result<PipelineRegistry> PipelineRegistry::standard(const ImageLimits& limits,
-                                                   const InferenceOptions& options)
+                                                    const InferenceOptions& options)
 {
     return engine::InferencePipelines::build(limits, options);
 }

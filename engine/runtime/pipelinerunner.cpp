@@ -18,17 +18,17 @@ Result<void> guarded(Stage& stage, StageContext& context)
     try {
         return stage.process(context);
     } catch (const std::bad_alloc&) {
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("stage %1 ran out of memory on this image")
-                             .arg(stage.name()));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("stage %1 ran out of memory on this image").arg(stage.name()));
     } catch (const std::exception& exception) {
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("stage %1 failed: %2")
                              .arg(stage.name(), QString::fromLocal8Bit(exception.what())));
     } catch (...) {
-        return makeError(ErrorCode::Unavailable,
-                         QStringLiteral("stage %1 failed with an unknown exception")
-                             .arg(stage.name()));
+        return makeError(
+            ErrorCode::Unavailable,
+            QStringLiteral("stage %1 failed with an unknown exception").arg(stage.name()));
     }
 }
 
@@ -74,10 +74,10 @@ JobOutcome PipelineRunner::run(const ClaimedJob& job) const
 {
     const Pipeline* pipeline = m_pipelines.find(job.pipeline);
     if (pipeline == nullptr) {
-        return failure(job, makeError(ErrorCode::InvalidInput,
-                                      QStringLiteral("unknown pipeline '%1' (known: %2)")
-                                          .arg(job.pipeline, m_pipelines.names().join(
-                                                                 QStringLiteral(", ")))));
+        return failure(
+            job, makeError(ErrorCode::InvalidInput,
+                           QStringLiteral("unknown pipeline '%1' (known: %2)")
+                               .arg(job.pipeline, m_pipelines.names().join(QStringLiteral(", ")))));
     }
     StageContext context;
     context.jobId = job.id;

@@ -47,8 +47,8 @@ void ResultWriter::write(const QList<JobOutcome>& batch)
     const QList<qint64> accepted = writeToPostgres(batch);
     const qint64 postgresNs = timer.nsecsElapsed();
     settleInRedis(batch, accepted);
-    qCDebug(lcRuntime) << "wrote" << batch.size() << "postgres" << postgresNs / 1000
-                       << "us, redis" << (timer.nsecsElapsed() - postgresNs) / 1000 << "us";
+    qCDebug(lcRuntime) << "wrote" << batch.size() << "postgres" << postgresNs / 1000 << "us, redis"
+                       << (timer.nsecsElapsed() - postgresNs) / 1000 << "us";
     account(batch, accepted);
 }
 
@@ -133,7 +133,8 @@ void ResultWriter::account(const QList<JobOutcome>& batch, const QList<qint64>& 
             break;
         case Outcome::Failed:
             ++m_context.metrics.failed;
-            qCInfo(lcRuntime).noquote() << QStringLiteral("job %1 failed: %2").arg(outcome.id).arg(outcome.error);
+            qCInfo(lcRuntime).noquote()
+                << QStringLiteral("job %1 failed: %2").arg(outcome.id).arg(outcome.error);
             break;
         case Outcome::Retry:
             ++m_context.metrics.retried;

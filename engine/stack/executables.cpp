@@ -61,9 +61,9 @@ Result<QString> findPostgresTool(const QString& name)
 Result<QString> findRedisServer()
 {
     const QString override = qEnvironmentVariable("PIXELNEST_REDIS_SERVER");
-    const QString path =
-        override.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("redis-server"))
-                           : override;
+    const QString path = override.isEmpty()
+                             ? QStandardPaths::findExecutable(QStringLiteral("redis-server"))
+                             : override;
     if (!path.isEmpty() && QFileInfo(path).isExecutable()) {
         return path;
     }
@@ -99,24 +99,22 @@ Result<QString> runCommand(const Command& command, int timeoutMs)
     process.start(command.program, command.arguments);
     const QString name = QFileInfo(command.program).fileName();
     if (!process.waitForStarted(timeoutMs)) {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("could not start %1: %2")
-                                                     .arg(name, process.errorString()));
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("could not start %1: %2").arg(name, process.errorString()));
     }
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
-        return makeError(ErrorCode::Unavailable,
-                         QStringLiteral("%1 did not finish within %2 s")
-                             .arg(name)
-                             .arg(timeoutMs / 1000));
+        return makeError(
+            ErrorCode::Unavailable,
+            QStringLiteral("%1 did not finish within %2 s").arg(name).arg(timeoutMs / 1000));
     }
     const QString output = QString::fromLocal8Bit(process.readAll()).trimmed();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        return makeError(ErrorCode::Unavailable,
-                         QStringLiteral("%1 failed (exit %2): %3")
-                             .arg(name)
-                             .arg(process.exitCode())
-                             .arg(output));
+        return makeError(ErrorCode::Unavailable, QStringLiteral("%1 failed (exit %2): %3")
+                                                     .arg(name)
+                                                     .arg(process.exitCode())
+                                                     .arg(output));
     }
     return output;
 }

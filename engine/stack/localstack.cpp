@@ -82,8 +82,7 @@ QString shellQuote(const QString& value)
 
 } // namespace
 
-LocalStack::LocalStack(QString dir)
-    : m_dir(QDir(dir.isEmpty() ? defaultDir() : dir).absolutePath())
+LocalStack::LocalStack(QString dir) : m_dir(QDir(dir.isEmpty() ? defaultDir() : dir).absolutePath())
 {
 }
 

@@ -109,12 +109,12 @@ Result<void> PostgresInstance::initialize()
         return prepared;
     }
     qCInfo(lcStack) << "creating PostgreSQL cluster in" << dataDir();
-    const Command command = asPostgresOwner(
-        {initdb.value(),
-         {QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), userName(),
-          QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-E"),
-          QStringLiteral("UTF8"), QStringLiteral("--no-locale")},
-         m_dir});
+    const Command command =
+        asPostgresOwner({initdb.value(),
+                         {QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), userName(),
+                          QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-E"),
+                          QStringLiteral("UTF8"), QStringLiteral("--no-locale")},
+                         m_dir});
     if (Result<QString> ran = runCommand(command, kToolTimeoutMs); !ran) {
         return ran.error();
     }
@@ -155,12 +155,12 @@ Result<void> PostgresInstance::start()
         return written;
     }
     qCInfo(lcStack) << "starting PostgreSQL on" << socketDir();
-    const Command command = asPostgresOwner(
-        {pgCtl.value(),
-         {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
-          m_dir + QStringLiteral("/postgres.log"), QStringLiteral("-w"), QStringLiteral("-t"),
-          QStringLiteral("60"), QStringLiteral("start")},
-         m_dir});
+    const Command command =
+        asPostgresOwner({pgCtl.value(),
+                         {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
+                          m_dir + QStringLiteral("/postgres.log"), QStringLiteral("-w"),
+                          QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
+                         m_dir});
     if (Result<QString> ran = runCommand(command, kToolTimeoutMs); !ran) {
         return makeError(ErrorCode::Unavailable,
                          ran.error().message + QStringLiteral(" (see %1/postgres.log)").arg(m_dir));
@@ -181,8 +181,7 @@ Result<void> PostgresInstance::stop()
     const Command command = asPostgresOwner(
         {pgCtl.value(),
          {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("fast"),
-          QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
-          QStringLiteral("stop")},
+          QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("stop")},
          m_dir});
     Result<QString> ran = runCommand(command, kToolTimeoutMs);
     if (!ran && running()) {
@@ -197,8 +196,8 @@ Result<void> PostgresInstance::createDatabase()
     if (Result<void> connected = admin.open(conninfo(QStringLiteral("postgres"))); !connected) {
         return connected;
     }
-    const Result<PgResult> found = admin.exec(
-        "SELECT 1 FROM pg_database WHERE datname = $1", {databaseName().toUtf8()});
+    const Result<PgResult> found =
+        admin.exec("SELECT 1 FROM pg_database WHERE datname = $1", {databaseName().toUtf8()});
     if (!found) {
         return found.error();
     }

@@ -27,8 +27,7 @@ RedisContextPtr connectUnix(const QString& socketPath)
 {
     const timeval timeout{1, 0};
     return RedisContextPtr(
-        redisConnectUnixWithTimeout(QFile::encodeName(socketPath).constData(), timeout),
-        redisFree);
+        redisConnectUnixWithTimeout(QFile::encodeName(socketPath).constData(), timeout), redisFree);
 }
 
 qint64 pidFromFile(const QString& path)
@@ -90,16 +89,15 @@ Result<void> RedisInstance::start()
                                 QFileDevice::ExeOwner);
     QFile::remove(socketPath()); // a socket left by a crash would make the bind fail
     qCInfo(lcStack) << "starting redis-server on" << socketPath();
-    const Command command{server.value(),
-                          {QStringLiteral("--port"), QStringLiteral("0"),
-                           QStringLiteral("--unixsocket"), socketPath(),
-                           QStringLiteral("--unixsocketperm"), QStringLiteral("700"),
-                           QStringLiteral("--dir"), m_dir, QStringLiteral("--appendonly"),
-                           QStringLiteral("yes"), QStringLiteral("--save"), QString(),
-                           QStringLiteral("--daemonize"), QStringLiteral("yes"),
-                           QStringLiteral("--pidfile"), m_dir + QStringLiteral("/redis.pid"),
-                           QStringLiteral("--logfile"), m_dir + QStringLiteral("/redis.log")},
-                          m_dir};
+    const Command command{
+        server.value(),
+        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--unixsocket"),
+         socketPath(), QStringLiteral("--unixsocketperm"), QStringLiteral("700"),
+         QStringLiteral("--dir"), m_dir, QStringLiteral("--appendonly"), QStringLiteral("yes"),
+         QStringLiteral("--save"), QString(), QStringLiteral("--daemonize"), QStringLiteral("yes"),
+         QStringLiteral("--pidfile"), m_dir + QStringLiteral("/redis.pid"),
+         QStringLiteral("--logfile"), m_dir + QStringLiteral("/redis.log")},
+        m_dir};
     if (Result<QString> ran = runCommand(command, kStartTimeoutMs); !ran) {
         return ran.error();
     }

@@ -102,9 +102,9 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
     QList<qint64> ids = idsOf(inserted.value());
     std::sort(ids.begin(), ids.end());
     for (qsizetype i = 0; i < ids.size(); ++i) {
-        const Result<PgResult> stored = m_db.execBinary(
-            "INSERT INTO image_data (image_id, original) VALUES ($1, $2)",
-            {QByteArray::number(ids[i]), uploads[i].bytes}, {1}, false);
+        const Result<PgResult> stored =
+            m_db.execBinary("INSERT INTO image_data (image_id, original) VALUES ($1, $2)",
+                            {QByteArray::number(ids[i]), uploads[i].bytes}, {1}, false);
         if (!stored) {
             m_db.rollback();
             return stored.error();
@@ -119,12 +119,12 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
 Result<QList<QueuedJob>> AdminStore::requeue(const QByteArray& where,
                                              const QList<QByteArray>& params)
 {
-    const Result<PgResult> rows = m_db.exec(
-        "UPDATE images SET status = 'queued', attempts_base = attempts, error = NULL, "
-        "result = NULL, worker = NULL, started_at = NULL, finished_at = NULL, "
-        "not_before = NULL, queued_at = now() WHERE " +
-            where + " RETURNING id, priority",
-        params);
+    const Result<PgResult> rows =
+        m_db.exec("UPDATE images SET status = 'queued', attempts_base = attempts, error = NULL, "
+                  "result = NULL, worker = NULL, started_at = NULL, finished_at = NULL, "
+                  "not_before = NULL, queued_at = now() WHERE " +
+                      where + " RETURNING id, priority",
+                  params);
     if (!rows) {
         return rows.error();
     }
@@ -164,16 +164,16 @@ Result<QList<qint64>> AdminStore::setPriority(const QList<qint64>& ids, int prio
 
 Result<QList<qint64>> AdminStore::cancel(const QList<qint64>& ids)
 {
-    const Result<PgResult> rows = m_db.exec(
-        "WITH cancelled AS ("
-        " UPDATE images SET status = 'cancelled', finished_at = now()"
-        " WHERE id = ANY($1::bigint[]) AND status IN ('queued', 'processing')"
-        " RETURNING id, attempts), history AS ("
-        " UPDATE attempts a SET finished_at = now(), outcome = 'cancelled'"
-        " FROM cancelled c WHERE a.image_id = c.id AND a.attempt = c.attempts"
-        " AND a.finished_at IS NULL)"
-        " SELECT id FROM cancelled ORDER BY id",
-        {idArrayLiteral(ids)});
+    const Result<PgResult> rows =
+        m_db.exec("WITH cancelled AS ("
+                  " UPDATE images SET status = 'cancelled', finished_at = now()"
+                  " WHERE id = ANY($1::bigint[]) AND status IN ('queued', 'processing')"
+                  " RETURNING id, attempts), history AS ("
+                  " UPDATE attempts a SET finished_at = now(), outcome = 'cancelled'"
+                  " FROM cancelled c WHERE a.image_id = c.id AND a.attempt = c.attempts"
+                  " AND a.finished_at IS NULL)"
+                  " SELECT id FROM cancelled ORDER BY id",
+                  {idArrayLiteral(ids)});
     if (!rows) {
         return rows.error();
     }
@@ -240,7 +240,8 @@ Result<QList<MinuteCounts>> AdminStore::finishedPerMinute(int minutes)
     const Result<PgResult> rows = m_db.exec(
         "SELECT (extract(epoch FROM date_trunc('minute', f)) * 1000)::bigint AS minute, "
         "count(*) FILTER (WHERE status = 'completed'), count(*) FILTER (WHERE status = 'failed') "
-        "FROM (SELECT " + finished + " AS f, i.status FROM images i WHERE " + finished +
+        "FROM (SELECT " +
+            finished + " AS f, i.status FROM images i WHERE " + finished +
             " >= date_trunc('minute', now() AT TIME ZONE 'UTC') - $1::int * interval '1 minute'"
             ") t GROUP BY minute ORDER BY minute",
         {QByteArray::number(qBound(1, minutes, 24 * 60))});
@@ -257,9 +258,8 @@ Result<QList<MinuteCounts>> AdminStore::finishedPerMinute(int minutes)
 
 Result<JobDetail> AdminStore::detail(qint64 id)
 {
-    const Result<PgResult> rows = m_db.exec("SELECT " + kJobColumns +
-                                                " FROM images i WHERE i.id = $1",
-                                            {QByteArray::number(id)});
+    const Result<PgResult> rows = m_db.exec(
+        "SELECT " + kJobColumns + " FROM images i WHERE i.id = $1", {QByteArray::number(id)});
     if (!rows) {
         return rows.error();
     }
@@ -268,11 +268,11 @@ Result<JobDetail> AdminStore::detail(qint64 id)
     }
     JobDetail detail;
     detail.job = jobRecordAt(rows.value(), 0);
-    const Result<PgResult> history = m_db.exec(
-        "SELECT attempt, worker, (extract(epoch FROM started_at) * 1000)::bigint, "
-        "(extract(epoch FROM finished_at) * 1000)::bigint, outcome, error "
-        "FROM attempts WHERE image_id = $1 ORDER BY attempt",
-        {QByteArray::number(id)});
+    const Result<PgResult> history =
+        m_db.exec("SELECT attempt, worker, (extract(epoch FROM started_at) * 1000)::bigint, "
+                  "(extract(epoch FROM finished_at) * 1000)::bigint, outcome, error "
+                  "FROM attempts WHERE image_id = $1 ORDER BY attempt",
+                  {QByteArray::number(id)});
     if (!history) {
         return history.error();
     }
@@ -309,9 +309,9 @@ Result<QByteArray> AdminStore::imageBytes(qint64 id, const QByteArray& which)
     if (which != "original" && which != "thumbnail" && which != "anonymised") {
         return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown image kind"));
     }
-    const Result<PgResult> rows = m_db.execBinary(
-        "SELECT " + which + " FROM image_data WHERE image_id = $1::bigint",
-        {QByteArray::number(id)}, {}, true);
+    const Result<PgResult> rows =
+        m_db.execBinary("SELECT " + which + " FROM image_data WHERE image_id = $1::bigint",
+                        {QByteArray::number(id)}, {}, true);
     if (!rows) {
         return rows.error();
     }

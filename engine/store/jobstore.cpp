@@ -126,9 +126,8 @@ QList<QueuedJob> queuedJobsOf(const PgResult& rows)
 
 Result<QList<ClaimedJob>> JobStore::claim(const QList<qint64>& ids, const QString& worker)
 {
-    const Result<PgResult> rows =
-        m_db.execPrepared("pixelnest_claim", kClaimSql, {idArrayLiteral(ids), worker.toUtf8()}, {},
-                          true);
+    const Result<PgResult> rows = m_db.execPrepared(
+        "pixelnest_claim", kClaimSql, {idArrayLiteral(ids), worker.toUtf8()}, {}, true);
     if (!rows) {
         return rows.error();
     }
@@ -176,8 +175,7 @@ Result<QList<qint64>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
         const Result<PgResult> stored = m_db.execBinary(
             "UPDATE image_data SET thumbnail = coalesce($2, thumbnail), "
             "anonymised = coalesce($3, anonymised) WHERE image_id = $1",
-            {QByteArray::number(outcome.id), outcome.thumbnail, outcome.anonymised}, {1, 2},
-            false);
+            {QByteArray::number(outcome.id), outcome.thumbnail, outcome.anonymised}, {1, 2}, false);
         if (!stored) {
             m_db.rollback();
             return stored.error();

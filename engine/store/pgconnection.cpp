@@ -206,9 +206,9 @@ Result<PgResult> PgConnection::execPrepared(const QByteArray& name, const QByteA
         m_prepared.insert(name);
     }
     const BoundParams bound(params, binaryParams);
-    return checked(PQexecPrepared(m_conn, name.constData(), int(params.size()),
-                                  bound.values.data(), bound.lengths.data(),
-                                  bound.formats.data(), binaryResult ? 1 : 0));
+    return checked(PQexecPrepared(m_conn, name.constData(), int(params.size()), bound.values.data(),
+                                  bound.lengths.data(), bound.formats.data(),
+                                  binaryResult ? 1 : 0));
 }
 
 Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QByteArray>& params,

@@ -28,7 +28,7 @@ public:
     QByteArray bytes(int row, int column) const; // text format value (bytea stays escaped)
     QString text(int row, int column) const;
     qint64 integer(int row, int column) const;
-    int affectedRows() const; // for UPDATE/DELETE/INSERT
+    int affectedRows() const;                        // for UPDATE/DELETE/INSERT
     qint64 binaryInteger(int row, int column) const; // int2/int4/int8 in binary results
 
 private:

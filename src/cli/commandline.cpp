@@ -74,14 +74,14 @@ void addOptions(QCommandLineParser& parser)
             .arg(QLatin1String(kVersion)) +
         describeCommands());
     for (const OptionSpec& spec : kOptions) {
-        parser.addOption(spec.valueName
-                             ? QCommandLineOption(QLatin1String(spec.name),
-                                                  QLatin1String(spec.help),
-                                                  QLatin1String(spec.valueName))
-                             : QCommandLineOption(QLatin1String(spec.name),
-                                                  QLatin1String(spec.help)));
+        parser.addOption(
+            spec.valueName
+                ? QCommandLineOption(QLatin1String(spec.name), QLatin1String(spec.help),
+                                     QLatin1String(spec.valueName))
+                : QCommandLineOption(QLatin1String(spec.name), QLatin1String(spec.help)));
     }
-    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
+    parser.addOption(
+        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
     parser.addOption(
         {{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version.")});
     parser.addPositionalArgument(QStringLiteral("command"),
@@ -126,9 +126,9 @@ void collectOptions(const QCommandLineParser& parser, CommandLine& line)
 
 QStringList knownCommands()
 {
-    return {QStringLiteral("local"),    QStringLiteral("submit"),    QStringLiteral("jobs"),
-            QStringLiteral("show"),     QStringLiteral("priority"),  QStringLiteral("reprocess"),
-            QStringLiteral("cancel"),   QStringLiteral("stats")};
+    return {QStringLiteral("local"),  QStringLiteral("submit"),   QStringLiteral("jobs"),
+            QStringLiteral("show"),   QStringLiteral("priority"), QStringLiteral("reprocess"),
+            QStringLiteral("cancel"), QStringLiteral("stats")};
 }
 
 CommandLine parseCommandLine(const QStringList& arguments)
@@ -137,8 +137,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
     addOptions(parser);
     CommandLine line;
     // No QCoreApplication exists yet, so Qt cannot know the program's name.
-    line.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"),
-                                              QStringLiteral("pixelnest"));
+    line.helpText =
+        parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("pixelnest"));
     if (!parser.parse(protectNegativeNumbers(arguments))) {
         line.mode = Mode::UsageError;
         line.error = parser.errorText();

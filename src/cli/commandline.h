@@ -32,10 +32,7 @@ struct CommandLine
     QHash<QString, QString> values; // options given with a value, by long name
     QStringList flags;              // options given without a value
 
-    bool isSet(const QString& name) const
-    {
-        return flags.contains(name) || values.contains(name);
-    }
+    bool isSet(const QString& name) const { return flags.contains(name) || values.contains(name); }
     QString value(const QString& name, const QString& fallback = {}) const
     {
         return values.value(name, fallback);

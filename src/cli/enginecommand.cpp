@@ -36,8 +36,8 @@ Result<EngineOptions> engineOptions(const CommandLine& line)
         {"lease-seconds", &leaseSeconds, 1, 86400, 1},
     };
     for (const IntegerOption& spec : integers) {
-        const Result<qint64> value = integerOption(line, QLatin1String(spec.name), *spec.target,
-                                                   spec.minimum, spec.maximum);
+        const Result<qint64> value =
+            integerOption(line, QLatin1String(spec.name), *spec.target, spec.minimum, spec.maximum);
         if (!value) {
             return value.error();
         }

@@ -2,6 +2,7 @@
 
 #include "cli/exitcodes.h"
 #include "cli/session.h"
+#include "pixelnest/inferenceoptions.h"
 #include "pixelnest/logging.h"
 
 #include <QTimer>
@@ -56,8 +57,11 @@ void EngineHost::tryStart()
 
 int EngineHost::startEngine(const ConnectionConfig& config)
 {
-    Result<PipelineRegistry> pipelines =
-        PipelineRegistry::standard(m_options.limits, m_options.modelsDir, m_options.device);
+    InferenceOptions inference;
+    inference.modelsDir = m_options.modelsDir;
+    inference.device = m_options.device;
+    inference.maxBatchDelayUs = m_options.maxBatchDelayMs * 1000;
+    Result<PipelineRegistry> pipelines = PipelineRegistry::standard(m_options.limits, inference);
     if (!pipelines) {
         return reportError(m_line, pipelines.error());
     }
@@ -65,7 +69,8 @@ int EngineHost::startEngine(const ConnectionConfig& config)
     connect(m_engine.get(), &Engine::finished, this, [this] { Q_EMIT done(kExitOk); });
     if (m_line.isSet(QStringLiteral("metrics-listen"))) {
         m_metrics = std::make_unique<MetricsServer>(*m_engine);
-        const Result<quint16> port = m_metrics->listen(m_line.value(QStringLiteral("metrics-listen")));
+        const Result<quint16> port =
+            m_metrics->listen(m_line.value(QStringLiteral("metrics-listen")));
         if (!port) {
             return reportError(m_line, port.error());
         }

@@ -25,10 +25,10 @@ void printJson(const QJsonDocument& document)
 
 QStringList jobRow(const JobRecord& job)
 {
-    return {QString::number(job.id), statusName(job.status), QString::number(job.priority),
-            QString::number(job.attempts), elided(job.title, 32),
-            job.worker.isEmpty() ? QStringLiteral("-") : job.worker, shortTime(job.createdAt),
-            elided(job.error, 60)};
+    return {QString::number(job.id),       statusName(job.status),
+            QString::number(job.priority), QString::number(job.attempts),
+            elided(job.title, 32),         job.worker.isEmpty() ? QStringLiteral("-") : job.worker,
+            shortTime(job.createdAt),      elided(job.error, 60)};
 }
 
 QString statsText(const QueueStats& stats)
@@ -149,12 +149,13 @@ int runShowCommand(const CommandLine& line)
     }
     const JobRecord& job = detail->job;
     QTextStream out(stdout);
-    out << "id:        " << job.id << "\ntitle:     " << job.title << "\nstatus:    "
-        << statusName(job.status) << "\npriority:  " << job.priority << "\npipeline:  "
-        << job.pipeline << "\nattempts:  " << job.attempts << "\nimage:     " << job.format
-        << ' ' << job.width << "x" << job.height << ", " << job.byteSize << " bytes"
-        << "\ncreated:   " << shortTime(job.createdAt) << "\nfinished:  "
-        << shortTime(job.finishedAt) << '\n';
+    out << "id:        " << job.id << "\ntitle:     " << job.title
+        << "\nstatus:    " << statusName(job.status) << "\npriority:  " << job.priority
+        << "\npipeline:  " << job.pipeline << "\nattempts:  " << job.attempts
+        << "\nimage:     " << job.format << ' ' << job.width << "x" << job.height << ", "
+        << job.byteSize << " bytes"
+        << "\ncreated:   " << shortTime(job.createdAt)
+        << "\nfinished:  " << shortTime(job.finishedAt) << '\n';
     if (!job.error.isEmpty()) {
         out << "error:     " << job.error << '\n';
     }
@@ -163,8 +164,8 @@ int runShowCommand(const CommandLine& line)
     }
     QList<QStringList> rows;
     for (const AttemptRecord& attempt : detail->history) {
-        rows.append({QString::number(attempt.attempt), attempt.worker,
-                     shortTime(attempt.startedAt), shortTime(attempt.finishedAt),
+        rows.append({QString::number(attempt.attempt), attempt.worker, shortTime(attempt.startedAt),
+                     shortTime(attempt.finishedAt),
                      attempt.outcome.isEmpty() ? QStringLiteral("running") : attempt.outcome,
                      elided(attempt.error, 60)});
     }

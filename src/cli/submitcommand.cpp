@@ -77,8 +77,9 @@ public:
                 m_rejected.append(path + QStringLiteral(": cannot read: ") + file.errorString());
                 continue;
             }
-            uploads.append({m_options.title.isEmpty() ? QFileInfo(path).fileName() : m_options.title,
-                            file.readAll(), m_options.priority, m_options.pipeline});
+            uploads.append(
+                {m_options.title.isEmpty() ? QFileInfo(path).fileName() : m_options.title,
+                 file.readAll(), m_options.priority, m_options.pipeline});
             paths.append(path);
         }
         const Result<SubmitReport> report = m_client.submit(uploads);
@@ -135,8 +136,8 @@ int runSubmitCommand(const CommandLine& line)
         return reportError(line, priority.error());
     }
     if (!isValidPriority(priority.value())) {
-        return reportError(line, makeError(ErrorCode::InvalidInput,
-                                           priorityRangeError(priority.value())));
+        return reportError(
+            line, makeError(ErrorCode::InvalidInput, priorityRangeError(priority.value())));
     }
     Result<std::unique_ptr<AdminClient>> client = openAdminClient(line);
     if (!client) {

@@ -56,9 +56,10 @@ private Q_SLOTS:
         }
         QCOMPARE(m_queue->enqueue(jobs).value(), 1000);
         QList<QueuedJob> expected = jobs;
-        std::stable_sort(expected.begin(), expected.end(), [](const QueuedJob& a, const QueuedJob& b) {
-            return a.priority > b.priority; // stable: submission order within a priority
-        });
+        std::stable_sort(
+            expected.begin(), expected.end(), [](const QueuedJob& a, const QueuedJob& b) {
+                return a.priority > b.priority; // stable: submission order within a priority
+            });
         const QList<qint64> order = claimAll(7);
         QCOMPARE(order.size(), 1000);
         for (int i = 0; i < 1000; ++i) {
@@ -140,8 +141,8 @@ private Q_SLOTS:
     void removeForgetsAJobWhereverItIs()
     {
         QVERIFY(m_queue->enqueue({{1, 3}, {2, 0}, {3, 0}}).ok());
-        QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok()); // 1 leased
-        QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok()); // 2 leased
+        QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());          // 1 leased
+        QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());          // 2 leased
         QVERIFY(m_queue->retryLater({{2, 60'000}}, "owner-a").ok()); // 2 retrying
         QCOMPARE(m_queue->present({1, 2, 3, 4}).value(), (QList<bool>{true, true, true, false}));
         QCOMPARE(m_queue->remove({1, 2, 3}).value(), 3);
@@ -152,7 +153,8 @@ private Q_SLOTS:
     void idleWaitWakesOnSubmit()
     {
         RedisClient waiterClient(RedisUrl::parse(test::redisUrl()).value(), 10'000);
-        JobQueue waiter(waiterClient, QString::fromUtf8(m_queue->key("x").mid(1).split('}').first()));
+        JobQueue waiter(waiterClient,
+                        QString::fromUtf8(m_queue->key("x").mid(1).split('}').first()));
         QVERIFY(waiter.waitForWork(50).ok()); // consume any stale marker
         QElapsedTimer timer;
         timer.start();

@@ -67,7 +67,8 @@ private Q_SLOTS:
         }
         const JobRecord job = fixture.admin().job(id)->job;
         QCOMPARE(job.status, JobStatus::Failed);
-        QCOMPARE(job.error, QStringLiteral("worker host:3 lost its lease (gave up after 3 attempts)"));
+        QCOMPARE(job.error,
+                 QStringLiteral("worker host:3 lost its lease (gave up after 3 attempts)"));
     }
 
     void claimSkipsRowsThatAreNoLongerQueued()

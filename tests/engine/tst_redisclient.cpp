@@ -19,7 +19,8 @@ private:
 private Q_SLOTS:
     void parsesTcpUrls()
     {
-        const Result<RedisUrl> url = RedisUrl::parse(QStringLiteral("redis://app:s3cret@queue.example:6380/2"));
+        const Result<RedisUrl> url =
+            RedisUrl::parse(QStringLiteral("redis://app:s3cret@queue.example:6380/2"));
         QVERIFY(url.ok());
         QCOMPARE(url->host, QStringLiteral("queue.example"));
         QCOMPARE(url->port, 6380);
@@ -33,7 +34,8 @@ private Q_SLOTS:
 
     void parsesUnixUrls()
     {
-        const Result<RedisUrl> url = RedisUrl::parse(QStringLiteral("unix:///run/redis/redis.sock?db=3"));
+        const Result<RedisUrl> url =
+            RedisUrl::parse(QStringLiteral("unix:///run/redis/redis.sock?db=3"));
         QVERIFY(url.ok());
         QCOMPARE(url->socketPath, QStringLiteral("/run/redis/redis.sock"));
         QCOMPARE(url->database, 3);
@@ -83,7 +85,8 @@ private Q_SLOTS:
     {
         RedisClient admin(fixtureUrl());
         const QByteArray user = "px" + QUuid::createUuid().toString(QUuid::Id128).left(8).toUtf8();
-        QVERIFY(admin.command({"ACL", "SETUSER", user, "on", ">right-password", "~*", "+@all"}).ok());
+        QVERIFY(
+            admin.command({"ACL", "SETUSER", user, "on", ">right-password", "~*", "+@all"}).ok());
         RedisUrl url = fixtureUrl();
         url.user = QString::fromUtf8(user);
         url.password = QStringLiteral("right-password");

@@ -57,20 +57,22 @@ private Q_SLOTS:
         test::writeFile(folder.path(), QStringLiteral("nested/b.jpg"),
                         test::encodedImage(16, 16, "JPEG"));
         test::writeFile(folder.path(), QStringLiteral("notes.txt"), "not an image");
-        const CliRun run = runPixelnest({QStringLiteral("submit"), QStringLiteral("--json"),
-                                         QStringLiteral("--priority"), QStringLiteral("-5"),
-                                         folder.path()},
-                                        environment);
+        const CliRun run =
+            runPixelnest({QStringLiteral("submit"), QStringLiteral("--json"),
+                          QStringLiteral("--priority"), QStringLiteral("-5"), folder.path()},
+                         environment);
         QCOMPARE(run.exitCode, 4); // partial: one input rejected
         const QJsonArray accepted = QJsonDocument::fromJson(run.out.toUtf8()).array();
         QCOMPARE(accepted.size(), 2);
         QCOMPARE(keysOf(accepted[0].toObject()),
                  (QSet<QString>{QStringLiteral("id"), QStringLiteral("path")}));
-        QVERIFY(accepted[1][QStringLiteral("path")].toString().endsWith(QStringLiteral("nested/b.jpg")));
+        QVERIFY(accepted[1][QStringLiteral("path")].toString().endsWith(
+            QStringLiteral("nested/b.jpg")));
         QVERIFY2(run.err.contains(QStringLiteral("notes.txt")), qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("not an image")));
 
-        const CliRun jobs = runPixelnest({QStringLiteral("jobs"), QStringLiteral("--json")}, environment);
+        const CliRun jobs =
+            runPixelnest({QStringLiteral("jobs"), QStringLiteral("--json")}, environment);
         QCOMPARE(jobs.exitCode, 0);
         const QJsonArray rows = QJsonDocument::fromJson(jobs.out.toUtf8()).array();
         QCOMPARE(rows.size(), 2);
@@ -80,7 +82,8 @@ private Q_SLOTS:
         QVERIFY(rows[0][QStringLiteral("created_at")].toString().endsWith(QLatin1Char('Z')));
 
         const QString id = QString::number(accepted[0][QStringLiteral("id")].toInteger());
-        const CliRun show = runPixelnest({QStringLiteral("show"), id, QStringLiteral("--json")}, environment);
+        const CliRun show =
+            runPixelnest({QStringLiteral("show"), id, QStringLiteral("--json")}, environment);
         QCOMPARE(show.exitCode, 0);
         const QJsonObject detail = QJsonDocument::fromJson(show.out.toUtf8()).object();
         QCOMPARE(keysOf(detail), kJobKeys + QSet<QString>{QStringLiteral("history")});
@@ -91,13 +94,15 @@ private Q_SLOTS:
     {
         const QProcessEnvironment environment = scratchEnvironment();
         QTemporaryDir folder;
-        const QString image = test::writeFile(folder.path(), QStringLiteral("a.png"), test::encodedImage(8, 8));
+        const QString image =
+            test::writeFile(folder.path(), QStringLiteral("a.png"), test::encodedImage(8, 8));
         QCOMPARE(runPixelnest({QStringLiteral("submit"), QStringLiteral("--priority"),
                                QStringLiteral("7"), image},
                               environment)
                      .exitCode,
                  0);
-        const CliRun run = runPixelnest({QStringLiteral("stats"), QStringLiteral("--json")}, environment);
+        const CliRun run =
+            runPixelnest({QStringLiteral("stats"), QStringLiteral("--json")}, environment);
         QCOMPARE(run.exitCode, 0);
         const QJsonObject stats = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QVERIFY(stats.contains(QStringLiteral("counts")));
@@ -116,18 +121,23 @@ private Q_SLOTS:
     {
         const QProcessEnvironment environment = scratchEnvironment();
         QTemporaryDir folder;
-        const QString image = test::writeFile(folder.path(), QStringLiteral("a.png"), test::encodedImage(8, 8));
-        const CliRun submitted = runPixelnest({QStringLiteral("submit"), QStringLiteral("--json"), image}, environment);
-        const QString id = QString::number(
-            QJsonDocument::fromJson(submitted.out.toUtf8()).array()[0][QStringLiteral("id")].toInteger());
+        const QString image =
+            test::writeFile(folder.path(), QStringLiteral("a.png"), test::encodedImage(8, 8));
+        const CliRun submitted =
+            runPixelnest({QStringLiteral("submit"), QStringLiteral("--json"), image}, environment);
+        const QString id = QString::number(QJsonDocument::fromJson(submitted.out.toUtf8())
+                                               .array()[0][QStringLiteral("id")]
+                                               .toInteger());
 
-        CliRun run = runPixelnest({QStringLiteral("priority"), QStringLiteral("-20"), id}, environment);
+        CliRun run =
+            runPixelnest({QStringLiteral("priority"), QStringLiteral("-20"), id}, environment);
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.trimmed(), QStringLiteral("1 image(s) now at priority -20"));
         run = runPixelnest({QStringLiteral("priority"), QStringLiteral("5000"), id}, environment);
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QStringLiteral("out of range")));
-        run = runPixelnest({QStringLiteral("reprocess"), id, QStringLiteral("424242")}, environment);
+        run =
+            runPixelnest({QStringLiteral("reprocess"), id, QStringLiteral("424242")}, environment);
         QCOMPARE(run.exitCode, 4);
         QVERIFY(run.err.contains(QStringLiteral("no image with id 424242")));
         QVERIFY(run.err.contains(QStringLiteral("still queued or processing")));
@@ -137,7 +147,9 @@ private Q_SLOTS:
         run = runPixelnest({QStringLiteral("reprocess"), id}, environment);
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.trimmed(), QStringLiteral("1 image(s) queued for reprocessing"));
-        run = runPixelnest({QStringLiteral("jobs"), QStringLiteral("--status"), QStringLiteral("bogus")}, environment);
+        run = runPixelnest(
+            {QStringLiteral("jobs"), QStringLiteral("--status"), QStringLiteral("bogus")},
+            environment);
         QCOMPARE(run.exitCode, 2);
         run = runPixelnest({QStringLiteral("show"), QStringLiteral("abc")}, environment);
         QCOMPARE(run.exitCode, 2);
@@ -146,11 +158,13 @@ private Q_SLOTS:
     void unreachableServiceExitsThree()
     {
         QProcessEnvironment environment = scratchEnvironment();
-        environment.insert(QStringLiteral("PIXELNEST_REDIS"), QStringLiteral("unix:///nonexistent/redis.sock"));
+        environment.insert(QStringLiteral("PIXELNEST_REDIS"),
+                           QStringLiteral("unix:///nonexistent/redis.sock"));
         const CliRun run = runPixelnest({QStringLiteral("stats")}, environment);
         QCOMPARE(run.exitCode, 3);
-        QVERIFY2(run.err.contains(QStringLiteral("Redis at unix:///nonexistent/redis.sock unreachable")),
-                 qPrintable(run.err));
+        QVERIFY2(
+            run.err.contains(QStringLiteral("Redis at unix:///nonexistent/redis.sock unreachable")),
+            qPrintable(run.err));
     }
 
     void helpListsTheSurface()
@@ -190,8 +204,8 @@ private Q_SLOTS:
     void localStatusAndEnvDescribeTheFixture()
     {
         const QString dir = test::stackDir();
-        CliRun run = runPixelnest({QStringLiteral("local"), QStringLiteral("status"),
-                                   QStringLiteral("--dir"), dir});
+        CliRun run = runPixelnest(
+            {QStringLiteral("local"), QStringLiteral("status"), QStringLiteral("--dir"), dir});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(QStringLiteral("PostgreSQL: running")));
         QVERIFY(run.out.contains(QStringLiteral("Redis:      running")));
@@ -206,11 +220,12 @@ private Q_SLOTS:
     void twoProcessesBringUpOneStack()
     {
         QTemporaryDir root;
-        QFile(root.path()).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                          QFileDevice::ExeOwner | QFileDevice::ExeOther);
+        QFile(root.path())
+            .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                            QFileDevice::ExeOwner | QFileDevice::ExeOther);
         const QString dir = root.filePath(QStringLiteral("stack"));
-        const QStringList up{QStringLiteral("local"), QStringLiteral("up"),
-                             QStringLiteral("--dir"), dir};
+        const QStringList up{QStringLiteral("local"), QStringLiteral("up"), QStringLiteral("--dir"),
+                             dir};
         QProcess first;
         QProcess second;
         first.start(test::pixelnestBinary(), up);

@@ -94,9 +94,9 @@ private Q_SLOTS:
         EngineOptions options = fixture.engineOptions();
         options.retryBaseMs = 200;
         options.exitWhenIdle = true;
-        fixture.startEngine(options,
-                            withPipeline(QStringLiteral("flaky"),
-                                         std::make_shared<AlwaysUnavailableStage>()))
+        fixture
+            .startEngine(options, withPipeline(QStringLiteral("flaky"),
+                                               std::make_shared<AlwaysUnavailableStage>()))
             .wait(60'000);
         const JobDetail detail = fixture.admin().job(id).value();
         QCOMPARE(detail.job.status, JobStatus::Failed);
@@ -121,8 +121,8 @@ private Q_SLOTS:
             fixture.submit(1, 0, QStringLiteral("metadata"), test::corruptPng()).first();
         const qint64 large =
             fixture.submit(1, 0, QStringLiteral("metadata"), test::encodedImage(400, 300)).first();
-        const QList<qint64> fine = fixture.submit(5, 0, QStringLiteral("metadata"),
-                                                  test::encodedImage(64, 48, "JPEG"));
+        const QList<qint64> fine =
+            fixture.submit(5, 0, QStringLiteral("metadata"), test::encodedImage(64, 48, "JPEG"));
         const qint64 unknownPipeline = fixture.submit(1, 0, QStringLiteral("nope")).first();
         EngineOptions options = fixture.engineOptions();
         options.limits.maxPixels = 100'000; // the 400×300 one is over the engine's limit
@@ -135,9 +135,12 @@ private Q_SLOTS:
             QCOMPARE(job.attempts, 1); // permanent: not retried
         }
         const QString corruptError = fixture.admin().job(truncated)->job.error;
-        QVERIFY2(corruptError.contains(QStringLiteral("could not be decoded")), qPrintable(corruptError));
+        QVERIFY2(corruptError.contains(QStringLiteral("could not be decoded")),
+                 qPrintable(corruptError));
         QVERIFY(fixture.admin().job(large)->job.error.contains(QStringLiteral("megapixel")));
-        QVERIFY(fixture.admin().job(unknownPipeline)->job.error.contains(QStringLiteral("unknown pipeline 'nope'")));
+        QVERIFY(fixture.admin()
+                    .job(unknownPipeline)
+                    ->job.error.contains(QStringLiteral("unknown pipeline 'nope'")));
         for (qint64 id : fine) {
             const JobRecord job = fixture.admin().job(id)->job;
             QCOMPARE(job.status, JobStatus::Completed);

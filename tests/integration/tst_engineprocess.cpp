@@ -4,9 +4,9 @@
 #include "enginefixture.h"
 #include "pixelnest/localstack.h"
 #include "pixelnest/schema.h"
-#include "store/pgconnection.h"
 #include "stack/postgresinstance.h"
 #include "stack/redisinstance.h"
+#include "store/pgconnection.h"
 #include "testimages.h"
 #include "teststack.h"
 
@@ -31,10 +31,10 @@ std::unique_ptr<QProcess> startEngineProcess(const EngineFixture& fixture, QStri
     process->setProcessEnvironment(
         test::environmentFor(fixture.connections().postgres, fixture.connections().redis));
     process->setProcessChannelMode(QProcess::MergedChannels);
-    process->start(test::pixelnestBinary(),
-                   QStringList{QStringLiteral("--engine-only"), QStringLiteral("--namespace"),
-                               fixture.ns()} +
-                       extra);
+    process->start(
+        test::pixelnestBinary(),
+        QStringList{QStringLiteral("--engine-only"), QStringLiteral("--namespace"), fixture.ns()} +
+            extra);
     if (!process->waitForStarted()) {
         qFatal("engine process did not start");
     }
@@ -59,10 +59,10 @@ private Q_SLOTS:
     {
         EngineFixture fixture;
         const QList<qint64> ids = fixture.submit(60, 0, QStringLiteral("metadata"), slowImage());
-        auto victim = startEngineProcess(
-            fixture, {QStringLiteral("--lease-seconds"), QStringLiteral("2"),
-                      QStringLiteral("--batch-size"), QStringLiteral("4"),
-                      QStringLiteral("--workers"), QStringLiteral("2")});
+        auto victim =
+            startEngineProcess(fixture, {QStringLiteral("--lease-seconds"), QStringLiteral("2"),
+                                         QStringLiteral("--batch-size"), QStringLiteral("4"),
+                                         QStringLiteral("--workers"), QStringLiteral("2")});
         QVERIFY(EngineFixture::waitFor(
             [&] {
                 return fixture.countWhere(QStringLiteral("status = 'completed'")) >= 6 &&
@@ -96,14 +96,15 @@ private Q_SLOTS:
         EngineFixture fixture;
         QList<ImageUpload> uploads;
         for (int i = 0; i < 5000; ++i) {
-            uploads.append({QString::number(i), test::encodedImage(4, 4), 0, QStringLiteral("noop")});
+            uploads.append(
+                {QString::number(i), test::encodedImage(4, 4), 0, QStringLiteral("noop")});
         }
         QVERIFY(fixture.admin().submit(uploads).ok());
         std::vector<std::unique_ptr<QProcess>> engines;
         for (int i = 0; i < 3; ++i) {
-            engines.push_back(startEngineProcess(
-                fixture, {QStringLiteral("--exit-when-idle"), QStringLiteral("--batch-size"),
-                          QStringLiteral("32")}));
+            engines.push_back(startEngineProcess(fixture, {QStringLiteral("--exit-when-idle"),
+                                                           QStringLiteral("--batch-size"),
+                                                           QStringLiteral("32")}));
         }
         for (auto& engine : engines) {
             QVERIFY(engine->waitForFinished(180'000));
@@ -112,7 +113,8 @@ private Q_SLOTS:
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'completed'")), 5000);
         QCOMPARE(fixture.countWhere(QStringLiteral("attempts <> 1")), 0); // none ran twice
         QCOMPARE(fixture.scalar(QStringLiteral("SELECT count(*) FROM attempts")), 5000);
-        const qint64 workers = fixture.scalar(QStringLiteral("SELECT count(DISTINCT worker) FROM images"));
+        const qint64 workers =
+            fixture.scalar(QStringLiteral("SELECT count(DISTINCT worker) FROM images"));
         qInfo() << "engines that took part:" << workers;
         QVERIFY(workers >= 2);
     }
@@ -121,8 +123,8 @@ private Q_SLOTS:
     {
         EngineFixture fixture;
         fixture.submit(40, 0, QStringLiteral("metadata"), slowImage());
-        auto engine = startEngineProcess(fixture, {QStringLiteral("--batch-size"),
-                                                   QStringLiteral("4")});
+        auto engine =
+            startEngineProcess(fixture, {QStringLiteral("--batch-size"), QStringLiteral("4")});
         QVERIFY(EngineFixture::waitFor(
             [&] { return fixture.countWhere(QStringLiteral("status = 'processing'")) > 0; },
             30'000));
@@ -185,8 +187,9 @@ private Q_SLOTS:
     {
         // A private stack: this test stops and starts its servers.
         QTemporaryDir root;
-        QFile(root.path()).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                          QFileDevice::ExeOwner | QFileDevice::ExeOther);
+        QFile(root.path())
+            .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                            QFileDevice::ExeOwner | QFileDevice::ExeOther);
         LocalStack stack(root.filePath(QStringLiteral("s")));
         QVERIFY(stack.up().ok());
         QVERIFY(applyMigrationsFor(stack));

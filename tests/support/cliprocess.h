@@ -15,9 +15,10 @@ struct CliRun
 };
 
 // Runs the pixelnest binary with `arguments` and waits (up to timeoutMs) for it to finish.
-CliRun runPixelnest(const QStringList& arguments,
-                    const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
-                    int timeoutMs = 120'000);
+CliRun
+runPixelnest(const QStringList& arguments,
+             const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
+             int timeoutMs = 120'000);
 
 // The environment pointing the CLI at the fixture's stack (or another conninfo).
 QProcessEnvironment environmentFor(const QString& postgres, const QString& redis);

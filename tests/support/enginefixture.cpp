@@ -74,8 +74,8 @@ QList<qint64> EngineFixture::submit(int count, int priority, const QString& pipe
     }
     const Result<SubmitReport> report = m_admin->submit(uploads);
     if (!report || !report->rejected.isEmpty()) {
-        qFatal("submit failed: %s",
-               qPrintable(report ? report->rejected.first().error.message : report.error().message));
+        qFatal("submit failed: %s", qPrintable(report ? report->rejected.first().error.message
+                                                      : report.error().message));
     }
     return report->ids;
 }

@@ -29,7 +29,8 @@ public:
     void stopEngine();
 
     // Submits generated images; returns their ids (fails the test on rejection).
-    QList<qint64> submit(int count, int priority = 0, const QString& pipeline = QStringLiteral("noop"),
+    QList<qint64> submit(int count, int priority = 0,
+                         const QString& pipeline = QStringLiteral("noop"),
                          const QByteArray& bytes = {});
 
     qint64 countWhere(const QString& condition); // SELECT count(*) FROM images WHERE …

@@ -24,8 +24,8 @@ struct SubmitReport
         int index = 0; // position in the submitted list
         Error error;
     };
-    QList<qint64> ids;     // accepted uploads' ids, in input order
-    QList<int> accepted;   // their positions in the submitted list
+    QList<qint64> ids;   // accepted uploads' ids, in input order
+    QList<int> accepted; // their positions in the submitted list
     QList<Rejected> rejected;
 };
 

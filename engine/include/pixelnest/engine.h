@@ -17,16 +17,16 @@ class EngineMetrics;
 
 struct EngineOptions
 {
-    QString ns = QStringLiteral("pixelnest"); // Redis key namespace
+    QString ns = QStringLiteral("pixelnest");           // Redis key namespace
     int workers = qMax(2, QThread::idealThreadCount()); // pipeline threads
-    int batchSize = 64;       // jobs claimed per round trip
-    int maxInFlight = 0;      // backpressure bound; 0 = 4 × batchSize
+    int batchSize = 64;                                 // jobs claimed per round trip
+    int maxInFlight = 0;                                // backpressure bound; 0 = 4 × batchSize
     int leaseMs = 30'000;
-    int maxAttempts = 3;      // per round (submit or reprocess)
-    int retryBaseMs = 1000;   // backoff: base × 2^(attempt−1), at most 60 s
+    int maxAttempts = 3;    // per round (submit or reprocess)
+    int retryBaseMs = 1000; // backoff: base × 2^(attempt−1), at most 60 s
     int reconcileGraceMs = 10'000;
     int heartbeatMs = 1000;
-    bool exitWhenIdle = false; // stop once nothing is queued or processing anywhere
+    bool exitWhenIdle = false;               // stop once nothing is queued or processing anywhere
     QString device = QStringLiteral("auto"); // auto|cpu|cuda|cuda:N
     QString modelsDir;
     int maxBatchDelayMs = 5; // longest wait to fill an inference batch

@@ -29,11 +29,15 @@ public:
                                              const InferenceOptions& options);
 
     void add(Pipeline pipeline);
+    // The device the models run on ("cpu", "cuda:0"), once resolved: heartbeats report it.
+    void setDevice(const QString& device) { m_device = device; }
+    QString device() const { return m_device; }
     const Pipeline* find(const QString& name) const;
     QStringList names() const { return m_pipelines.keys(); }
 
 private:
     QMap<QString, Pipeline> m_pipelines;
+    QString m_device;
 };
 
 } // namespace pixelnest

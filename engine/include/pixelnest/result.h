@@ -11,11 +11,11 @@ namespace pixelnest
 // What went wrong, in terms a caller can act on; the CLI maps these to exit codes.
 enum class ErrorCode
 {
-    InvalidInput,    // the user's input is wrong: fix it and retry (exit 2 or 4)
-    NotFound,        // the named job, file or model does not exist
-    Unavailable,     // a service (PostgreSQL, Redis, a binary) cannot be reached (exit 3)
-    Conflict,        // the row changed under us (fencing, state machine)
-    Internal,        // a bug or an unexpected failure
+    InvalidInput, // the user's input is wrong: fix it and retry (exit 2 or 4)
+    NotFound,     // the named job, file or model does not exist
+    Unavailable,  // a service (PostgreSQL, Redis, a binary) cannot be reached (exit 3)
+    Conflict,     // the row changed under us (fencing, state machine)
+    Internal,     // a bug or an unexpected failure
 };
 
 struct Error
