@@ -14,23 +14,17 @@ namespace
 
 constexpr int kIdleWaitMs = 500; // BLPOP timeout: also how soon a due retry is noticed
 
-RedisUrl urlOf(const EngineContext& context)
-{
-    // Validated by Engine::start before this thread exists.
-    return RedisUrl::parse(context.connections.redis).value();
-}
-
 } // namespace
 
 Dispatcher::Dispatcher(EngineContext& context)
-    : m_context(context), m_redis(urlOf(context), kIdleWaitMs + 5000),
-      m_queue(m_redis, context.options.ns), m_store(m_db), m_outage(QStringLiteral("dispatcher"))
+    // The Redis timeout outlives the idle BLPOP.
+    : m_context(context), m_io(context, kIdleWaitMs + 5000), m_outage(QStringLiteral("dispatcher"))
 {
 }
 
 void Dispatcher::run()
 {
-    (void)m_db.open(m_context.connections.postgres); // failures are retried in the loop
+    m_io.open(); // failures are retried in the loop
     const int bound = m_context.options.effectiveMaxInFlight();
     while (!m_context.stopClaiming) {
         if (m_context.inFlight.size() >= bound) {
@@ -46,7 +40,7 @@ void Dispatcher::run()
             m_context.stopClaiming = true;
             break;
         }
-        if (Result<bool> woke = m_queue.waitForWork(kIdleWaitMs); !woke) {
+        if (Result<bool> woke = m_io.queue.waitForWork(kIdleWaitMs); !woke) {
             m_outage.failed(woke.error());
         }
     }
@@ -60,7 +54,7 @@ bool Dispatcher::claimOnce()
     QElapsedTimer timer;
     timer.start();
     const Result<QList<qint64>> ids =
-        m_queue.claim(count, m_context.options.leaseMs, m_context.owner);
+        m_io.queue.claim(count, m_context.options.leaseMs, m_context.owner);
     if (!ids) {
         m_context.metrics.redisUp = false;
         m_outage.failed(ids.error());
@@ -83,7 +77,7 @@ bool Dispatcher::claimOnce()
         for (qint64 id : ids.value()) {
             back.append({id, 0});
         }
-        (void)m_queue.retryLater(back, m_context.owner);
+        (void)m_io.queue.retryLater(back, m_context.owner);
         m_context.inFlight.remove(ids.value());
         m_context.metrics.postgresUp = false;
         m_outage.failed(jobs.error());
@@ -104,7 +98,7 @@ bool Dispatcher::claimOnce()
         }
     }
     if (!dropped.isEmpty()) {
-        (void)m_queue.ack(dropped, m_context.owner);
+        (void)m_io.queue.ack(dropped, m_context.owner);
         m_context.inFlight.remove(dropped);
     }
     startJobs(std::move(jobs).value());
@@ -113,10 +107,10 @@ bool Dispatcher::claimOnce()
 
 Result<QList<ClaimedJob>> Dispatcher::claimRows(const QList<qint64>& ids)
 {
-    if (Result<void> open = m_db.ensureOpen(); !open) {
+    if (Result<void> open = m_io.db.ensureOpen(); !open) {
         return open.error();
     }
-    return m_store.claim(ids, m_context.worker);
+    return m_io.store.claim(ids, m_context.worker);
 }
 
 void Dispatcher::startJobs(QList<ClaimedJob> jobs)
@@ -136,15 +130,15 @@ bool Dispatcher::idleEverywhere()
     if (m_context.inFlight.size() > 0 || m_context.outcomes.size() > 0) {
         return false;
     }
-    const Result<qint64> retrying = m_queue.retryingCount();
+    const Result<qint64> retrying = m_io.queue.retryingCount();
     if (!retrying || retrying.value() > 0) {
         return false;
     }
-    if (!m_db.ensureOpen()) {
+    if (!m_io.db.ensureOpen()) {
         return false;
     }
-    const Result<PgResult> busy =
-        m_db.exec("SELECT EXISTS (SELECT 1 FROM images WHERE status IN ('queued', 'processing'))");
+    const Result<PgResult> busy = m_io.db.exec(
+        "SELECT EXISTS (SELECT 1 FROM images WHERE status IN ('queued', 'processing'))");
     return busy && busy->text(0, 0) == QLatin1String("f");
 }
 

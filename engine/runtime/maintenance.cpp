@@ -23,15 +23,11 @@ constexpr int kLockTtlMs = 30'000;
 
 } // namespace
 
-Maintenance::Maintenance(EngineContext& context)
-    : m_context(context), m_redis(RedisUrl::parse(context.connections.redis).value()),
-      m_queue(m_redis, context.options.ns), m_store(m_db), m_outage(QStringLiteral("maintenance"))
-{
-}
+Maintenance::Maintenance(EngineContext& context) : m_context(context), m_io(context) {}
 
 void Maintenance::run()
 {
-    (void)m_db.open(m_context.connections.postgres);
+    m_io.open(); // failures are retried in the loop
     m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
     for (QElapsedTimer* timer :
          {&m_sinceBeat, &m_sinceRenew, &m_sinceMaintenance, &m_sinceReconcile}) {
@@ -84,7 +80,8 @@ void Maintenance::beat()
         {QStringLiteral("stopping"), m_context.stopClaiming.load()},
     };
     const int ttlMs = qMax(5000, 3 * m_context.options.heartbeatMs);
-    if (Result<void> sent = m_queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);
+    if (Result<void> sent =
+            m_io.queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);
         !sent) {
         m_context.metrics.redisUp = false;
         qCDebug(lcRuntime) << "heartbeat not sent:" << sent.error().message;
@@ -95,7 +92,7 @@ void Maintenance::renewLeases()
 {
     const QList<qint64> ids = m_context.inFlight.ids();
     const Result<QList<qint64>> lost =
-        m_queue.renew(ids, m_context.options.leaseMs, m_context.owner);
+        m_io.queue.renew(ids, m_context.options.leaseMs, m_context.owner);
     if (!lost) {
         qCWarning(lcRuntime).noquote() << "leases not renewed:" << lost.error().message;
         return;
@@ -108,18 +105,18 @@ void Maintenance::renewLeases()
 
 void Maintenance::refreshQueueDepth()
 {
-    if (Result<QMap<int, qint64>> depth = m_queue.depthByPriority(); depth) {
+    if (Result<QMap<int, qint64>> depth = m_io.queue.depthByPriority(); depth) {
         m_context.metrics.setQueueDepth(depth.value());
     }
 }
 
 void Maintenance::maintainQueue()
 {
-    const Result<bool> locked = m_queue.tryLock("maintenance", m_context.owner, kLockTtlMs);
+    const Result<bool> locked = m_io.queue.tryLock("maintenance", m_context.owner, kLockTtlMs);
     if (!locked || !locked.value()) {
         return; // another engine does it this round (or Redis is down: the dispatcher says so)
     }
-    Result<void> done = m_db.ensureOpen();
+    Result<void> done = m_io.db.ensureOpen();
     if (done) {
         done = reap();
     }
@@ -127,7 +124,7 @@ void Maintenance::maintainQueue()
         m_sinceReconcile.restart();
         done = reconcile();
     }
-    (void)m_queue.unlock("maintenance", m_context.owner);
+    (void)m_io.queue.unlock("maintenance", m_context.owner);
     if (!done) {
         qCWarning(lcRuntime).noquote() << "queue maintenance postponed:" << done.error().message;
     }
@@ -135,20 +132,20 @@ void Maintenance::maintainQueue()
 
 Result<void> Maintenance::requeue(const QList<ExpiredLease>& lost)
 {
-    const Result<QList<QueuedJob>> requeued = m_store.releaseLostLeases(lost);
+    const Result<QList<QueuedJob>> requeued = m_io.store.releaseLostLeases(lost);
     if (!requeued) {
         return requeued.error();
     }
     if (!requeued->isEmpty()) {
         qCInfo(lcRuntime) << requeued->size() << "jobs whose lease expired are queued again";
     }
-    const Result<int> queued = m_queue.enqueue(requeued.value());
+    const Result<int> queued = m_io.queue.enqueue(requeued.value());
     return queued ? Result<void>() : Result<void>(queued.error());
 }
 
 Result<void> Maintenance::reap()
 {
-    const Result<QList<ExpiredLease>> expired = m_queue.reapExpired(kReconcilePage);
+    const Result<QList<ExpiredLease>> expired = m_io.queue.reapExpired(kReconcilePage);
     if (!expired) {
         return expired.error();
     }
@@ -163,7 +160,7 @@ Result<void> Maintenance::reap()
 Result<void> Maintenance::reconcile()
 {
     const Result<QList<QueuedJob>> queued =
-        m_store.queuedSince(m_context.options.reconcileGraceMs, m_queuedCursor, kReconcilePage);
+        m_io.store.queuedSince(m_context.options.reconcileGraceMs, m_queuedCursor, kReconcilePage);
     if (!queued) {
         return queued.error();
     }
@@ -171,7 +168,7 @@ Result<void> Maintenance::reconcile()
     for (const QueuedJob& job : queued.value()) {
         ids.append(job.id);
     }
-    const Result<QList<bool>> present = m_queue.present(ids);
+    const Result<QList<bool>> present = m_io.queue.present(ids);
     if (!present) {
         return present.error();
     }
@@ -185,18 +182,18 @@ Result<void> Maintenance::reconcile()
     if (!missing.isEmpty()) {
         qCWarning(lcRuntime) << "reconciler: re-queueing" << missing.size()
                              << "jobs that Redis had lost";
-        if (Result<int> added = m_queue.enqueue(missing); !added) {
+        if (Result<int> added = m_io.queue.enqueue(missing); !added) {
             return added.error();
         }
     }
     // Processing rows no lease covers (Redis flushed while they ran): treat as lost leases.
     const Result<QList<qint64>> processing =
-        m_store.processingSince(m_context.options.leaseMs + m_context.options.reconcileGraceMs,
-                                m_processingCursor, kReconcilePage);
+        m_io.store.processingSince(m_context.options.leaseMs + m_context.options.reconcileGraceMs,
+                                   m_processingCursor, kReconcilePage);
     if (!processing) {
         return processing.error();
     }
-    const Result<QList<bool>> leased = m_queue.present(processing.value());
+    const Result<QList<bool>> leased = m_io.queue.present(processing.value());
     if (!leased) {
         return leased.error();
     }

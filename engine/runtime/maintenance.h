@@ -1,9 +1,7 @@
 #pragma once
 
-#include "queue/jobqueue.h"
 #include "runtime/enginecontext.h"
-#include "runtime/outagelog.h"
-#include "store/jobstore.h"
+#include "runtime/threadconnections.h"
 
 #include <QElapsedTimer>
 
@@ -30,11 +28,7 @@ private:
     Result<void> requeue(const QList<ExpiredLease>& lost);
 
     EngineContext& m_context;
-    PgConnection m_db;
-    RedisClient m_redis;
-    JobQueue m_queue;
-    JobStore m_store;
-    OutageLog m_outage;
+    ThreadConnections m_io;
     QElapsedTimer m_sinceBeat;
     QElapsedTimer m_sinceRenew;
     QElapsedTimer m_sinceMaintenance;

@@ -22,14 +22,13 @@ bool finished(const EngineContext& context)
 } // namespace
 
 ResultWriter::ResultWriter(EngineContext& context)
-    : m_context(context), m_redis(RedisUrl::parse(context.connections.redis).value()),
-      m_queue(m_redis, context.options.ns), m_store(m_db), m_outage(QStringLiteral("writer"))
+    : m_context(context), m_io(context), m_outage(QStringLiteral("writer"))
 {
 }
 
 void ResultWriter::run()
 {
-    (void)m_db.open(m_context.connections.postgres);
+    m_io.open(); // failures are retried in the loop
     while (!finished(m_context)) {
         const QList<JobOutcome> batch = m_context.outcomes.takeBatch(
             kMaxBatch, 100, kLingerMs, [this] { return m_context.inFlight.size(); });
@@ -56,9 +55,9 @@ QList<qint64> ResultWriter::writeToPostgres(const QList<JobOutcome>& batch)
 {
     // Until it is written: PostgreSQL is the truth, and the leases are renewed meanwhile.
     for (;;) {
-        Result<void> open = m_db.ensureOpen();
+        Result<void> open = m_io.db.ensureOpen();
         Result<QList<qint64>> accepted =
-            open ? m_store.writeOutcomes(batch) : Result<QList<qint64>>(open.error());
+            open ? m_io.store.writeOutcomes(batch) : Result<QList<qint64>>(open.error());
         if (accepted) {
             m_context.metrics.postgresUp = true;
             m_outage.succeeded();
@@ -93,8 +92,9 @@ void ResultWriter::settleInRedis(const QList<JobOutcome>& batch, const QList<qin
     // failure is safe. When stopping, give up after a while: PostgreSQL already holds the
     // truth and the leases simply expire.
     for (int attempt = 0;; ++attempt) {
-        Result<int> acked = m_queue.ack(done, m_context.owner);
-        Result<int> moved = acked ? m_queue.retryLater(retries, m_context.owner) : Result<int>(0);
+        Result<int> acked = m_io.queue.ack(done, m_context.owner);
+        Result<int> moved =
+            acked ? m_io.queue.retryLater(retries, m_context.owner) : Result<int>(0);
         if (acked && moved) {
             m_context.metrics.redisUp = true;
             m_outage.succeeded();

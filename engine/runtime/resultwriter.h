@@ -1,9 +1,8 @@
 #pragma once
 
-#include "queue/jobqueue.h"
 #include "runtime/enginecontext.h"
 #include "runtime/outagelog.h"
-#include "store/jobstore.h"
+#include "runtime/threadconnections.h"
 
 namespace pixelnest::engine
 {
@@ -24,10 +23,7 @@ private:
     void account(const QList<JobOutcome>& batch, const QList<qint64>& accepted);
 
     EngineContext& m_context;
-    PgConnection m_db;
-    RedisClient m_redis;
-    JobQueue m_queue;
-    JobStore m_store;
+    ThreadConnections m_io;
     OutageLog m_outage;
 };
 
