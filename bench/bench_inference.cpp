@@ -14,7 +14,7 @@
 #include "infer/torchruntime.h"
 #include "pixelnest/enginemetrics.h"
 #include "pixelnest/pipelines.h"
-#include "runtime/pipelinerunner.h"
+#include "pipeline/pipelinerunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -179,7 +179,7 @@ Settings parse(const QCoreApplication& app)
          {"images", "Images per measurement.", "N", "48"},
          {"pool-threads", "Pipeline threads (engine --workers).", "P", "16"},
          {"torch-threads", "Intra-op threads per device worker (0: engine default).", "T", "0"},
-         {"keep-heap", "InferenceOptions::keepHeapMemory (1 or 0).", "B", "1"},
+         {"keep-heap", "InferenceConfig::keepHeapMemory (1 or 0).", "B", "1"},
          {"delay-us", "Max batch delay.", "US", "5000"},
          {"repeats", "Measurements per figure; the best is kept.", "R", "2"},
          {"batch-sizes", "Batch sizes to sweep.", "LIST", "1,4,8,16"}});
@@ -238,14 +238,15 @@ Samples loadSamples(const Settings& settings)
 
 PipelineRegistry registryFor(const Settings& settings, int batch)
 {
-    InferenceOptions options;
+    EngineConfig config;
+    InferenceConfig& options = config.inference;
     options.modelsDir = settings.models;
     options.device = QStringLiteral("cpu");
     options.maxBatchSize = batch;
-    options.maxBatchDelayUs = settings.delayUs;
+    options.maxBatchDelay = std::chrono::microseconds(settings.delayUs);
     options.torchThreads = settings.torchThreads;
     options.keepHeapMemory = settings.keepHeap;
-    PipelineRegistry registry = PipelineRegistry::standard(ImageLimits{}, options).value();
+    PipelineRegistry registry = PipelineRegistry::standard(config).value();
     const auto& stages = registry.find(QStringLiteral("default"))->stages;
     // decode, face_detector, moderation: the default pipeline without thumbnail/anonymise.
     registry.add({QStringLiteral("decode+models"), {stages[0], stages[2], stages[3]}});

@@ -1,11 +1,12 @@
 #include "gui.h"
 
-#include "cli/enginecommand.h"
 #include "cli/session.h"
-#include "core/adminlane.h"
+#include "config/engineconfigloader.h"
 #include "core/consolesession.h"
 #include "core/translations.h"
+#include "pixelnest/adminservice.h"
 #include "pixelnest/pipelines.h"
+#include "pixelnest/prepareservers.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
@@ -15,22 +16,22 @@ using namespace pixelnest;
 namespace
 {
 
-// What the console's session needs from the command line; the embedded engine gets the same
-// namespace, model repository and limits as `pixelnest --engine-only` would.
-ui::SessionEnvironment sessionEnvironment(const cli::CommandLine& line)
+// What the console's session needs from the command line; the embedded engine gets the whole
+// EngineConfig that `pixelnest --engine-only` would get from the same options.
+ui::SessionEnvironment sessionEnvironment(const cli::CommandLine& line, EngineConfig config)
 {
     ui::SessionEnvironment environment;
     environment.flags = line.connection;
     environment.configFile = line.configFile;
-    environment.service = cli::serviceOptions(line);
-    environment.engine.ns = environment.service.ns;
-    environment.engine.maxAttempts = environment.service.maxAttempts;
-    environment.engine.modelsDir = cli::defaultModelsDir();
-    const ImageLimits limits = environment.engine.limits;
-    const QString modelsDir = environment.engine.modelsDir;
-    const QString device = environment.engine.device;
-    environment.pipelines = [limits, modelsDir, device] {
-        return PipelineRegistry::standard(limits, modelsDir, device);
+    environment.config = config;
+    environment.createService = [config] { return createAdminService(config); };
+    environment.prepare = [](const ConnectionConfig& servers, const QString& stackDir) {
+        return prepareServers(servers, stackDir);
+    };
+    environment.pipelines = [config] { return PipelineRegistry::standard(config); };
+    environment.createEngine = [config](const ConnectionConfig& servers,
+                                        PipelineRegistry pipelines) {
+        return std::make_unique<Engine>(servers, config, std::move(pipelines));
     };
     return environment;
 }
@@ -39,6 +40,11 @@ ui::SessionEnvironment sessionEnvironment(const cli::CommandLine& line)
 
 int runGui(int argc, char** argv, const cli::CommandLine& line)
 {
+    const Result<EngineConfig> config = cli::loadEngineConfig(line);
+    if (!config) {
+        // Before any window: the same message and exit code as the command line's.
+        return cli::reportError(line, config.error());
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Pixelnest"));
     ui::installTranslations(app, ui::savedLanguage());
@@ -46,7 +52,7 @@ int runGui(int argc, char** argv, const cli::CommandLine& line)
     QApplication::setQuitOnLastWindowClosed(false);
     int exitCode = 0;
     {
-        ui::ConsoleSession session(sessionEnvironment(line));
+        ui::ConsoleSession session(sessionEnvironment(line, config.value()));
         ui::MainWindow window(&session);
         QObject::connect(&window, &ui::MainWindow::closed, &session, &ui::ConsoleSession::shutdown);
         QObject::connect(&session, &ui::ConsoleSession::shutDown, &app, &QCoreApplication::quit);
@@ -56,6 +62,6 @@ int runGui(int argc, char** argv, const cli::CommandLine& line)
         session.start();
         exitCode = QApplication::exec();
     }
-    ui::AdminLane::waitForRetiredThreads(5000);
+    waitForAdminThreads(5000);
     return exitCode;
 }

@@ -43,7 +43,7 @@ QImage AnonymiseStage::anonymised(const QImage& image, const QList<QRectF>& face
 Result<void> AnonymiseStage::process(StageContext& context)
 {
     if (context.image.isNull()) {
-        return makeError(ErrorCode::Internal, QStringLiteral("anonymise needs a decoded image"));
+        return makeError(Service::Model, ErrorCode::Internal, QStringLiteral("anonymise needs a decoded image"));
     }
     QList<QRectF> faces;
     for (const QJsonValue& face : context.result.value(QStringLiteral("faces")).toArray()) {
@@ -59,7 +59,7 @@ Result<void> AnonymiseStage::process(StageContext& context)
     buffer.open(QIODevice::WriteOnly);
     const bool alpha = out.hasAlphaChannel();
     if (!out.save(&buffer, alpha ? "PNG" : "JPEG", alpha ? -1 : kJpegQuality)) {
-        return makeError(ErrorCode::Internal,
+        return makeError(Service::Model, ErrorCode::Internal,
                          QStringLiteral("the anonymised copy could not be encoded"));
     }
     return {};

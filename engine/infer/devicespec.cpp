@@ -28,7 +28,7 @@ Result<DeviceSpec> DeviceSpec::parse(const QString& text)
             return DeviceSpec{Kind::Cuda, index};
         }
     }
-    return makeError(ErrorCode::InvalidInput,
+    return makeError(Service::Model, ErrorCode::InvalidInput,
                      QStringLiteral("device '%1' is not one of auto, cpu, cuda, cuda:N "
                                     "(N = 0..63, the CUDA device number)")
                          .arg(text));

@@ -10,7 +10,7 @@ namespace
 
 Error stopped()
 {
-    return makeError(ErrorCode::Unavailable,
+    return makeError(Service::Model, ErrorCode::Unavailable,
                      QStringLiteral("inference is shutting down; the job will be retried"));
 }
 

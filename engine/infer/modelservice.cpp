@@ -37,7 +37,7 @@ ModelService::loadCopies(const QString& modelPath) const
     for (int i = 0; i < std::max(1, m_settings.workers); ++i) {
         Result<std::unique_ptr<TorchModel>> model = TorchModel::load(modelPath, m_settings.device);
         if (!model) {
-            return makeError(ErrorCode::Unavailable,
+            return makeError(Service::Model, ErrorCode::Unavailable,
                              QStringLiteral("%1: re-run scripts/setup or replace the file")
                                  .arg(model.error().message));
         }
@@ -54,12 +54,12 @@ Result<std::unique_ptr<ModelService::Loaded>> ModelService::load() const
     const QString fix = QStringLiteral("run scripts/setup, or put a TorchScript model and its "
                                        "manifest there");
     if (!QFileInfo::exists(modelPath)) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::Model, ErrorCode::Unavailable,
                          QStringLiteral("%1 missing: %2").arg(modelPath, fix));
     }
     Result<ModelManifest> manifest = ModelManifest::load(manifestPath);
     if (!manifest) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::Model, ErrorCode::Unavailable,
                          QStringLiteral("%1: %2").arg(manifest.error().message, fix));
     }
     Result<std::vector<std::unique_ptr<TorchModel>>> models = loadCopies(modelPath);
@@ -101,7 +101,7 @@ Result<void> ModelService::ensureLoaded() const
     m_lastAttempt = now;
     Result<std::unique_ptr<Loaded>> loaded = load();
     if (!loaded) {
-        m_lastError = makeError(ErrorCode::Unavailable,
+        m_lastError = makeError(Service::Model, ErrorCode::Unavailable,
                                 QStringLiteral("model %1: %2").arg(m_name, loaded.error().message));
         qCWarning(lcInfer).noquote() << m_lastError.message;
         return m_lastError;
@@ -129,7 +129,7 @@ Result<ModelOutput> ModelService::infer(const QImage& image) const
     const Loaded* loaded = m_ready.load(std::memory_order_acquire);
     Result<std::vector<float>> input = loaded->preprocessor.run(image);
     if (!input) {
-        return makeError(ErrorCode::InvalidInput,
+        return makeError(Service::Model, ErrorCode::InvalidInput,
                          QStringLiteral("model %1: %2").arg(m_name, input.error().message));
     }
     return loaded->batcher->submit(std::move(input).value()).get();

@@ -15,7 +15,7 @@ Result<void> ModelStage::process(StageContext& context)
 {
     const QString label = QStringLiteral("Image %1 '%2'").arg(context.jobId).arg(context.title);
     if (context.image.isNull()) {
-        return makeError(
+        return makeError(Service::Model, 
             ErrorCode::InvalidInput,
             QStringLiteral("%1: model %2 has no decoded image to run on").arg(label, name()));
     }
@@ -24,7 +24,7 @@ Result<void> ModelStage::process(StageContext& context)
     const Result<ModelOutput> output = m_service->infer(context.image);
     if (!output) {
         const Error& error = output.error();
-        return makeError(error.code, error.code == ErrorCode::InvalidInput
+        return makeError(Service::Model, error.code, error.code == ErrorCode::InvalidInput
                                          ? QStringLiteral("%1: %2").arg(label, error.message)
                                          : error.message);
     }
@@ -53,7 +53,7 @@ Result<QJsonValue> ModelStage::format(const ModelOutput& output, const StageCont
     case ModelTask::Classify:
         return resultjson::classification(output, manifest);
     }
-    return makeError(ErrorCode::Internal, QStringLiteral("model %1: unknown task").arg(name()));
+    return makeError(Service::Model, ErrorCode::Internal, QStringLiteral("model %1: unknown task").arg(name()));
 }
 
 } // namespace pixelnest::engine

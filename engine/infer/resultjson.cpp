@@ -24,7 +24,7 @@ Error wrongShape(const ModelManifest& manifest, const QString& expected, const M
     for (qint64 size : output.shape) {
         sizes.append(QString::number(size));
     }
-    return makeError(ErrorCode::Internal,
+    return makeError(Service::Model, ErrorCode::Internal,
                      QStringLiteral("model %1 returned shape [%2] per image; its manifest's task "
                                     "needs %3")
                          .arg(manifest.name, sizes.join(QStringLiteral(", ")), expected));

@@ -60,7 +60,7 @@ Result<std::vector<ModelOutput>> split(const c10::IValue& value, size_t images)
     if (value.isTensor()) {
         const torch::Tensor tensor = value.toTensor();
         if (tensor.dim() < 1 || size_t(tensor.size(0)) != images) {
-            return makeError(ErrorCode::Internal,
+            return makeError(Service::Model, ErrorCode::Internal,
                              QStringLiteral("forward returned a tensor of %1 dimension(s) whose "
                                             "first size is not the batch size %2")
                                  .arg(tensor.dim())
@@ -81,7 +81,7 @@ Result<std::vector<ModelOutput>> split(const c10::IValue& value, size_t images)
     if (value.isTensorList() || value.isList()) {
         const std::vector<torch::Tensor> tensors = value.toTensorVector();
         if (tensors.size() != images) {
-            return makeError(ErrorCode::Internal,
+            return makeError(Service::Model, ErrorCode::Internal,
                              QStringLiteral("forward returned %1 tensors for %2 images")
                                  .arg(tensors.size())
                                  .arg(images));
@@ -91,7 +91,7 @@ Result<std::vector<ModelOutput>> split(const c10::IValue& value, size_t images)
         }
         return outputs;
     }
-    return makeError(ErrorCode::Internal,
+    return makeError(Service::Model, ErrorCode::Internal,
                      QStringLiteral("forward returned %1; expected Tensor[N, ...] or "
                                     "List[Tensor] with one tensor per image")
                          .arg(QString::fromStdString(value.tagKind())));
@@ -137,7 +137,7 @@ Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString& path, const 
         impl->module = torch::jit::load(QFile::encodeName(path).toStdString(), impl->device);
         impl->module.eval();
         if (!impl->module.find_method("forward")) {
-            return makeError(ErrorCode::Unavailable,
+            return makeError(Service::Model, ErrorCode::Unavailable,
                              QStringLiteral("%1 has no forward method").arg(path));
         }
 #ifdef PIXELNEST_CUDA_STREAMS
@@ -146,10 +146,10 @@ Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString& path, const 
         }
 #endif
     } catch (const c10::Error& error) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::Model, ErrorCode::Unavailable,
                          QStringLiteral("%1 could not be loaded (%2)").arg(path, reason(error)));
     } catch (const std::exception& error) {
-        return makeError(
+        return makeError(Service::Model, 
             ErrorCode::Unavailable,
             QStringLiteral("%1 could not be loaded (%2)").arg(path, summary(error.what())));
     }
@@ -173,12 +173,12 @@ Result<std::vector<ModelOutput>> TorchModel::forward(const std::vector<const flo
         // The copies back to pageable host memory synchronise with this worker's stream.
         return split(value, images.size());
     } catch (const c10::Error& error) {
-        return makeError(ErrorCode::Unavailable, reason(error));
+        return makeError(Service::Model, ErrorCode::Unavailable, reason(error));
     } catch (const std::exception& error) {
-        return makeError(ErrorCode::Unavailable, summary(error.what()));
+        return makeError(Service::Model, ErrorCode::Unavailable, summary(error.what()));
     } catch (...) {
         // A device worker must survive anything: the callers are blocked on its answer.
-        return makeError(ErrorCode::Unavailable, QStringLiteral("unknown exception in forward"));
+        return makeError(Service::Model, ErrorCode::Unavailable, QStringLiteral("unknown exception in forward"));
     }
 }
 

@@ -25,7 +25,7 @@ Result<DeviceSpec> TorchRuntime::resolve(const DeviceSpec& requested)
             return DeviceSpec{cuda ? DeviceSpec::Kind::Cuda : DeviceSpec::Kind::Cpu, 0};
         }
         if (!cuda) {
-            return makeError(ErrorCode::Unavailable,
+            return makeError(Service::Model, ErrorCode::Unavailable,
                              QStringLiteral("device %1 was requested but CUDA is not available "
                                             "(this libtorch %2 is built without CUDA, or no GPU "
                                             "or driver is visible): use --device cpu or auto")
@@ -33,7 +33,7 @@ Result<DeviceSpec> TorchRuntime::resolve(const DeviceSpec& requested)
         }
         const int count = int(torch::cuda::device_count());
         if (requested.index >= count) {
-            return makeError(ErrorCode::Unavailable,
+            return makeError(Service::Model, ErrorCode::Unavailable,
                              QStringLiteral("device %1 was requested but only %2 CUDA device(s) "
                                             "are visible (cuda:0..cuda:%3)")
                                  .arg(requested.toString())
@@ -42,7 +42,7 @@ Result<DeviceSpec> TorchRuntime::resolve(const DeviceSpec& requested)
         }
         return requested;
     } catch (const std::exception& error) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::Model, ErrorCode::Unavailable,
                          QStringLiteral("device %1: %2")
                              .arg(requested.toString(), QString::fromLocal8Bit(error.what())));
     }

@@ -17,7 +17,7 @@ public:
     // whose thread count is a per-thread setting (a new thread starts single-threaded).
     static void configureThread(int threads);
     // Process-wide, once: large allocations from the heap, freed pages kept (see
-    // InferenceOptions::keepHeapMemory). No-op outside glibc.
+    // InferenceConfig::keepHeapMemory). No-op outside glibc.
     static void keepHeapMemory();
     // Whether per-worker CUDA streams were compiled in (needs c10_cuda and the CUDA headers).
     static bool cudaStreamsCompiled();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/queuedjob.h"
 #include "pixelnest/result.h"
 #include "queue/redisclient.h"
 
@@ -11,34 +12,12 @@
 namespace pixelnest::engine
 {
 
-struct QueuedJob
-{
-    qint64 id = 0;
-    int priority = 0;
-};
-
-struct ExpiredLease
-{
-    qint64 id = 0;
-    QByteArray owner;
-};
-
-struct RetryRequest
-{
-    qint64 id = 0;
-    int delayMs = 0;
-};
-
 // The Redis side of dispatch (see lua/README.md for the keys). Holds a RedisClient reference,
 // so it belongs to the thread that owns that client.
 class JobQueue final
 {
 public:
     JobQueue(RedisClient& client, const QString& ns);
-
-    // Priority range shared by every writer; out-of-range input is rejected, never clamped.
-    static constexpr int kMinPriority = -1000;
-    static constexpr int kMaxPriority = 1000;
 
     Result<int> enqueue(const QList<QueuedJob>& jobs);
     Result<QList<qint64>> claim(int maxCount, int leaseMs, const QByteArray& owner);

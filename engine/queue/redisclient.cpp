@@ -108,7 +108,7 @@ Error RedisClient::connectionLost(const QString& what)
     }
     m_backoffMs = qBound(kMinBackoffMs, m_backoffMs * 2, kMaxBackoffMs);
     m_sinceFailure.start();
-    return makeError(ErrorCode::Unavailable,
+    return makeError(Service::Redis, ErrorCode::Unavailable,
                      QStringLiteral("Redis at %1 unreachable: %2").arg(m_url.display(), what));
 }
 
@@ -118,7 +118,7 @@ Result<void> RedisClient::connect()
         return {};
     }
     if (m_sinceFailure.isValid() && !m_sinceFailure.hasExpired(m_backoffMs)) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::Redis, ErrorCode::Unavailable,
                          QStringLiteral("Redis at %1 unreachable (retrying)").arg(m_url.display()));
     }
     const timeval timeout = toTimeval(qMin(m_timeoutMs, 5000));
@@ -190,7 +190,7 @@ Result<QList<RedisReply>> RedisClient::pipeline(const QList<QList<QByteArray>>& 
         const ErrorCode code = firstError.startsWith(QLatin1String("NOSCRIPT"))
                                    ? ErrorCode::NotFound
                                    : ErrorCode::Internal;
-        return makeError(code, QStringLiteral("Redis: %1").arg(firstError));
+        return makeError(Service::Redis, code, QStringLiteral("Redis: %1").arg(firstError));
     }
     return replies;
 }

@@ -11,7 +11,7 @@ namespace
 
 Error badUrl(const QString& why)
 {
-    return makeError(ErrorCode::InvalidInput,
+    return makeError(Service::Redis, ErrorCode::InvalidInput,
                      QStringLiteral("invalid Redis URL: %1 (expected "
                                     "redis://[user:password@]host:port/db or unix:///path)")
                          .arg(why));

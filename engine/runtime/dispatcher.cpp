@@ -25,7 +25,7 @@ Dispatcher::Dispatcher(EngineContext& context)
 void Dispatcher::run()
 {
     m_io.open(); // failures are retried in the loop
-    const int bound = m_context.options.effectiveMaxInFlight();
+    const int bound = m_context.config.runtime.effectiveMaxInFlight();
     while (!m_context.stopClaiming) {
         if (m_context.inFlight.size() >= bound) {
             m_context.inFlight.waitBelow(bound, 100); // backpressure
@@ -34,7 +34,7 @@ void Dispatcher::run()
         if (claimOnce()) {
             continue;
         }
-        if (m_context.options.exitWhenIdle && idleEverywhere()) {
+        if (m_context.config.runtime.exitWhenIdle && idleEverywhere()) {
             qCInfo(lcRuntime)
                 << "nothing queued or processing anywhere: stopping (--exit-when-idle)";
             m_context.stopClaiming = true;
@@ -49,12 +49,12 @@ void Dispatcher::run()
 
 bool Dispatcher::claimOnce()
 {
-    const int room = m_context.options.effectiveMaxInFlight() - m_context.inFlight.size();
-    const int count = qMin(m_context.options.batchSize, room);
+    const int room = m_context.config.runtime.effectiveMaxInFlight() - m_context.inFlight.size();
+    const int count = qMin(m_context.config.runtime.batchSize, room);
     QElapsedTimer timer;
     timer.start();
     const Result<QList<qint64>> ids =
-        m_io.queue.claim(count, m_context.options.leaseMs, m_context.owner);
+        m_io.queue.claim(count, m_context.config.runtime.leaseMs(), m_context.owner);
     if (!ids) {
         m_context.metrics.redisUp = false;
         m_outage.failed(ids.error());

@@ -30,22 +30,24 @@ struct Engine::Impl
     std::condition_variable finishedChanged;
 };
 
-Engine::Engine(ConnectionConfig connections, EngineOptions options, PipelineRegistry pipelines,
+Engine::Engine(ConnectionConfig connections, EngineConfig config, PipelineRegistry pipelines,
                QObject* parent)
     : QObject(parent), m_impl(std::make_unique<Impl>())
 {
     EngineContext& context = m_impl->context;
     context.connections = std::move(connections);
-    context.options = std::move(options);
+    context.config = std::move(config);
     context.pipelines = std::move(pipelines);
     context.worker = QStringLiteral("%1:%2")
                          .arg(QSysInfo::machineHostName())
                          .arg(QCoreApplication::applicationPid());
     context.owner = context.worker.toUtf8() + ':' +
                     QByteArray::number(QRandomGenerator::global()->generate(), 16);
-    context.pool.setMaxThreadCount(context.options.workers);
+    context.pool.setMaxThreadCount(context.config.runtime.workers);
+    const RuntimeConfig& runtime = context.config.runtime;
     context.runner = std::make_unique<PipelineRunner>(
-        context.pipelines, RetryPolicy{context.options.retryBaseMs, 60'000}, context.metrics);
+        context.pipelines, RetryPolicy{runtime.maxAttempts, runtime.retryBaseMs(), 60'000},
+        context.metrics);
 }
 
 Engine::~Engine()
@@ -67,9 +69,9 @@ Result<void> Engine::start()
                                        "engine %1 starting: %2 workers, batch %3, lease %4 ms, "
                                        "pipelines %5")
                                        .arg(context.worker)
-                                       .arg(context.options.workers)
-                                       .arg(context.options.batchSize)
-                                       .arg(context.options.leaseMs)
+                                       .arg(context.config.runtime.workers)
+                                       .arg(context.config.runtime.batchSize)
+                                       .arg(context.config.runtime.leaseMs())
                                        .arg(context.pipelines.names().join(QStringLiteral(", ")));
     m_impl->maintenance = std::thread([&context] { Maintenance(context).run(); });
     m_impl->writer = std::thread([&context] { ResultWriter(context).run(); });
@@ -133,17 +135,18 @@ Result<void> Engine::readiness() const
 {
     const EngineContext& context = m_impl->context;
     if (!context.metrics.postgresUp) {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not reachable"));
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not reachable"));
     }
     if (!context.metrics.redisUp) {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("Redis is not reachable"));
+        return makeError(Service::Redis, ErrorCode::Unavailable, QStringLiteral("Redis is not reachable"));
     }
     for (const QString& name : context.pipelines.names()) {
         for (const StagePtr& stage : context.pipelines.find(name)->stages) {
             if (Result<void> ready = stage->ready(); !ready) {
                 return makeError(
                     ready.error().code,
-                    QStringLiteral("pipeline %1: %2").arg(name, ready.error().message));
+                    QStringLiteral("pipeline %1: %2").arg(name, ready.error().message),
+                    ready.error().service);
             }
         }
     }

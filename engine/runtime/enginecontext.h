@@ -4,7 +4,7 @@
 #include "pixelnest/enginemetrics.h"
 #include "runtime/inflightregistry.h"
 #include "runtime/outcomequeue.h"
-#include "runtime/pipelinerunner.h"
+#include "pipeline/pipelinerunner.h"
 
 #include <QThreadPool>
 
@@ -19,7 +19,7 @@ namespace pixelnest::engine
 struct EngineContext
 {
     ConnectionConfig connections;
-    EngineOptions options;
+    EngineConfig config;
     PipelineRegistry pipelines;
     EngineMetrics metrics;
     QString worker;   // host:pid, recorded on rows and in history

@@ -2,9 +2,10 @@
 
 #include "pixelnest/logging.h"
 #include "pixelnest/version.h"
-#include "runtime/heartbeat.h"
+#include "service/heartbeat.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSysInfo>
 #include <QThread>
@@ -44,12 +45,12 @@ void Maintenance::run()
 
 void Maintenance::tick()
 {
-    if (m_sinceBeat.hasExpired(m_context.options.heartbeatMs)) {
+    if (m_sinceBeat.hasExpired(m_context.config.runtime.heartbeatMs())) {
         m_sinceBeat.restart();
         beat();
         refreshQueueDepth();
     }
-    if (m_sinceRenew.hasExpired(m_context.options.leaseMs / 3)) {
+    if (m_sinceRenew.hasExpired(m_context.config.runtime.leaseMs() / 3)) {
         m_sinceRenew.restart();
         renewLeases();
     }
@@ -68,10 +69,19 @@ void Maintenance::beat()
         {QStringLiteral("pid"), parts.value(1).toLongLong()},
         {QStringLiteral("version"), QLatin1String(kVersion)},
         {QStringLiteral("device"), m_context.pipelines.device().isEmpty()
-                                       ? m_context.options.device
+                                       ? m_context.config.inference.device
                                        : m_context.pipelines.device()},
-        {QStringLiteral("workers"), m_context.options.workers},
-        {QStringLiteral("batch_size"), m_context.options.batchSize},
+        {QStringLiteral("workers"), m_context.config.runtime.workers},
+        {QStringLiteral("batch_size"), m_context.config.runtime.batchSize},
+        // The settings in force, so that an operator (and the option tests) can see what an
+        // engine was started with.
+        {QStringLiteral("lease_ms"), m_context.config.runtime.leaseMs()},
+        {QStringLiteral("max_attempts"), m_context.config.runtime.maxAttempts},
+        {QStringLiteral("max_batch_delay_ms"),
+         qint64(std::chrono::duration_cast<std::chrono::milliseconds>(
+                    m_context.config.inference.maxBatchDelay)
+                    .count())},
+        {QStringLiteral("pipelines"), QJsonArray::fromStringList(m_context.pipelines.names())},
         {QStringLiteral("in_flight"), m_context.inFlight.size()},
         {QStringLiteral("processed"), m_context.metrics.completed.load()},
         {QStringLiteral("failed"), m_context.metrics.failed.load()},
@@ -79,7 +89,7 @@ void Maintenance::beat()
         {QStringLiteral("started_at_ms"), m_startedAtMs},
         {QStringLiteral("stopping"), m_context.stopClaiming.load()},
     };
-    const int ttlMs = qMax(5000, 3 * m_context.options.heartbeatMs);
+    const int ttlMs = qMax(5000, 3 * m_context.config.runtime.heartbeatMs());
     if (Result<void> sent =
             m_io.queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);
         !sent) {
@@ -92,7 +102,7 @@ void Maintenance::renewLeases()
 {
     const QList<qint64> ids = m_context.inFlight.ids();
     const Result<QList<qint64>> lost =
-        m_io.queue.renew(ids, m_context.options.leaseMs, m_context.owner);
+        m_io.queue.renew(ids, m_context.config.runtime.leaseMs(), m_context.owner);
     if (!lost) {
         qCWarning(lcRuntime).noquote() << "leases not renewed:" << lost.error().message;
         return;
@@ -132,7 +142,7 @@ void Maintenance::maintainQueue()
 
 Result<void> Maintenance::requeue(const QList<ExpiredLease>& lost)
 {
-    const Result<QList<QueuedJob>> requeued = m_io.store.releaseLostLeases(lost);
+    const Result<QList<QueuedJob>> requeued = m_io.store.releaseLostLeases(lost, m_context.config.runtime.maxAttempts);
     if (!requeued) {
         return requeued.error();
     }
@@ -160,7 +170,7 @@ Result<void> Maintenance::reap()
 Result<void> Maintenance::reconcile()
 {
     const Result<QList<QueuedJob>> queued =
-        m_io.store.queuedSince(m_context.options.reconcileGraceMs, m_queuedCursor, kReconcilePage);
+        m_io.store.queuedSince(m_context.config.runtime.reconcileGraceMs(), m_queuedCursor, kReconcilePage);
     if (!queued) {
         return queued.error();
     }
@@ -188,7 +198,7 @@ Result<void> Maintenance::reconcile()
     }
     // Processing rows no lease covers (Redis flushed while they ran): treat as lost leases.
     const Result<QList<qint64>> processing =
-        m_io.store.processingSince(m_context.options.leaseMs + m_context.options.reconcileGraceMs,
+        m_io.store.processingSince(m_context.config.runtime.leaseMs() + m_context.config.runtime.reconcileGraceMs(),
                                    m_processingCursor, kReconcilePage);
     if (!processing) {
         return processing.error();

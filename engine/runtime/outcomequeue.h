@@ -1,6 +1,8 @@
 #pragma once
 
-#include "store/jobstore.h"
+#include "model/joboutcome.h"
+
+#include <QList>
 
 #include <condition_variable>
 #include <deque>

@@ -41,12 +41,12 @@ Result<void> giveToPostgresUser(const QString& path)
     }
     const passwd* user = ::getpwnam("postgres");
     if (user == nullptr) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("running as root needs the 'postgres' system user to "
                                         "run PostgreSQL: run scripts/setup"));
     }
     if (::chown(QFile::encodeName(path).constData(), user->pw_uid, user->pw_gid) != 0) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("cannot give %1 to the postgres user").arg(path));
     }
     return {};
@@ -86,7 +86,7 @@ Result<void> PostgresInstance::prepareDirectories()
 {
     for (const QString& path : {m_dir, socketDir()}) {
         if (!QDir().mkpath(path)) {
-            return makeError(ErrorCode::Unavailable, QStringLiteral("cannot create %1").arg(path));
+            return makeError(Service::PostgreSQL, ErrorCode::Unavailable, QStringLiteral("cannot create %1").arg(path));
         }
         ::chmod(QFile::encodeName(path).constData(), 0700);
         if (Result<void> owned = giveToPostgresUser(path); !owned) {
@@ -120,7 +120,7 @@ Result<void> PostgresInstance::initialize()
     }
     QFile mainConf(dataDir() + QStringLiteral("/postgresql.conf"));
     if (!mainConf.open(QIODevice::Append)) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("cannot edit %1").arg(mainConf.fileName()));
     }
     mainConf.write("\ninclude_if_exists = 'pixelnest.conf'\n");
@@ -131,7 +131,7 @@ Result<void> PostgresInstance::writeServerSettings()
 {
     QFile file(dataDir() + QStringLiteral("/pixelnest.conf"));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("cannot write %1").arg(file.fileName()));
     }
     file.write(serverSettings(socketDir()));
@@ -162,7 +162,7 @@ Result<void> PostgresInstance::start()
                           QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
                          m_dir});
     if (Result<QString> ran = runCommand(command, kToolTimeoutMs); !ran) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          ran.error().message + QStringLiteral(" (see %1/postgres.log)").arg(m_dir));
     }
     return {};

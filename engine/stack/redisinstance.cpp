@@ -83,7 +83,7 @@ Result<void> RedisInstance::start()
         return server.error();
     }
     if (!QDir().mkpath(m_dir)) {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("cannot create %1").arg(m_dir));
+        return makeError(Service::Redis, ErrorCode::Unavailable, QStringLiteral("cannot create %1").arg(m_dir));
     }
     QFile(m_dir).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                 QFileDevice::ExeOwner);
@@ -102,7 +102,7 @@ Result<void> RedisInstance::start()
         return ran.error();
     }
     if (!waitFor([this] { return running(); }, kStartTimeoutMs)) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::Redis, ErrorCode::Unavailable,
                          QStringLiteral("redis-server did not answer on %1 (see %2/redis.log)")
                              .arg(socketPath(), m_dir));
     }
@@ -122,7 +122,7 @@ Result<void> RedisInstance::stop()
         ::kill(pid_t(pid), SIGTERM);
     }
     if (pid > 0 && !waitFor([pid] { return ::kill(pid_t(pid), 0) != 0; }, kStartTimeoutMs)) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::Redis, ErrorCode::Unavailable,
                          QStringLiteral("redis-server (pid %1) did not stop").arg(pid));
     }
     return {};

@@ -20,8 +20,7 @@ QList<qint64> idsOf(const PgResult& rows)
     return ids;
 }
 
-QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts>& facts,
-                       int maxAttempts)
+QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts>& facts)
 {
     QJsonArray rows;
     for (qsizetype i = 0; i < uploads.size(); ++i) {
@@ -32,8 +31,7 @@ QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts
                                 {QStringLiteral("format"), facts[i].format},
                                 {QStringLiteral("byte_size"), qint64(uploads[i].bytes.size())},
                                 {QStringLiteral("width"), facts[i].width},
-                                {QStringLiteral("height"), facts[i].height},
-                                {QStringLiteral("max_attempts"), maxAttempts}});
+                                {QStringLiteral("height"), facts[i].height}});
     }
     return QJsonDocument(rows).toJson(QJsonDocument::Compact);
 }
@@ -78,7 +76,7 @@ SortSql sortSql(JobSortKey key)
 } // namespace
 
 Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads,
-                                               const QList<ImageFacts>& facts, int maxAttempts)
+                                               const QList<ImageFacts>& facts)
 {
     if (uploads.isEmpty()) {
         return QList<qint64>();
@@ -89,12 +87,12 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
     // Ids come from one sequence in the order of the SELECT, so sorting them restores input
     // order.
     const Result<PgResult> inserted = m_db.exec(
-        "INSERT INTO images (title, priority, pipeline, format, byte_size, width, height, "
-        "max_attempts) SELECT title, priority, pipeline, format, byte_size, width, height, "
-        "max_attempts FROM jsonb_to_recordset($1::jsonb) AS x(ord int, title text, priority int, "
-        "pipeline text, format text, byte_size bigint, width int, height int, max_attempts int) "
+        "INSERT INTO images (title, priority, pipeline, format, byte_size, width, height) "
+        "SELECT title, priority, pipeline, format, byte_size, width, height "
+        "FROM jsonb_to_recordset($1::jsonb) AS x(ord int, title text, priority int, "
+        "pipeline text, format text, byte_size bigint, width int, height int) "
         "ORDER BY ord RETURNING id",
-        {uploadsJson(uploads, facts, maxAttempts)});
+        {uploadsJson(uploads, facts)});
     if (!inserted) {
         m_db.rollback();
         return inserted.error();
@@ -150,9 +148,6 @@ Result<QList<QueuedJob>> AdminStore::reprocessFailed()
 
 Result<QList<qint64>> AdminStore::setPriority(const QList<qint64>& ids, int priority)
 {
-    if (!isValidPriority(priority)) {
-        return makeError(ErrorCode::InvalidInput, priorityRangeError(priority));
-    }
     const Result<PgResult> rows =
         m_db.exec("UPDATE images SET priority = $2 WHERE id = ANY($1::bigint[]) RETURNING id",
                   {idArrayLiteral(ids), QByteArray::number(priority)});
@@ -264,7 +259,7 @@ Result<JobDetail> AdminStore::detail(qint64 id)
         return rows.error();
     }
     if (rows->rows() == 0) {
-        return makeError(ErrorCode::NotFound, QStringLiteral("no image with id %1").arg(id));
+        return makeError(Service::PostgreSQL, ErrorCode::NotFound, QStringLiteral("no image with id %1").arg(id));
     }
     JobDetail detail;
     detail.job = jobRecordAt(rows.value(), 0);
@@ -307,7 +302,7 @@ Result<QMap<JobStatus, qint64>> AdminStore::countByStatus()
 Result<QByteArray> AdminStore::imageBytes(qint64 id, const QByteArray& which)
 {
     if (which != "original" && which != "thumbnail" && which != "anonymised") {
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown image kind"));
+        return makeError(Service::PostgreSQL, ErrorCode::InvalidInput, QStringLiteral("unknown image kind"));
     }
     const Result<PgResult> rows =
         m_db.execBinary("SELECT " + which + " FROM image_data WHERE image_id = $1::bigint",
@@ -316,7 +311,7 @@ Result<QByteArray> AdminStore::imageBytes(qint64 id, const QByteArray& which)
         return rows.error();
     }
     if (rows->rows() == 0) {
-        return makeError(ErrorCode::NotFound, QStringLiteral("no image with id %1").arg(id));
+        return makeError(Service::PostgreSQL, ErrorCode::NotFound, QStringLiteral("no image with id %1").arg(id));
     }
     return rows->bytes(0, 0);
 }

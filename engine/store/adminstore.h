@@ -3,7 +3,7 @@
 #include "pixelnest/imagelimits.h"
 #include "pixelnest/jobs.h"
 #include "pixelnest/result.h"
-#include "queue/jobqueue.h"
+#include "model/queuedjob.h"
 #include "store/pgconnection.h"
 
 #include <QList>
@@ -20,7 +20,7 @@ public:
 
     // Images and their bytes in one transaction; returns the new ids in input order.
     Result<QList<qint64>> insertImages(const QList<ImageUpload>& uploads,
-                                       const QList<ImageFacts>& facts, int maxAttempts);
+                                       const QList<ImageFacts>& facts);
 
     // completed | failed | cancelled → queued, with a fresh retry budget.
     Result<QList<QueuedJob>> reprocess(const QList<qint64>& ids);

@@ -19,12 +19,11 @@ WITH claimed AS (
     SET status = 'processing', attempts = attempts + 1, worker = $2, started_at = now(),
         finished_at = NULL, error = NULL, not_before = NULL
     WHERE id = ANY($1::bigint[]) AND status = 'queued'
-    RETURNING id, attempts, attempts - attempts_base AS in_round, max_attempts, pipeline,
-              format, title
+    RETURNING id, attempts, attempts - attempts_base AS in_round, pipeline, format, title
 ), history AS (
     INSERT INTO attempts (image_id, attempt, worker) SELECT id, attempts, $2 FROM claimed
 )
-SELECT c.id, c.attempts, c.in_round, c.max_attempts, c.pipeline, c.format, c.title, d.original
+SELECT c.id, c.attempts, c.in_round, c.pipeline, c.format, c.title, d.original
 FROM claimed c JOIN image_data d ON d.image_id = c.id
 ORDER BY c.id
 )SQL";
@@ -58,7 +57,7 @@ SELECT id FROM updated ORDER BY id
 const QByteArray kLostLeaseSql = R"SQL(
 WITH lost AS (
     SELECT i.id, i.attempts, i.worker,
-           (i.attempts - i.attempts_base) >= i.max_attempts AS exhausted, i.max_attempts
+           (i.attempts - i.attempts_base) >= $2::int AS exhausted
     FROM images i
     WHERE i.id = ANY($1::bigint[]) AND i.status = 'processing'
     FOR UPDATE
@@ -67,7 +66,7 @@ WITH lost AS (
         status = CASE WHEN l.exhausted THEN 'failed' ELSE 'queued' END::job_status,
         error = 'worker ' || coalesce(l.worker, '?') || ' lost its lease'
                 || CASE WHEN l.exhausted
-                        THEN ' (gave up after ' || l.max_attempts || ' attempts)' ELSE '' END,
+                        THEN ' (gave up after ' || $2::int || ' attempts)' ELSE '' END,
         finished_at = CASE WHEN l.exhausted THEN now() END,
         queued_at = now()
     FROM lost l WHERE i.id = l.id
@@ -138,11 +137,10 @@ Result<QList<ClaimedJob>> JobStore::claim(const QList<qint64>& ids, const QStrin
         job.id = rows->binaryInteger(row, 0);
         job.attempt = int(rows->binaryInteger(row, 1));
         job.attemptInRound = int(rows->binaryInteger(row, 2));
-        job.maxAttempts = int(rows->binaryInteger(row, 3));
-        job.pipeline = rows->text(row, 4);
-        job.format = rows->text(row, 5);
-        job.title = rows->text(row, 6);
-        job.bytes = rows->bytes(row, 7);
+        job.pipeline = rows->text(row, 3);
+        job.format = rows->text(row, 4);
+        job.title = rows->text(row, 5);
+        job.bytes = rows->bytes(row, 6);
         jobs.append(std::move(job));
     }
     return jobs;
@@ -187,7 +185,8 @@ Result<QList<qint64>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
     return ids;
 }
 
-Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& leases)
+Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& leases,
+                                                    int maxAttempts)
 {
     if (leases.isEmpty()) {
         return QList<QueuedJob>();
@@ -196,7 +195,7 @@ Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& 
     for (const ExpiredLease& lease : leases) {
         ids.append(lease.id);
     }
-    const Result<PgResult> rows = m_db.exec(kLostLeaseSql, {idArrayLiteral(ids)});
+    const Result<PgResult> rows = m_db.exec(kLostLeaseSql, {idArrayLiteral(ids), QByteArray::number(maxAttempts)});
     if (!rows) {
         return rows.error();
     }

@@ -7,6 +7,16 @@
 namespace pixelnest::engine
 {
 
+pg_conn* connectBounded(const QString& conninfo, int timeoutSeconds)
+{
+    // Array order: the expanded conninfo (dbname) overrides the default before it.
+    const QByteArray timeout = QByteArray::number(timeoutSeconds);
+    const QByteArray expanded = conninfo.toUtf8();
+    const char* keywords[] = {"connect_timeout", "dbname", nullptr};
+    const char* values[] = {timeout.constData(), expanded.constData(), nullptr};
+    return PQconnectdbParams(keywords, values, 1);
+}
+
 PgResult::PgResult(pg_result* result) : m_result(result, PQclear) {}
 
 int PgResult::rows() const
@@ -70,7 +80,7 @@ Result<void> PgConnection::ensureOpen()
         return {};
     }
     if (m_sinceFailure.isValid() && !m_sinceFailure.hasExpired(m_backoffMs)) {
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("PostgreSQL unreachable (retrying)"));
     }
     Result<void> opened = open(m_conninfo);
@@ -88,12 +98,12 @@ Result<void> PgConnection::open(const QString& conninfo)
 {
     close();
     m_conninfo = conninfo;
-    m_conn = PQconnectdb(conninfo.toUtf8().constData());
+    m_conn = connectBounded(conninfo);
     if (PQstatus(m_conn) != CONNECTION_OK) {
         // libpq's message names host/socket and the reason; it never contains the password.
         const QString reason = lastError();
         close();
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("cannot connect to PostgreSQL: %1").arg(reason));
     }
     return {};
@@ -181,13 +191,13 @@ Result<PgResult> PgConnection::checked(pg_result* raw)
         raw ? QString::fromUtf8(PQresultErrorMessage(raw)).trimmed() : lastError();
     if (lost) {
         m_prepared.clear();
-        return makeError(ErrorCode::Unavailable,
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("PostgreSQL connection lost: %1").arg(message));
     }
     // 23xxx: integrity constraint violations are the caller's input, not our bug.
     const ErrorCode code =
         sqlState.startsWith(QStringLiteral("23")) ? ErrorCode::InvalidInput : ErrorCode::Internal;
-    return makeError(code, message);
+    return makeError(Service::PostgreSQL, code, message);
 }
 
 Result<PgResult> PgConnection::execPrepared(const QByteArray& name, const QByteArray& sql,
@@ -195,7 +205,7 @@ Result<PgResult> PgConnection::execPrepared(const QByteArray& name, const QByteA
                                             const QList<int>& binaryParams, bool binaryResult)
 {
     if (m_conn == nullptr) {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
     }
     if (!m_prepared.contains(name)) {
         const Result<PgResult> prepared = checked(
@@ -215,7 +225,7 @@ Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QBy
                                           const QList<int>& binaryParams, bool binaryResult)
 {
     if (m_conn == nullptr) {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
     }
     const BoundParams bound(params, binaryParams);
     return checked(PQexecParams(m_conn, sql.constData(), int(params.size()), nullptr,

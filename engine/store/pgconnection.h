@@ -16,6 +16,11 @@ struct pg_result;
 namespace pixelnest::engine
 {
 
+// PQconnectdb with a deadline: connect_timeout (seconds) applies unless the conninfo sets its
+// own, so that an unroutable host fails in seconds rather than in the kernel's two minutes, and
+// nothing that waits on a connect (a start, a shutdown) waits without bound.
+pg_conn* connectBounded(const QString& conninfo, int timeoutSeconds = 10);
+
 // One query's result; owns the PGresult.
 class PgResult final
 {

@@ -47,7 +47,7 @@ Result<void> applyOne(PgConnection& connection, const QString& name)
 {
     QFile file(kMigrationsDir + QLatin1Char('/') + name + QStringLiteral(".sql"));
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(ErrorCode::Internal, QStringLiteral("migration %1 missing").arg(name));
+        return makeError(Service::PostgreSQL, ErrorCode::Internal, QStringLiteral("migration %1 missing").arg(name));
     }
     const QByteArray script = "BEGIN;\n" + file.readAll() +
                               "\nINSERT INTO schema_migrations (version) VALUES ('" +
@@ -58,7 +58,7 @@ Result<void> applyOne(PgConnection& connection, const QString& name)
     PQclear(result);
     if (!ok) {
         PQclear(PQexec(connection.raw(), "ROLLBACK"));
-        return makeError(ErrorCode::Internal,
+        return makeError(Service::PostgreSQL, ErrorCode::Internal,
                          QStringLiteral("migration %1 failed: %2").arg(name, message));
     }
     qCInfo(lcStore) << "applied migration" << name;

@@ -59,8 +59,8 @@ int runPriorityCommand(const CommandLine& line)
                                            QStringLiteral("usage: pixelnest priority N ID... "
                                                           "(N from -1000 to 1000)")));
     }
-    if (!isValidPriority(priority)) {
-        return reportError(line, makeError(ErrorCode::InvalidInput, priorityRangeError(priority)));
+    if (Result<void> valid = checkPriority(priority); !valid) {
+        return reportError(line, valid.error());
     }
     return runOnIds(
         line, line.arguments.mid(1),

@@ -27,6 +27,8 @@ QString describeCommands()
         "  --engine-only [--device auto|cpu|cuda|cuda:N] [--workers N] [--batch-size N]\n"
         "      [--max-batch-delay-ms N] [--models DIR] [--lease-seconds N] [--max-attempts N]\n"
         "      [--metrics-listen HOST:PORT] [--exit-when-idle]   the headless engine\n"
+        "  Engine and upload options may also come from PIXELNEST_<OPTION> (PIXELNEST_MAX_ATTEMPTS)\n"
+        "  or the config file's [engine] group (max-attempts=3); a flag wins over both.\n"
         "\nConnections: --postgres / PIXELNEST_POSTGRES, --redis / PIXELNEST_REDIS;\n"
         "precedence: flag > environment > config file (~/.config/pixelnest/pixelnest.conf)\n"
         "> local stack.\n"
@@ -56,6 +58,8 @@ const OptionSpec kOptions[] = {
     {"max-attempts", "N", "Attempts before a transient failure becomes final."},
     {"metrics-listen", "HOST:PORT", "Serve /metrics, /healthz and /readyz (engine)."},
     {"exit-when-idle", nullptr, "Exit once nothing is queued or processing (engine)."},
+    {"max-upload-mb", "N", "Largest upload accepted, in MiB (64); checked before reading."},
+    {"max-megapixels", "N", "Largest image accepted, in megapixels (256)."},
     {"priority", "N", "Priority from -1000 to 1000, higher first (submit)."},
     {"title", "T", "Title of the submitted image(s) (submit)."},
     {"pipeline", "P", "Pipeline: default, metadata, noop or a model name (submit)."},

@@ -9,7 +9,4 @@ namespace pixelnest::cli
 // unreachable servers instead of exiting; SIGTERM/SIGINT drain it and it exits 0.
 int runEngineCommand(const CommandLine& line);
 
-// $PIXELNEST_MODELS, else models/ beside the build tree, else /usr/share/pixelnest/models.
-QString defaultModelsDir();
-
 } // namespace pixelnest::cli

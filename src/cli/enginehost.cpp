@@ -2,7 +2,7 @@
 
 #include "cli/exitcodes.h"
 #include "cli/session.h"
-#include "pixelnest/inferenceoptions.h"
+#include "pixelnest/background.h"
 #include "pixelnest/logging.h"
 
 #include <QTimer>
@@ -10,8 +10,14 @@
 namespace pixelnest::cli
 {
 
-EngineHost::EngineHost(CommandLine line, EngineOptions options, QObject* parent)
-    : QObject(parent), m_line(std::move(line)), m_options(std::move(options))
+struct EngineHost::Prepared
+{
+    ConnectionConfig connections;
+    PipelineRegistry pipelines;
+};
+
+EngineHost::EngineHost(CommandLine line, EngineConfig config, QObject* parent)
+    : QObject(parent), m_line(std::move(line)), m_config(std::move(config))
 {
 }
 
@@ -28,6 +34,8 @@ void EngineHost::stop()
     if (m_engine) {
         m_engine->requestStop(); // `finished` ends the event loop once drained
     } else {
+        // Still preparing: nothing is claimed yet, so there is nothing to drain. The pool
+        // thread's answer is dropped when it comes.
         Q_EMIT done(kExitOk);
     }
 }
@@ -37,40 +45,54 @@ void EngineHost::tryStart()
     if (m_stopping) {
         return;
     }
-    const Result<ConnectionConfig> config = prepareConnections(m_line);
-    if (!config && config.error().code == ErrorCode::Unavailable) {
+    using Outcome = Result<std::shared_ptr<Prepared>>;
+    const CommandLine line = m_line;
+    const EngineConfig config = m_config;
+    runInBackground<Outcome>([line, config]() -> Outcome {
+        Result<ConnectionConfig> connections = prepareConnections(line);
+        if (!connections) {
+            return connections.error();
+        }
+        Result<PipelineRegistry> pipelines = PipelineRegistry::standard(config);
+        if (!pipelines) {
+            return pipelines.error();
+        }
+        return std::make_shared<Prepared>(
+            Prepared{std::move(connections).value(), std::move(pipelines).value()});
+    }).then(this, [this](const Outcome& outcome) { prepared(outcome); });
+}
+
+void EngineHost::prepared(const Result<std::shared_ptr<Prepared>>& outcome)
+{
+    if (m_stopping) {
+        return;
+    }
+    if (!outcome && outcome.error().code == ErrorCode::Unavailable &&
+        outcome.error().service != Service::Model) {
         if (m_retryMs == 0) {
-            qCWarning(lcRuntime).noquote() << "waiting for the servers:" << config.error().message;
+            qCWarning(lcRuntime).noquote() << "waiting for the servers:" << outcome.error().message;
         }
         m_retryMs = qBound(500, m_retryMs * 2, 5000);
         QTimer::singleShot(m_retryMs, this, &EngineHost::tryStart);
         return;
     }
-    if (!config) {
-        Q_EMIT done(reportError(m_line, config.error()));
+    if (!outcome) {
+        Q_EMIT done(reportError(m_line, outcome.error()));
         return;
     }
-    if (const int failed = startEngine(config.value()); failed != kExitOk) {
-        Q_EMIT done(failed);
+    const int started = startEngine(outcome.value()->connections, outcome.value()->pipelines);
+    if (started != kExitOk) {
+        Q_EMIT done(started);
     }
 }
 
-int EngineHost::startEngine(const ConnectionConfig& config)
+int EngineHost::startEngine(const ConnectionConfig& connections, PipelineRegistry pipelines)
 {
-    InferenceOptions inference;
-    inference.modelsDir = m_options.modelsDir;
-    inference.device = m_options.device;
-    inference.maxBatchDelayUs = m_options.maxBatchDelayMs * 1000;
-    Result<PipelineRegistry> pipelines = PipelineRegistry::standard(m_options.limits, inference);
-    if (!pipelines) {
-        return reportError(m_line, pipelines.error());
-    }
-    m_engine = std::make_unique<Engine>(config, m_options, std::move(pipelines).value());
+    m_engine = std::make_unique<Engine>(connections, m_config, std::move(pipelines));
     connect(m_engine.get(), &Engine::finished, this, [this] { Q_EMIT done(kExitOk); });
-    if (m_line.isSet(QStringLiteral("metrics-listen"))) {
+    if (!m_config.service.metricsListen.isEmpty()) {
         m_metrics = std::make_unique<MetricsServer>(*m_engine);
-        const Result<quint16> port =
-            m_metrics->listen(m_line.value(QStringLiteral("metrics-listen")));
+        const Result<quint16> port = m_metrics->listen(m_config.service.metricsListen);
         if (!port) {
             return reportError(m_line, port.error());
         }

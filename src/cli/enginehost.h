@@ -11,16 +11,18 @@
 namespace pixelnest::cli
 {
 
-// Owns the engine of `--engine-only` on the main thread: waits (with backoff) until the servers
-// can be prepared, then starts the engine and the metrics endpoint, and exits the event loop
-// when the engine has drained.
+// Owns the engine of `--engine-only` on the main thread, which also handles SIGTERM: the slow
+// start (local stack, schema, loading the models) runs on a pool thread, retried with backoff
+// while a server is unreachable, so that a stop request is answered at once at any moment. Then
+// it starts the engine and the metrics endpoint, and exits the event loop when the engine has
+// drained.
 class EngineHost final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EngineHost)
 
 public:
-    EngineHost(CommandLine line, EngineOptions options, QObject* parent = nullptr);
+    EngineHost(CommandLine line, EngineConfig config, QObject* parent = nullptr);
     ~EngineHost() override;
 
     void start();
@@ -30,11 +32,13 @@ Q_SIGNALS:
     void done(int exitCode);
 
 private:
+    struct Prepared;
     void tryStart();
-    int startEngine(const ConnectionConfig& config);
+    void prepared(const Result<std::shared_ptr<Prepared>>& outcome);
+    int startEngine(const ConnectionConfig& connections, PipelineRegistry pipelines);
 
     CommandLine m_line;
-    EngineOptions m_options;
+    EngineConfig m_config;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MetricsServer> m_metrics;
     int m_retryMs = 0;

@@ -1,8 +1,9 @@
 #include "cli/session.h"
 
 #include "cli/exitcodes.h"
+#include "config/engineconfigloader.h"
 #include "pixelnest/localstack.h"
-#include "pixelnest/schema.h"
+#include "pixelnest/prepareservers.h"
 
 #include <QProcessEnvironment>
 #include <QTextStream>
@@ -15,34 +16,23 @@ Result<ConnectionConfig> prepareConnections(const CommandLine& line)
     const ConnectionConfig config =
         resolveConnectionConfig(line.connection, QProcessEnvironment::systemEnvironment(),
                                 line.configFile, LocalStack::defaultDir());
-    if (config.usesLocalStack()) {
-        if (Result<void> up = LocalStack().up(); !up) {
-            return up.error();
-        }
-    }
-    if (Result<int> migrated = applyMigrations(config.postgres); !migrated) {
-        return migrated.error();
+    if (Result<void> ready = prepareServers(config); !ready) {
+        return ready.error();
     }
     return config;
 }
 
-ServiceOptions serviceOptions(const CommandLine& line)
-{
-    ServiceOptions options;
-    options.ns = line.value(QStringLiteral("namespace"),
-                            qEnvironmentVariable("PIXELNEST_NAMESPACE", options.ns));
-    options.maxAttempts =
-        line.value(QStringLiteral("max-attempts"), QString::number(options.maxAttempts)).toInt();
-    return options;
-}
-
 Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line)
 {
+    const Result<EngineConfig> settings = loadEngineConfig(line);
+    if (!settings) {
+        return settings.error();
+    }
     const Result<ConnectionConfig> config = prepareConnections(line);
     if (!config) {
         return config.error();
     }
-    return AdminClient::connect(config.value(), serviceOptions(line));
+    return AdminClient::connect(config.value(), settings.value());
 }
 
 int reportError(const CommandLine& line, const Error& error)

@@ -8,13 +8,11 @@
 namespace pixelnest::cli
 {
 
-// Resolves the connections (flag > environment > config file > local stack), brings the local
-// stack up when it is the one chosen, and applies pending migrations.
+// Resolves the connections (flag > environment > config file > local stack), then
+// prepareServers(): the local stack when it is the one chosen, and the schema.
 Result<ConnectionConfig> prepareConnections(const CommandLine& line);
 
-ServiceOptions serviceOptions(const CommandLine& line);
-
-// prepareConnections + AdminClient::connect, for the CLI commands.
+// loadEngineConfig + prepareConnections + AdminClient::connect, for the CLI commands.
 Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line);
 
 // Prints "pixelnest <command>: <message>" on stderr and returns the exit code for the error.

@@ -5,7 +5,7 @@
 
 #include "pixelnest/enginemetrics.h"
 #include "pixelnest/pipelines.h"
-#include "runtime/pipelinerunner.h"
+#include "pipeline/pipelinerunner.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -95,13 +95,14 @@ private:
 
 Result<PipelineRegistry> InferenceTest::registry(int maxBatchSize, int maxBatchDelayUs) const
 {
-    InferenceOptions options;
+    EngineConfig config;
+    InferenceConfig& options = config.inference;
     options.modelsDir = modelsDir();
     options.device = QStringLiteral("cpu");
     options.maxBatchSize = maxBatchSize;
-    options.maxBatchDelayUs = maxBatchDelayUs;
+    options.maxBatchDelay = std::chrono::microseconds(maxBatchDelayUs);
     options.torchThreads = 2;
-    return PipelineRegistry::standard(ImageLimits{}, options);
+    return PipelineRegistry::standard(config);
 }
 
 void InferenceTest::initTestCase()

@@ -62,13 +62,14 @@ bool write(const QString& path, const QByteArray& bytes)
 Result<PipelineRegistry> standard(const QString& repository, const QString& device = "cpu",
                                   int maxBatchSize = 0, int maxBatchDelayUs = 5000)
 {
-    InferenceOptions options;
+    EngineConfig config;
+    InferenceConfig& options = config.inference;
     options.modelsDir = repository;
     options.device = device;
     options.maxBatchSize = maxBatchSize; // 0: the manifest's
-    options.maxBatchDelayUs = maxBatchDelayUs;
+    options.maxBatchDelay = std::chrono::microseconds(maxBatchDelayUs);
     options.torchThreads = 1;
-    return PipelineRegistry::standard(ImageLimits{}, options);
+    return PipelineRegistry::standard(config);
 }
 
 const Stage& stageNamed(const PipelineRegistry& registry, const QString& pipeline,

@@ -27,7 +27,7 @@ private Q_SLOTS:
         QCOMPARE(first.first().attempt, 1);
         QVERIFY(!first.first().bytes.isEmpty());
         // Worker A hangs; its lease expires and the job goes to worker B as attempt 2.
-        QCOMPARE(store.releaseLostLeases({{id, "a"}}).value().size(), 1);
+        QCOMPARE(store.releaseLostLeases({{id, "a"}}, 3).value().size(), 1);
         const QList<ClaimedJob> second = store.claim({id}, QStringLiteral("host-b:2")).value();
         QCOMPARE(second.first().attempt, 2);
 
@@ -62,13 +62,29 @@ private Q_SLOTS:
         JobStore store(connection);
         for (int attempt = 1; attempt <= 3; ++attempt) {
             QCOMPARE(store.claim({id}, QStringLiteral("host:%1").arg(attempt)).value().size(), 1);
-            const QList<QueuedJob> requeued = store.releaseLostLeases({{id, "x"}}).value();
+            const QList<QueuedJob> requeued = store.releaseLostLeases({{id, "x"}}, 3).value();
             QCOMPARE(requeued.size(), attempt < 3 ? 1 : 0);
         }
         const JobRecord job = fixture.admin().job(id)->job;
         QCOMPARE(job.status, JobStatus::Failed);
         QCOMPARE(job.error,
                  QStringLiteral("worker host:3 lost its lease (gave up after 3 attempts)"));
+    }
+
+    void lostLeaseHonoursTheReapingEnginesAttemptLimit()
+    {
+        // The limit is the engine's --max-attempts, not a number fixed on the row at submit.
+        test::EngineFixture fixture;
+        const qint64 id = fixture.submit(1).first();
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+        QCOMPARE(store.claim({id}, QStringLiteral("host:1")).value().size(), 1);
+        QVERIFY(store.releaseLostLeases({{id, "x"}}, 1).value().isEmpty());
+        const JobRecord job = fixture.admin().job(id)->job;
+        QCOMPARE(job.status, JobStatus::Failed);
+        QCOMPARE(job.error,
+                 QStringLiteral("worker host:1 lost its lease (gave up after 1 attempts)"));
     }
 
     void claimSkipsRowsThatAreNoLongerQueued()
@@ -107,8 +123,8 @@ private Q_SLOTS:
     void uploadsAreCheckedByContentBeforeAnythingIsStored()
     {
         test::EngineFixture fixture;
-        ServiceOptions small;
-        small.ns = fixture.ns();
+        EngineConfig small;
+        small.service.ns = fixture.ns();
         small.limits.maxBytes = 50'000;
         small.limits.maxPixels = 1'000'000;
         auto client = AdminClient::connect(fixture.connections(), small).value();

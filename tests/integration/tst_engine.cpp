@@ -70,10 +70,10 @@ private Q_SLOTS:
             uploads.append({QString::number(i), image, priority, QStringLiteral("noop")});
         }
         QVERIFY(fixture.admin().submit(uploads).ok());
-        EngineOptions options = fixture.engineOptions();
-        options.batchSize = 1; // one claim at a time: the claim order is the run order
-        options.workers = 1;
-        options.exitWhenIdle = true;
+        EngineConfig options = fixture.engineConfig();
+        options.runtime.batchSize = 1; // one claim at a time: the claim order is the run order
+        options.runtime.workers = 1;
+        options.runtime.exitWhenIdle = true;
         Engine& engine = fixture.startEngine(options);
         QVERIFY(engine.wait(120'000));
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'completed'")), 1000);
@@ -91,9 +91,9 @@ private Q_SLOTS:
         EngineFixture fixture;
         const qint64 id = fixture.submit(1, 0, QStringLiteral("flaky")).first();
         const qint64 good = fixture.submit(1, 0, QStringLiteral("noop")).first();
-        EngineOptions options = fixture.engineOptions();
-        options.retryBaseMs = 200;
-        options.exitWhenIdle = true;
+        EngineConfig options = fixture.engineConfig();
+        options.runtime.retryBase = std::chrono::milliseconds(200);
+        options.runtime.exitWhenIdle = true;
         fixture
             .startEngine(options, withPipeline(QStringLiteral("flaky"),
                                                std::make_shared<AlwaysUnavailableStage>()))
@@ -124,9 +124,9 @@ private Q_SLOTS:
         const QList<qint64> fine =
             fixture.submit(5, 0, QStringLiteral("metadata"), test::encodedImage(64, 48, "JPEG"));
         const qint64 unknownPipeline = fixture.submit(1, 0, QStringLiteral("nope")).first();
-        EngineOptions options = fixture.engineOptions();
+        EngineConfig options = fixture.engineConfig();
         options.limits.maxPixels = 100'000; // the 400×300 one is over the engine's limit
-        options.exitWhenIdle = true;
+        options.runtime.exitWhenIdle = true;
         fixture.startEngine(options, PipelineRegistry::builtIn(options.limits)).wait(60'000);
 
         for (qint64 id : {truncated, large, unknownPipeline}) {
@@ -154,10 +154,10 @@ private Q_SLOTS:
         EngineFixture fixture;
         auto gate = std::make_shared<GateStage>();
         const QList<qint64> ids = fixture.submit(4, 0, QStringLiteral("gated"));
-        EngineOptions options = fixture.engineOptions();
-        options.workers = 1;
-        options.batchSize = 1;
-        options.maxInFlight = 1;
+        EngineConfig options = fixture.engineConfig();
+        options.runtime.workers = 1;
+        options.runtime.batchSize = 1;
+        options.runtime.maxInFlight = 1;
         fixture.startEngine(options, withPipeline(QStringLiteral("gated"), gate));
         QVERIFY(EngineFixture::waitFor([&] { return gate->entered == 1; }, 10'000));
         // ids[0] is processing (held by the gate), the others wait.
@@ -181,8 +181,8 @@ private Q_SLOTS:
         const qint64 done = fixture.submit(1, 0, QStringLiteral("noop")).first();
         const QList<qint64> broken =
             fixture.submit(2, 0, QStringLiteral("metadata"), test::corruptPng());
-        EngineOptions options = fixture.engineOptions();
-        options.exitWhenIdle = true;
+        EngineConfig options = fixture.engineConfig();
+        options.runtime.exitWhenIdle = true;
         fixture.startEngine(options).wait(60'000);
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'failed'")), 2);
 
@@ -212,9 +212,9 @@ private Q_SLOTS:
                 QVERIFY(redis.command({"DEL", key.string}).ok());
             }
         }
-        EngineOptions options = fixture.engineOptions();
-        options.reconcileGraceMs = 200;
-        options.exitWhenIdle = true;
+        EngineConfig options = fixture.engineConfig();
+        options.runtime.reconcileGrace = std::chrono::milliseconds(200);
+        options.runtime.exitWhenIdle = true;
         Engine& engine = fixture.startEngine(options);
         QVERIFY(engine.wait(60'000));
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'completed'")), ids.size());
@@ -224,7 +224,7 @@ private Q_SLOTS:
     {
         EngineFixture fixture;
         fixture.submit(20, 0, QStringLiteral("noop"));
-        Engine& engine = fixture.startEngine(fixture.engineOptions());
+        Engine& engine = fixture.startEngine(fixture.engineConfig());
         QVERIFY(EngineFixture::waitFor(
             [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 20; },
             20'000));

@@ -74,9 +74,9 @@ private Q_SLOTS:
         const qint64 orphaned = fixture.countWhere(QStringLiteral("status = 'processing'"));
         QVERIFY(orphaned > 0);
 
-        EngineOptions options = fixture.engineOptions();
-        options.leaseMs = 2000;
-        options.exitWhenIdle = true;
+        EngineConfig options = fixture.engineConfig();
+        options.runtime.lease = std::chrono::milliseconds(2000);
+        options.runtime.exitWhenIdle = true;
         QVERIFY(fixture.startEngine(options).wait(120'000));
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'completed'")), ids.size());
         // Exactly one applied result per job, and the orphans went through a lost lease.
@@ -203,10 +203,10 @@ private Q_SLOTS:
         QVERIFY(admin->submit(uploads).ok());
         admin.reset(); // its connections would break with the restarts
 
-        EngineOptions options;
-        options.workers = 2;
-        options.batchSize = 4;
-        options.leaseMs = 5000;
+        EngineConfig options;
+        options.runtime.workers = 2;
+        options.runtime.batchSize = 4;
+        options.runtime.lease = std::chrono::milliseconds(5000);
         Engine engine(connections, options, PipelineRegistry::builtIn());
         QVERIFY(engine.start().ok());
         const auto completed = [&] {

@@ -18,8 +18,8 @@ EngineFixture::EngineFixture()
 {
     m_connections.postgres = m_conninfo;
     m_connections.redis = redisUrl();
-    ServiceOptions options;
-    options.ns = m_ns;
+    EngineConfig options;
+    options.service.ns = m_ns;
     Result<std::unique_ptr<AdminClient>> admin = AdminClient::connect(m_connections, options);
     if (!admin) {
         qFatal("AdminClient: %s", qPrintable(admin.error().message));
@@ -32,20 +32,20 @@ EngineFixture::~EngineFixture()
     stopEngine();
 }
 
-EngineOptions EngineFixture::engineOptions() const
+EngineConfig EngineFixture::engineConfig() const
 {
-    EngineOptions options;
-    options.ns = m_ns;
-    options.workers = 2;
-    options.batchSize = 16;
-    options.leaseMs = 3000;
-    options.retryBaseMs = 50;
-    options.reconcileGraceMs = 500;
-    options.heartbeatMs = 200;
+    EngineConfig options;
+    options.service.ns = m_ns;
+    options.runtime.workers = 2;
+    options.runtime.batchSize = 16;
+    options.runtime.lease = std::chrono::milliseconds(3000);
+    options.runtime.retryBase = std::chrono::milliseconds(50);
+    options.runtime.reconcileGrace = std::chrono::milliseconds(500);
+    options.runtime.heartbeatInterval = std::chrono::milliseconds(200);
     return options;
 }
 
-Engine& EngineFixture::startEngine(const EngineOptions& options, PipelineRegistry pipelines)
+Engine& EngineFixture::startEngine(const EngineConfig& options, PipelineRegistry pipelines)
 {
     stopEngine();
     m_engine = std::make_unique<Engine>(m_connections, options, std::move(pipelines));

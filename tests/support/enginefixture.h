@@ -23,8 +23,8 @@ public:
     QString ns() const { return m_ns; }
     AdminClient& admin() { return *m_admin; }
 
-    EngineOptions engineOptions() const; // this fixture's namespace, fast timings for tests
-    Engine& startEngine(const EngineOptions& options,
+    EngineConfig engineConfig() const; // this fixture's namespace, fast timings for tests
+    Engine& startEngine(const EngineConfig& options,
                         PipelineRegistry pipelines = PipelineRegistry::builtIn());
     void stopEngine();
 

@@ -4,7 +4,6 @@
 #include "controllers/actionmessages.h"
 #include "controllers/exporter.h"
 #include "controllers/jobactions.h"
-#include "core/adminlane.h"
 #include "core/translations.h"
 #include "dialogs/prioritydialog.h"
 #include "enginefixture.h"
@@ -55,7 +54,7 @@ class TestActions final : public QObject
 
 private:
     std::unique_ptr<EngineFixture> m_fixture;
-    std::unique_ptr<AdminLane> m_lane;
+    std::unique_ptr<AdminService> m_service;
     std::unique_ptr<JobActions> m_actions;
     QList<qint64> m_ids; // 0,1: queued; 2,3: completed; 4,5: failed
     QStringList m_messages;
@@ -81,11 +80,8 @@ private Q_SLOTS:
     void init()
     {
         m_fixture = std::make_unique<EngineFixture>();
-        ServiceOptions options;
-        options.ns = m_fixture->ns();
-        m_lane = std::make_unique<AdminLane>(QStringLiteral("actions"), m_fixture->connections(),
-                                             options);
-        m_actions = std::make_unique<JobActions>(m_lane.get(), nullptr);
+        m_service = test::serviceFor(m_fixture->connections(), m_fixture->ns());
+        m_actions = std::make_unique<JobActions>(m_service.get(), nullptr);
         m_messages.clear();
         connect(m_actions.get(), &JobActions::message, this,
                 [this](const QString& text) { m_messages.append(text); });
@@ -97,7 +93,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_actions.reset();
-        m_lane.reset();
+        m_service.reset();
         m_fixture.reset();
     }
 
@@ -238,7 +234,7 @@ private Q_SLOTS:
         QCOMPARE(csvField(QStringLiteral("-2"), false), QByteArray("-2"));
     }
 
-    void cleanupTestCase() { AdminLane::waitForRetiredThreads(10'000); }
+    void cleanupTestCase() { waitForAdminThreads(10'000); }
 };
 
 QTEST_MAIN(TestActions)

@@ -3,7 +3,6 @@
 // its embedded engine while the table follows live, shows a lost connection and works
 // read-only until it returns; the Connection dialog's test and the keychain rule; About.
 #include "controllers/jobactions.h"
-#include "core/adminlane.h"
 #include "core/connectionprofile.h"
 #include "core/consolesession.h"
 #include "core/settings.h"
@@ -76,10 +75,10 @@ private Q_SLOTS:
         ConnectionProfile profile;
         profile.processHere = false; // the shared database must not be processed by this test
         profile.save(*openSettings());
-        SessionEnvironment environment;
-        environment.environment = QProcessEnvironment();
-        environment.localStackDir = test::stackDir();
-        environment.service.ns = test::uniqueNamespace();
+        // As src/ builds it, but with no servers named: the local stack is the choice.
+        SessionEnvironment environment =
+            test::sessionEnvironment({}, test::uniqueNamespace(), EngineConfig{});
+        environment.flags = {};
         ConsoleSession session(environment);
         QElapsedTimer elapsed;
         elapsed.start();
@@ -104,7 +103,7 @@ private Q_SLOTS:
     {
         EngineFixture fixture;
         ConsoleSession session(
-            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineOptions()));
+            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineConfig()));
         MainWindow window(&session);
         window.show();
         session.start();
@@ -174,7 +173,7 @@ private Q_SLOTS:
         profile.processHere = false;
         profile.save(*openSettings());
         ConsoleSession session(
-            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineOptions()));
+            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineConfig()));
         MainWindow window(&session);
         window.show();
         session.start();
@@ -333,7 +332,7 @@ private Q_SLOTS:
         QCOMPARE(again.width(), width);
     }
 
-    void cleanupTestCase() { AdminLane::waitForRetiredThreads(10'000); }
+    void cleanupTestCase() { waitForAdminThreads(10'000); }
 };
 
 QTEST_MAIN(TestConsole)

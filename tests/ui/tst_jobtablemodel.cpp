@@ -1,7 +1,6 @@
 // The Images table's model against real servers: paging, filter, search, sort by every column
 // (compared with PostgreSQL's own ORDER BY), live updates from NOTIFY when an engine finishes
 // jobs (coalesced into one dataChanged per tick), new rows on top; and the small models.
-#include "core/adminlane.h"
 #include "enginefixture.h"
 #include "models/attempthistorymodel.h"
 #include "models/jobcolumns.h"
@@ -88,8 +87,8 @@ private Q_SLOTS:
         EngineFixture fixture;
         const QString conninfo = fixture.connections().postgres;
         seed(conninfo);
-        AdminLane lane(QStringLiteral("browse"), fixture.connections(), {});
-        JobTableModel model(&lane, nullptr);
+        const auto service = test::serviceFor(fixture.connections(), fixture.ns());
+        JobTableModel model(service.get(), nullptr);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(40);
@@ -151,8 +150,8 @@ private Q_SLOTS:
     {
         EngineFixture fixture;
         const QList<qint64> ids = fixture.submit(5, 0, QStringLiteral("metadata"));
-        AdminLane lane(QStringLiteral("browse"), fixture.connections(), {});
-        JobTableModel model(&lane, nullptr);
+        const auto service = test::serviceFor(fixture.connections(), fixture.ns());
+        JobTableModel model(service.get(), nullptr);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         JobEventListener events(fixture.connections().postgres);
@@ -172,7 +171,7 @@ private Q_SLOTS:
                 });
         QElapsedTimer elapsed;
         elapsed.start();
-        fixture.startEngine(fixture.engineOptions());
+        fixture.startEngine(fixture.engineConfig());
         QTRY_VERIFY_WITH_TIMEOUT(
             [&model] {
                 for (int row = 0; row < model.rowCount(); ++row) {
@@ -277,7 +276,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void cleanupTestCase() { AdminLane::waitForRetiredThreads(10'000); }
+    void cleanupTestCase() { waitForAdminThreads(10'000); }
 
 private:
     static qint64 sqlScalarCount(const QString& conninfo, const QByteArray& where)

@@ -3,7 +3,6 @@
 // between ticks (an event-loop stall) over the whole run; the figures are printed and written
 // to <build>/ui-million-rows.txt. The bound asserted is generous on purpose (a shared CI
 // machine); the figures are what to read.
-#include "core/adminlane.h"
 #include "core/connectionprofile.h"
 #include "core/consolesession.h"
 #include "core/settings.h"
@@ -185,7 +184,7 @@ private Q_SLOTS:
         profile.processHere = false; // a console over a million rows, nothing processing here
         profile.save(*openSettings());
         ConsoleSession session(
-            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineOptions()));
+            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineConfig()));
         StallProbe probe;
         probe.start();
         QElapsedTimer opened;
@@ -272,7 +271,7 @@ private Q_SLOTS:
         window.close();
     }
 
-    void cleanupTestCase() { AdminLane::waitForRetiredThreads(10'000); }
+    void cleanupTestCase() { waitForAdminThreads(10'000); }
 };
 
 QTEST_MAIN(TestMillionRows)

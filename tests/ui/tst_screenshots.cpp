@@ -8,7 +8,6 @@
 // results are the reference outputs that the original models produced for these photos
 // (packaging/models/reference/reference.json), written into the rows, so that the pictures do
 // not depend on the inference part's state.
-#include "core/adminlane.h"
 #include "core/connectionprofile.h"
 #include "core/consolesession.h"
 #include "core/settings.h"
@@ -183,7 +182,7 @@ private Q_SLOTS:
         const Result<SubmitReport> submitted = fixture.admin().submit(uploads);
         QVERIFY(submitted && submitted->rejected.isEmpty());
         const QList<qint64> photoIds = submitted->ids;
-        fixture.startEngine(fixture.engineOptions());
+        fixture.startEngine(fixture.engineConfig());
         QVERIFY(EngineFixture::waitFor(
             [&] {
                 return fixture.countWhere(QStringLiteral("status IN ('completed', 'failed') AND "
@@ -213,17 +212,17 @@ private Q_SLOTS:
         PipelineRegistry slow = PipelineRegistry::builtIn();
         const auto slowStage = std::make_shared<SlowStage>();
         slow.add({QStringLiteral("default"), {slowStage}});
-        EngineOptions options = fixture.engineOptions();
-        options.workers = 2;
-        options.batchSize = 2;
-        options.maxInFlight = 2;
+        EngineConfig options = fixture.engineConfig();
+        options.runtime.workers = 2;
+        options.runtime.batchSize = 2;
+        options.runtime.maxInFlight = 2;
         fixture.startEngine(options, slow);
 
         ConnectionProfile profile;
         profile.processHere = false;
         profile.save(*openSettings());
         ConsoleSession session(
-            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineOptions()));
+            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineConfig()));
         MainWindow window(&session);
         window.resize(1440, 900);
         window.show();
@@ -331,7 +330,7 @@ private Q_SLOTS:
         fixture.stopEngine();
     }
 
-    void cleanupTestCase() { AdminLane::waitForRetiredThreads(10'000); }
+    void cleanupTestCase() { waitForAdminThreads(10'000); }
 
 private:
     static QPalette darkPalette()

@@ -1,7 +1,6 @@
 // Uploading from the console: a folder (recursively) with a bad file among good ones, a file
 // over the size limit, cancel mid-way, and the progress dialog's summary.
 #include "controllers/uploadcontroller.h"
-#include "core/adminlane.h"
 #include "core/translations.h"
 #include "dialogs/uploaddialog.h"
 #include "dialogs/uploadprogressdialog.h"
@@ -22,15 +21,6 @@ using test::EngineFixture;
 class TestUpload final : public QObject
 {
     Q_OBJECT
-
-private:
-    static std::unique_ptr<AdminLane> laneFor(EngineFixture& fixture)
-    {
-        ServiceOptions options;
-        options.ns = fixture.ns();
-        return std::make_unique<AdminLane>(QStringLiteral("upload"), fixture.connections(),
-                                           options);
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -55,7 +45,8 @@ private Q_SLOTS:
                         "these are my holiday notes, not a picture");
         test::writeFile(dir.path(), QStringLiteral("empty.png"), QByteArray());
 
-        UploadController controller(laneFor(fixture));
+        const auto service = test::serviceFor(fixture.connections(), fixture.ns());
+        UploadController controller(service.get());
         UploadProgressDialog dialog(&controller);
         QSignalSpy finished(&controller, &UploadController::finished);
         QSignalSpy progress(&controller, &UploadController::progress);
@@ -102,10 +93,12 @@ private Q_SLOTS:
             test::writeFile(dir.path(), QStringLiteral("big.png"), test::encodedImage(400, 400));
         const QString small =
             test::writeFile(dir.path(), QStringLiteral("small.png"), test::encodedImage(8, 8));
-        UploadController controller(laneFor(fixture));
+        ImageLimits limits; // the configured limits, not the defaults, decide
+        limits.maxBytes = QFileInfo(big).size() - 1;
+        const auto service = test::serviceFor(fixture.connections(), fixture.ns(), limits);
+        UploadController controller(service.get());
         QSignalSpy finished(&controller, &UploadController::finished);
         UploadOptions options;
-        options.maxBytes = QFileInfo(big).size() - 1;
         options.title = QStringLiteral("Same title");
         controller.start({big, small, dir.path() + QStringLiteral("/missing.png")}, options);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20'000);
@@ -126,7 +119,8 @@ private Q_SLOTS:
             test::writeFile(dir.path(), QStringLiteral("img%1.png").arg(i, 2, 10, QLatin1Char('0')),
                             image);
         }
-        UploadController controller(laneFor(fixture));
+        const auto service = test::serviceFor(fixture.connections(), fixture.ns());
+        UploadController controller(service.get());
         QSignalSpy finished(&controller, &UploadController::finished);
         // Queued: runs once the first batch is on its way, as a click on Cancel would.
         connect(
@@ -136,19 +130,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20'000);
         const auto summary = finished.first().first().value<UploadSummary>();
         QVERIFY(summary.cancelled);
-        QCOMPARE(summary.ids.size(), UploadController::kBatchFiles);
-        QCOMPARE(summary.failures.size(), 40 - UploadController::kBatchFiles);
+        QCOMPARE(summary.ids.size(), kSubmissionBatchFiles);
+        QCOMPARE(summary.failures.size(), 40 - kSubmissionBatchFiles);
         QVERIFY(summary.failures.first().message.contains(QStringLiteral("cancelled")));
-        QCOMPARE(fixture.countWhere(QStringLiteral("true")), UploadController::kBatchFiles);
+        QCOMPARE(fixture.countWhere(QStringLiteral("true")), kSubmissionBatchFiles);
 
         // A cancel before anything was sent uploads nothing.
-        UploadController early(laneFor(fixture));
+        UploadController early(service.get());
         QSignalSpy earlyFinished(&early, &UploadController::finished);
         early.start({dir.path()}, {});
         early.cancel();
         QTRY_COMPARE_WITH_TIMEOUT(earlyFinished.size(), 1, 20'000);
         QCOMPARE(earlyFinished.first().first().value<UploadSummary>().ids.size(), 0);
-        QCOMPARE(fixture.countWhere(QStringLiteral("true")), UploadController::kBatchFiles);
+        QCOMPARE(fixture.countWhere(QStringLiteral("true")), kSubmissionBatchFiles);
     }
 
     void uploadDialogOptions()
@@ -164,7 +158,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.options().pipeline, QStringLiteral("default"));
     }
 
-    void cleanupTestCase() { AdminLane::waitForRetiredThreads(10'000); }
+    void cleanupTestCase() { waitForAdminThreads(10'000); }
 };
 
 QTEST_MAIN(TestUpload)

@@ -4,6 +4,8 @@
 
 #include "core/consolesession.h"
 #include "pixelnest/adminclient.h"
+#include "pixelnest/adminservice.h"
+#include "pixelnest/prepareservers.h"
 #include "store/pgconnection.h"
 #include "teststack.h"
 
@@ -104,19 +106,39 @@ inline void saveScreenshot(QWidget* widget, const QString& name)
 }
 
 // A console session on the fixture's servers, as if started with --postgres/--redis.
-inline ui::SessionEnvironment sessionEnvironment(const ConnectionConfig& config, const QString& ns,
-                                                 const EngineOptions& engine)
+inline ui::SessionEnvironment sessionEnvironment(const ConnectionConfig& named, const QString& ns,
+                                                 const EngineConfig& engine)
 {
     ui::SessionEnvironment environment;
-    environment.flags.postgres = config.postgres;
-    environment.flags.redis = config.redis;
+    environment.flags.postgres = named.postgres;
+    environment.flags.redis = named.redis;
     environment.environment = QProcessEnvironment(); // no PIXELNEST_* from the caller
     environment.localStackDir = stackDir();
-    environment.service.ns = ns;
-    environment.engine = engine;
-    environment.engine.ns = ns;
+    environment.config = engine;
+    environment.config.service.ns = ns;
+    const EngineConfig config = environment.config;
+    environment.createService = [config] { return createAdminService(config); };
+    environment.prepare = [](const ConnectionConfig& servers, const QString& stackDir) {
+        return prepareServers(servers, stackDir);
+    };
     environment.pipelines = [] { return Result<PipelineRegistry>(PipelineRegistry::builtIn()); };
+    environment.createEngine = [config](const ConnectionConfig& servers,
+                                        PipelineRegistry pipelines) {
+        return std::make_unique<Engine>(servers, config, std::move(pipelines));
+    };
     return environment;
+}
+
+// The real admin service on the fixture's servers and namespace, with `limits`.
+inline std::unique_ptr<AdminService> serviceFor(const ConnectionConfig& servers, const QString& ns,
+                                                const ImageLimits& limits = {})
+{
+    EngineConfig config;
+    config.service.ns = ns;
+    config.limits = limits;
+    std::unique_ptr<AdminService> service = createAdminService(config);
+    service->setConnection(servers);
+    return service;
 }
 
 } // namespace pixelnest::test

@@ -6,6 +6,7 @@
 #include <QSaveFile>
 
 #include <functional>
+#include <memory>
 
 namespace pixelnest::ui
 {
@@ -13,7 +14,6 @@ namespace pixelnest::ui
 namespace
 {
 
-constexpr int kPage = 2000;
 
 QString isoTime(const QDateTime& time)
 {
@@ -51,39 +51,6 @@ private:
     ExportFormat m_format;
     int m_count = 0;
 };
-
-// Feeds `sink` page by page: the ids in chunks, or the query by keyset pages.
-Result<void> forEachPage(AdminClient& client, const QList<qint64>& ids, JobQuery all,
-                         const std::function<void(const QList<JobRecord>&)>& sink)
-{
-    if (!ids.isEmpty()) {
-        for (qsizetype at = 0; at < ids.size(); at += kPage) {
-            JobQuery chunk;
-            chunk.ids = ids.mid(at, kPage);
-            chunk.limit = int(chunk.ids.size());
-            chunk.descending = false;
-            const Result<QList<JobRecord>> rows = client.jobs(chunk);
-            if (!rows) {
-                return rows.error();
-            }
-            sink(rows.value());
-        }
-        return {};
-    }
-    all.limit = kPage;
-    all.after.reset();
-    while (true) {
-        const Result<QList<JobRecord>> rows = client.jobs(all);
-        if (!rows) {
-            return rows.error();
-        }
-        sink(rows.value());
-        if (rows->size() < kPage) {
-            return {};
-        }
-        all.after = cursorAfter(rows->constLast(), all.sortBy);
-    }
-}
 
 } // namespace
 
@@ -144,30 +111,81 @@ QByteArray csvRow(const JobRecord& job)
     return row + "\r\n";
 }
 
-Result<int> exportJobs(AdminClient& client, const QString& path, ExportFormat format,
-                       const QList<qint64>& ids, JobQuery all)
+namespace
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return makeError(ErrorCode::InvalidInput,
+
+// One export in progress: the file, opened on the first page, and its writer. Pages arrive on
+// the service's thread one after another; finish() runs on a pool thread after the last.
+class ExportJob final
+{
+public:
+    ExportJob(const QString& path, ExportFormat format)
+        : m_path(path), m_file(path), m_writer(m_file, format)
+    {
+    }
+
+    Result<void> add(const QList<JobRecord>& page)
+    {
+        if (Result<void> opened = open(); !opened) {
+            return opened;
+        }
+        m_writer.add(page);
+        return {};
+    }
+
+    Result<int> finish(const Result<void>& paged)
+    {
+        if (paged) {
+            if (Result<void> opened = open(); !opened) {
+                return opened.error();
+            }
+        }
+        if (!paged) {
+            m_file.cancelWriting();
+            return paged.error();
+        }
+        m_writer.end();
+        if (!m_file.commit()) {
+            return cannotWrite();
+        }
+        return m_writer.count();
+    }
+
+private:
+    Result<void> open()
+    {
+        if (m_file.isOpen()) {
+            return {};
+        }
+        if (!m_file.open(QIODevice::WriteOnly)) {
+            return cannotWrite();
+        }
+        m_writer.begin();
+        return {};
+    }
+
+    Error cannotWrite() const
+    {
+        return makeError(Service::Input, ErrorCode::InvalidInput,
                          QCoreApplication::translate("Exporter", "cannot write %1: %2")
-                             .arg(path, file.errorString()));
+                             .arg(m_path, m_file.errorString()));
     }
-    ExportWriter writer(file, format);
-    writer.begin();
-    const Result<void> paged = forEachPage(
-        client, ids, std::move(all), [&writer](const QList<JobRecord>& jobs) { writer.add(jobs); });
-    if (!paged) {
-        file.cancelWriting();
-        return paged.error();
-    }
-    writer.end();
-    if (!file.commit()) {
-        return makeError(ErrorCode::InvalidInput,
-                         QCoreApplication::translate("Exporter", "cannot write %1: %2")
-                             .arg(path, file.errorString()));
-    }
-    return writer.count();
+
+    QString m_path;
+    QSaveFile m_file;
+    ExportWriter m_writer;
+};
+
+} // namespace
+
+QFuture<Result<int>> exportJobs(AdminService& service, const QString& path, ExportFormat format,
+                                const QList<qint64>& ids, const JobQuery& all)
+{
+    auto job = std::make_shared<ExportJob>(path, format);
+    return service
+        .forEachJob(ids, all, [job](const QList<JobRecord>& page) { return job->add(page); })
+        .then(QtFuture::Launch::Async,
+              [job](const Result<void>& paged) { return job->finish(paged); });
 }
 
 } // namespace pixelnest::ui

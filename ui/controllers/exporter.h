@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pixelnest/adminclient.h"
+#include "pixelnest/adminservice.h"
 
 #include <QIODevice>
 
@@ -21,8 +21,8 @@ QByteArray csvRow(const JobRecord& job);
 QByteArray csvField(const QString& text, bool guardFormula = true);
 
 // Writes the jobs `ids` (or, when empty, every job `all` matches, page by page) to `path`
-// atomically (QSaveFile). Blocking: runs on a lane's thread. Returns how many were written.
-Result<int> exportJobs(AdminClient& client, const QString& path, ExportFormat format,
-                       const QList<qint64>& ids, JobQuery all);
+// atomically (QSaveFile), off the GUI thread as the pages arrive. Yields how many were written.
+QFuture<Result<int>> exportJobs(AdminService& service, const QString& path, ExportFormat format,
+                                const QList<qint64>& ids, const JobQuery& all);
 
 } // namespace pixelnest::ui

@@ -1,7 +1,6 @@
 #include "controllers/jobactions.h"
 
 #include "controllers/actionmessages.h"
-#include "core/adminlane.h"
 #include "dialogs/prioritydialog.h"
 
 #include <QAction>
@@ -13,8 +12,8 @@
 namespace pixelnest::ui
 {
 
-JobActions::JobActions(AdminLane* lane, QWidget* dialogParent, QObject* parent)
-    : QObject(parent), m_lane(lane), m_dialogParent(dialogParent)
+JobActions::JobActions(AdminService* service, QWidget* dialogParent, QObject* parent)
+    : QObject(parent), m_service(service), m_dialogParent(dialogParent)
 {
     m_setPriority = makeAction(tr("Set &Priority…"), QKeySequence(Qt::CTRL | Qt::Key_P),
                                &JobActions::askPriority);
@@ -82,10 +81,9 @@ void JobActions::selectionChanged()
     m_copyId->setEnabled(selected);
 }
 
-QFuture<Result<BulkOutcome>> JobActions::bulk(std::function<Result<BulkOutcome>(AdminClient&)> call,
+QFuture<Result<BulkOutcome>> JobActions::bulk(QFuture<Result<BulkOutcome>> future,
                                               std::function<QString(const BulkOutcome&)> describe)
 {
-    QFuture<Result<BulkOutcome>> future = m_lane->run<BulkOutcome>(std::move(call));
     future.then(this, [this, describe](const Result<BulkOutcome>& outcome) {
         if (!outcome) {
             Q_EMIT message(tr("Failed: %1").arg(outcome.error().message));
@@ -100,33 +98,30 @@ QFuture<Result<BulkOutcome>> JobActions::bulk(std::function<Result<BulkOutcome>(
 QFuture<Result<BulkOutcome>> JobActions::setPriority(const QList<qint64>& ids, int priority)
 {
     return bulk(
-        [ids, priority](AdminClient& client) { return client.setPriority(ids, priority); },
+        m_service->setPriority(ids, priority),
         [priority](const BulkOutcome& outcome) { return priorityMessage(outcome, priority); });
 }
 
 QFuture<Result<BulkOutcome>> JobActions::reprocess(const QList<qint64>& ids)
 {
-    return bulk([ids](AdminClient& client) { return client.reprocess(ids); }, reprocessMessage);
+    return bulk(m_service->reprocess(ids), reprocessMessage);
 }
 
 QFuture<Result<BulkOutcome>> JobActions::reprocessFailed()
 {
-    return bulk([](AdminClient& client) { return client.reprocessFailed(); },
-                reprocessFailedMessage);
+    return bulk(m_service->reprocessFailed(), reprocessFailedMessage);
 }
 
 QFuture<Result<BulkOutcome>> JobActions::cancel(const QList<qint64>& ids)
 {
-    return bulk([ids](AdminClient& client) { return client.cancel(ids); }, cancelMessage);
+    return bulk(m_service->cancel(ids), cancelMessage);
 }
 
 QFuture<Result<int>> JobActions::exportTo(const QString& path, ExportFormat format,
                                           const QList<qint64>& ids)
 {
     const JobQuery all = m_filter ? m_filter() : JobQuery();
-    QFuture<Result<int>> future = m_lane->run<int>([path, format, ids, all](AdminClient& client) {
-        return exportJobs(client, path, format, ids, all);
-    });
+    QFuture<Result<int>> future = exportJobs(*m_service, path, format, ids, all);
     future.then(this, [this, path](const Result<int>& written) {
         Q_EMIT message(written ? exportMessage(written.value(), path)
                                : tr("Export failed: %1").arg(written.error().message));

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "controllers/exporter.h"
-#include "pixelnest/adminclient.h"
+#include "pixelnest/adminservice.h"
 
 #include <QFuture>
 #include <QObject>
@@ -14,11 +14,10 @@ class QWidget;
 namespace pixelnest::ui
 {
 
-class AdminLane;
 
 // What an admin does to the selected images, as QActions for the toolbar, the context menu
 // and the keyboard: set priority, reprocess, reprocess all failed, cancel, export, copy id.
-// Every change runs on the actions lane and ends with a confirmation in the status bar
+// Every change goes through the admin service and ends with a confirmation in the status bar
 // (`message`), such as "12 images queued for reprocessing". Writes are disabled while the
 // console is read-only (PostgreSQL lost).
 class JobActions final : public QObject
@@ -27,7 +26,7 @@ class JobActions final : public QObject
     Q_DISABLE_COPY_MOVE(JobActions)
 
 public:
-    JobActions(AdminLane* lane, QWidget* dialogParent, QObject* parent = nullptr);
+    JobActions(AdminService* service, QWidget* dialogParent, QObject* parent = nullptr);
 
     // The selected ids, and the current filter (exported when nothing is selected).
     void setSelectionProvider(std::function<QList<qint64>()> selection);
@@ -68,10 +67,10 @@ private:
     void exportJson();
     void askExport(ExportFormat format);
     void copySelected();
-    QFuture<Result<BulkOutcome>> bulk(std::function<Result<BulkOutcome>(AdminClient&)> call,
+    QFuture<Result<BulkOutcome>> bulk(QFuture<Result<BulkOutcome>> future,
                                       std::function<QString(const BulkOutcome&)> describe);
 
-    AdminLane* m_lane;
+    AdminService* m_service;
     QWidget* m_dialogParent;
     std::function<QList<qint64>()> m_selection;
     std::function<JobQuery()> m_filter;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pixelnest/imagelimits.h"
+#include "pixelnest/adminservice.h"
 
 #include <QList>
 #include <QMetaType>
@@ -12,21 +12,9 @@
 namespace pixelnest::ui
 {
 
-class AdminLane;
-
-struct UploadOptions
-{
-    int priority = 0;
-    QString title; // empty: each file's name (as `pixelnest submit` does)
-    QString pipeline = QStringLiteral("default");
-    qint64 maxBytes = ImageLimits{}.maxBytes; // larger files are refused without reading them
-};
-
-struct UploadFile
-{
-    QString path;
-    qint64 bytes = 0;
-};
+// What the upload dialog chooses: the engine's submission options (title empty: each file's
+// name, as `pixelnest submit` does).
+using UploadOptions = SubmissionOptions;
 
 struct UploadFailure
 {
@@ -43,26 +31,24 @@ struct UploadSummary
     bool cancelled = false;
 };
 
-// Uploads files and folders (recursively): lists them, then reads and submits them in batches,
-// all on its own lane's thread, so that the GUI thread never touches the disk or the database.
-// Reports progress after each batch; a cancel stops after the batch in flight. A file that
-// cannot be read, is too large, or is not an image is listed with the reason while the rest go
-// through.
+// Uploads files and folders (recursively) through the engine's one submission path (the one
+// `pixelnest submit` uses, behind the admin service): plans them, then reads and submits them
+// in batches off the GUI thread, which never touches the disk or the database. Sizes are
+// checked against the configured limits before reading. Reports progress after each batch; a
+// cancel stops after the batch in flight. A file that cannot be read, is too large, or is not
+// an image is listed with the reason while the rest go through.
 class UploadController final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UploadController)
 
 public:
-    explicit UploadController(std::unique_ptr<AdminLane> lane, QObject* parent = nullptr);
+    explicit UploadController(AdminService* service, QObject* parent = nullptr);
     ~UploadController() override;
 
     void start(const QStringList& paths, const UploadOptions& options);
     void cancel();
     bool isRunning() const { return m_running; }
-
-    static constexpr int kBatchFiles = 16;
-    static constexpr qint64 kBatchBytes = 24LL * 1024 * 1024;
 
 Q_SIGNALS:
     void scanned(int files, qint64 bytes);
@@ -73,9 +59,9 @@ private:
     void sendNextBatch();
     void finish();
 
-    std::unique_ptr<AdminLane> m_lane;
+    AdminService* m_service;
     UploadOptions m_options;
-    QList<UploadFile> m_files;
+    QList<SubmissionFile> m_files;
     int m_next = 0;
     qint64 m_bytesDone = 0;
     UploadSummary m_summary;

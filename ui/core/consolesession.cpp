@@ -1,14 +1,11 @@
 #include "core/consolesession.h"
 
-#include "core/adminlane.h"
-#include "core/background.h"
+#include "pixelnest/background.h"
 #include "core/logging.h"
 #include "core/passwordstore.h"
 #include "core/serverdescription.h"
 #include "core/settings.h"
-#include "pixelnest/jobevents.h"
 #include "pixelnest/localstack.h"
-#include "pixelnest/schema.h"
 
 #include <QTimer>
 
@@ -21,24 +18,10 @@ namespace
 {
 
 constexpr int kEngineDrainMs = 30'000;
+constexpr int kEngineExitWaitMs = 2000; // after the drain deadline, at the very end
 const QString kPostgres = QStringLiteral("postgres");
 const QString kRedis = QStringLiteral("redis");
 const QString kEvents = QStringLiteral("events");
-
-QString laneName(ConsoleSession::Lane lane)
-{
-    switch (lane) {
-    case ConsoleSession::Lane::Browse:
-        return QStringLiteral("browse");
-    case ConsoleSession::Lane::Media:
-        return QStringLiteral("media");
-    case ConsoleSession::Lane::Actions:
-        return QStringLiteral("actions");
-    case ConsoleSession::Lane::Stats:
-        return QStringLiteral("stats");
-    }
-    return {};
-}
 
 } // namespace
 
@@ -54,21 +37,27 @@ ConsoleSession::ConsoleSession(SessionEnvironment environment, QObject* parent)
         m_env.localStackDir = LocalStack::defaultDir();
     }
     m_passwords = new PasswordStore(this);
-    for (Lane which : {Lane::Browse, Lane::Media, Lane::Actions, Lane::Stats}) {
-        auto* created = new AdminLane(laneName(which), {}, m_env.service, this);
-        connect(created, &AdminLane::availabilityChanged, this,
-                [this, which](bool available, const QString& message) {
-                    laneAvailability(which, available, message);
-                });
-        m_lanes.insert(which, created);
-    }
+    m_service = m_env.createService();
+    connect(m_service.get(), &AdminService::availabilityChanged, this,
+            [this](Service service, bool available, const QString& message) {
+                setDown(service == Service::Redis ? kRedis : kPostgres, !available, message);
+            });
+    connect(m_service.get(), &AdminService::jobsChanged, this, &ConsoleSession::jobsChanged);
+    connect(m_service.get(), &AdminService::liveEventsChanged, this,
+            &ConsoleSession::liveEventsChanged);
 }
 
 ConsoleSession::~ConsoleSession()
 {
-    m_listener.reset();
-    // Normally shutdown() has drained it already; otherwise this waits for the drain.
-    m_engine.reset();
+    if (m_engine && !m_engine->isFinished()) {
+        // shutdown() gave it its deadline; a drain still running must not hold the exit.
+        m_engine->requestStop();
+        if (!m_engine->wait(kEngineExitWaitMs)) {
+            qCWarning(lcUi) << "the embedded engine did not drain in time; its leases expire "
+                               "and other engines take its jobs";
+            (void)m_engine.release(); // its threads end with the process
+        }
+    }
 }
 
 bool ConsoleSession::serversNamedAtLaunch() const
@@ -143,17 +132,13 @@ void ConsoleSession::prepare(const ConnectionConfig& config, bool processHere)
     Q_EMIT progress(config.usesLocalStack() ? tr("Starting the local stack…")
                                             : tr("Connecting to the servers…"));
     const QString stackDir = m_env.localStackDir;
+    const auto prepareServers = m_env.prepare;
     const auto pipelines = processHere ? m_env.pipelines : nullptr;
     using Outcome = Result<std::shared_ptr<Prepared>>;
     // Off the GUI thread: starting PostgreSQL, migrations and loading models take seconds.
-    runInBackground<Outcome>([config, stackDir, pipelines]() -> Outcome {
-        if (config.usesLocalStack()) {
-            if (Result<void> up = LocalStack(stackDir).up(); !up) {
-                return up.error();
-            }
-        }
-        if (Result<int> migrated = applyMigrations(config.postgres); !migrated) {
-            return migrated.error();
+    runInBackground<Outcome>([config, stackDir, prepareServers, pipelines]() -> Outcome {
+        if (Result<void> ready = prepareServers(config, stackDir); !ready) {
+            return ready.error();
         }
         auto prepared = std::make_shared<Prepared>();
         if (pipelines) {
@@ -189,12 +174,10 @@ void ConsoleSession::activate(const ConnectionConfig& config, std::shared_ptr<Pr
 {
     m_config = config;
     m_retryMs = 0;
-    for (AdminLane* each : std::as_const(m_lanes)) {
-        each->setConnection(config, m_env.service);
-    }
+    m_service->setConnection(config);
     retireEngine();
     if (prepared->pipelines) {
-        m_engine = std::make_unique<Engine>(config, m_env.engine, *prepared->pipelines);
+        m_engine = m_env.createEngine(config, *prepared->pipelines);
         if (Result<void> started = m_engine->start(); !started) {
             Q_EMIT progress(
                 tr("The embedded engine did not start: %1").arg(started.error().message));
@@ -203,7 +186,6 @@ void ConsoleSession::activate(const ConnectionConfig& config, std::shared_ptr<Pr
     }
     m_downMessages.clear();
     m_eventsLost = false;
-    startListener();
     m_ready = true;
     Q_EMIT ready();
     Q_EMIT connectionChanged(true, QString());
@@ -220,25 +202,18 @@ void ConsoleSession::retireEngine()
     old->requestStop();
 }
 
-void ConsoleSession::startListener()
+void ConsoleSession::liveEventsChanged(bool connected, const QString& message)
 {
-    m_listener = std::make_unique<JobEventListener>(m_config.postgres);
-    connect(m_listener.get(), &JobEventListener::jobsChanged, this, &ConsoleSession::jobsChanged);
-    connect(m_listener.get(), &JobEventListener::connectionChanged, this,
-            [this](bool connected, const QString& message) {
-                setDown(kEvents, !connected, message);
-                if (connected && m_eventsLost) {
-                    Q_EMIT resynced();
-                }
-                m_eventsLost = !connected;
-            });
-    m_listener->start();
+    setDown(kEvents, !connected, message);
+    if (connected && m_eventsLost) {
+        Q_EMIT resynced();
+    }
+    m_eventsLost = !connected;
 }
 
 void ConsoleSession::shutdown()
 {
     m_shuttingDown = true;
-    m_listener.reset();
     const auto finish = [this] {
         if (!m_shutDownSent) {
             m_shutDownSent = true;
@@ -252,11 +227,6 @@ void ConsoleSession::shutdown()
     connect(m_engine.get(), &Engine::finished, this, finish);
     QTimer::singleShot(kEngineDrainMs, this, finish); // a stuck drain must not hold the exit
     m_engine->requestStop();
-}
-
-std::unique_ptr<AdminLane> ConsoleSession::createLane(const QString& name) const
-{
-    return std::make_unique<AdminLane>(name, m_config, m_env.service);
 }
 
 QString ConsoleSession::description() const
@@ -284,19 +254,6 @@ QString ConsoleSession::outageMessage() const
         }
     }
     return {};
-}
-
-void ConsoleSession::laneAvailability(Lane lane, bool available, const QString& message)
-{
-    if (available) {
-        setDown(kPostgres, false, {});
-        if (lane == Lane::Stats) { // the only calls that need Redis to succeed
-            setDown(kRedis, false, {});
-        }
-        return;
-    }
-    const bool redis = message.contains(QLatin1String("Redis"), Qt::CaseInsensitive);
-    setDown(redis ? kRedis : kPostgres, true, message);
 }
 
 void ConsoleSession::setDown(const QString& source, bool down, const QString& message)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/connectionprofile.h"
-#include "pixelnest/adminclient.h"
+#include "pixelnest/adminservice.h"
 #include "pixelnest/engine.h"
 
 #include <QMap>
@@ -11,53 +11,42 @@
 #include <functional>
 #include <memory>
 
-namespace pixelnest
-{
-class JobEventListener;
-}
-
 namespace pixelnest::ui
 {
 
-class AdminLane;
 class PasswordStore;
 
-// What the composition root (src/gui.cpp) decides and hands to the console.
+// What the composition root (src/gui.cpp) decides and hands to the console: where to look for
+// servers, and factories for everything concrete, so that the console never constructs an
+// engine or a service itself (and its tests hand it fakes).
 struct SessionEnvironment
 {
     ConnectionFlags flags; // --postgres / --redis
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QString configFile;    // the CLI's pixelnest.conf
     QString localStackDir; // empty: LocalStack::defaultDir()
-    ServiceOptions service;
-    EngineOptions engine;
+    EngineConfig config;   // the in-process engine's and the admin service's settings, whole
+    // The admin service the whole console talks to; called once.
+    std::function<std::unique_ptr<AdminService>()> createService;
+    // Gets the chosen servers ready (local stack, schema); called off the GUI thread.
+    std::function<Result<void>(const ConnectionConfig&, const QString& localStackDir)> prepare;
     // The embedded engine's pipelines; called off the GUI thread (models load from disk).
     std::function<Result<PipelineRegistry>()> pipelines;
+    // The embedded engine on those servers with those pipelines (not started yet).
+    std::function<std::unique_ptr<Engine>(const ConnectionConfig&, PipelineRegistry)> createEngine;
 };
 
-// The console's connection to the world: resolves the servers (flags > environment > saved
-// connection > config file > local stack), starts the local stack and applies migrations off
-// the GUI thread, runs the embedded engine when "also process here" is chosen, owns the lanes
-// (AdminClients on their own threads) and the NOTIFY listener, and tells the window whether
-// the servers are reachable (read-only mode while they are not).
-//
-// It constructs the Engine and AdminClients itself, against the house rule that only src/
-// does: the user switches servers at run time from the Connection dialog. src/ still decides
-// everything that varies (options, pipelines) through SessionEnvironment.
+// The console's connection state machine: resolves the servers (flags > environment > saved
+// connection > config file > local stack), gets them ready off the GUI thread, points the admin
+// service at them, runs the embedded engine when "also process here" is chosen, and tells the
+// window whether the servers are reachable (read-only mode while they are not) from what the
+// service reports, service by service.
 class ConsoleSession final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConsoleSession)
 
 public:
-    enum class Lane
-    {
-        Browse,  // table pages and live refreshes
-        Media,   // thumbnails, detail, images
-        Actions, // priority, reprocess, cancel, export
-        Stats,   // dashboard and filter counts
-    };
-
     explicit ConsoleSession(SessionEnvironment environment, QObject* parent = nullptr);
     ~ConsoleSession() override;
 
@@ -73,9 +62,8 @@ public:
     // Stops the embedded engine (it drains in the background); `shutDown` follows.
     void shutdown();
 
-    AdminLane* lane(Lane which) const { return m_lanes.value(which); }
-    // A lane of one's own (an upload), on the current servers.
-    std::unique_ptr<AdminLane> createLane(const QString& name) const;
+    // The one admin service, for the session's whole life (it follows connection changes).
+    AdminService* service() const { return m_service.get(); }
 
     const ConnectionConfig& config() const { return m_config; }
     const ConnectionProfile& profile() const { return m_profile; }
@@ -103,16 +91,14 @@ private:
     void prepare(const ConnectionConfig& config, bool processHere);
     void activate(const ConnectionConfig& config, std::shared_ptr<Prepared> prepared);
     void retireEngine();
-    void startListener();
     void setDown(const QString& source, bool down, const QString& message);
-    void laneAvailability(Lane lane, bool available, const QString& message);
+    void liveEventsChanged(bool connected, const QString& message);
     bool serversNamedAtLaunch() const;
 
     SessionEnvironment m_env;
     ConnectionProfile m_profile;
     ConnectionConfig m_config;
-    QMap<Lane, AdminLane*> m_lanes;
-    std::unique_ptr<JobEventListener> m_listener;
+    std::unique_ptr<AdminService> m_service;
     std::unique_ptr<Engine> m_engine;
     PasswordStore* m_passwords = nullptr;
     QMap<QString, QString> m_downMessages; // source → why it is down

@@ -1,8 +1,5 @@
 #include "core/statspoller.h"
 
-#include "core/adminlane.h"
-
-#include <QPair>
 
 namespace pixelnest::ui
 {
@@ -12,12 +9,10 @@ namespace
 
 constexpr int kThroughputEvery = 3; // polls
 
-using Figures = QPair<QueueStats, std::optional<QList<MinuteCounts>>>;
-
 } // namespace
 
-StatsPoller::StatsPoller(AdminLane* lane, int intervalMs, QObject* parent)
-    : QObject(parent), m_lane(lane)
+StatsPoller::StatsPoller(AdminService* service, int intervalMs, QObject* parent)
+    : QObject(parent), m_service(service)
 {
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StatsPoller::poll);
@@ -51,38 +46,37 @@ void StatsPoller::poll()
     }
     m_busy = true;
     const bool withThroughput = m_polls++ % kThroughputEvery == 0;
-    m_lane
-        ->run<Figures>([withThroughput](AdminClient& client) -> Result<Figures> {
-            Result<QueueStats> stats = client.stats();
-            if (!stats) {
-                return stats.error();
-            }
-            Figures figures{stats.value(), std::nullopt};
-            if (withThroughput) {
-                Result<QList<MinuteCounts>> minutes = client.finishedPerMinute(kThroughputMinutes);
-                if (!minutes) {
-                    return minutes.error();
+    m_service->stats().then(this, [this, withThroughput](const Result<QueueStats>& stats) {
+        if (!stats) {
+            Q_EMIT pollFailed(stats.error().message);
+            finishPoll();
+            return;
+        }
+        m_last = stats.value();
+        Q_EMIT statsUpdated(m_last);
+        if (!withThroughput) {
+            finishPoll();
+            return;
+        }
+        m_service->finishedPerMinute(kThroughputMinutes)
+            .then(this, [this](const Result<QList<MinuteCounts>>& minutes) {
+                if (minutes) {
+                    Q_EMIT throughputUpdated(minutes.value());
+                } else {
+                    Q_EMIT pollFailed(minutes.error().message);
                 }
-                figures.second = minutes.value();
-            }
-            return figures;
-        })
-        .then(this, [this](const Result<Figures>& figures) {
-            m_busy = false;
-            if (!figures) {
-                Q_EMIT pollFailed(figures.error().message);
-            } else {
-                m_last = figures->first;
-                Q_EMIT statsUpdated(m_last);
-                if (figures->second) {
-                    Q_EMIT throughputUpdated(*figures->second);
-                }
-            }
-            if (m_again) {
-                m_again = false;
-                poll();
-            }
-        });
+                finishPoll();
+            });
+    });
+}
+
+void StatsPoller::finishPoll()
+{
+    m_busy = false;
+    if (m_again) {
+        m_again = false;
+        poll();
+    }
 }
 
 } // namespace pixelnest::ui

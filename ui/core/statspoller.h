@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pixelnest/jobs.h"
+#include "pixelnest/adminservice.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -9,10 +9,8 @@
 namespace pixelnest::ui
 {
 
-class AdminLane;
-
-// Polls the queue figures for the dashboard, the filter counts and the status bar on the stats
-// lane: stats() every `intervalMs`, the per-minute throughput every few polls. A poll is
+// Polls the queue figures for the dashboard, the filter counts and the status bar through the
+// admin service: stats() every `intervalMs`, the per-minute throughput every few polls. A poll is
 // skipped while the previous one is still running, so a slow server is never queued up.
 class StatsPoller final : public QObject
 {
@@ -20,7 +18,7 @@ class StatsPoller final : public QObject
     Q_DISABLE_COPY_MOVE(StatsPoller)
 
 public:
-    StatsPoller(AdminLane* lane, int intervalMs, QObject* parent = nullptr);
+    StatsPoller(AdminService* service, int intervalMs, QObject* parent = nullptr);
 
     void start();
     void stop();
@@ -36,7 +34,8 @@ Q_SIGNALS:
 private:
     void poll();
 
-    AdminLane* m_lane;
+    AdminService* m_service;
+    void finishPoll();
     QTimer m_timer;
     QueueStats m_last;
     bool m_busy = false;

@@ -1,6 +1,6 @@
 #include "dialogs/aboutdialog.h"
 
-#include "core/background.h"
+#include "pixelnest/background.h"
 #include "pixelnest/serverinfo.h"
 #include "pixelnest/version.h"
 #include "widgets/appicon.h"

@@ -1,6 +1,6 @@
 #include "dialogs/connectiondialog.h"
 
-#include "core/background.h"
+#include "pixelnest/background.h"
 #include "core/statusstyle.h"
 #include "pixelnest/serverinfo.h"
 

@@ -1,6 +1,5 @@
 #include "models/jobtablemodel.h"
 
-#include "core/adminlane.h"
 #include "models/jobcolumns.h"
 #include "models/thumbnailcache.h"
 
@@ -15,12 +14,11 @@ namespace pixelnest::ui
 namespace
 {
 
-using Refresh = QPair<QList<JobRecord>, QList<JobRecord>>; // (re-read, new)
 
 } // namespace
 
-JobTableModel::JobTableModel(AdminLane* lane, ThumbnailCache* thumbnails, QObject* parent)
-    : QAbstractTableModel(parent), m_lane(lane), m_thumbnails(thumbnails)
+JobTableModel::JobTableModel(AdminService* service, ThumbnailCache* thumbnails, QObject* parent)
+    : QAbstractTableModel(parent), m_service(service), m_thumbnails(thumbnails)
 {
     m_atEnd = true; // nothing to fetch until the first reload()
     m_tick.setSingleShot(true);
@@ -139,8 +137,7 @@ void JobTableModel::requestPage(bool fromStart)
     const int generation = m_generation;
     QElapsedTimer elapsed;
     elapsed.start();
-    m_lane->run<QList<JobRecord>>([query](AdminClient& client) { return client.jobs(query); })
-        .then(this, [this, generation, fromStart, elapsed](const Result<QList<JobRecord>>& page) {
+    m_service->jobs(query).then(this, [this, generation, fromStart, elapsed](const Result<QList<JobRecord>>& page) {
             if (generation != m_generation) {
                 return; // a newer filter, search or sort owns the table now
             }
@@ -235,31 +232,21 @@ void JobTableModel::tick()
     m_refreshing = true;
     // The browse lane runs calls in order, so this answer lands after any page asked for
     // earlier: applying it by id at arrival is always current.
-    m_lane
-        ->run<Refresh>([reread, added, wantNew](AdminClient& client) -> Result<Refresh> {
-            Refresh refresh;
-            if (!reread.ids.isEmpty()) {
-                Result<QList<JobRecord>> rows = client.jobs(reread);
-                if (!rows) {
-                    return rows.error();
-                }
-                refresh.first = rows.value();
-            }
-            if (wantNew) {
-                Result<QList<JobRecord>> rows = client.jobs(added);
-                if (!rows) {
-                    return rows.error();
-                }
-                refresh.second = rows.value();
-            }
-            return refresh;
-        })
-        .then(this, [this](const Result<Refresh>& refresh) {
+    // Both queries go to the service's browse lane, which answers in order: applied at
+    // arrival by id, this is never older than a page asked for earlier.
+    auto changedRows = reread.ids.isEmpty()
+                           ? QtFuture::makeReadyFuture(Result<QList<JobRecord>>(QList<JobRecord>()))
+                           : m_service->jobs(reread);
+    auto newRows = wantNew ? m_service->jobs(added)
+                           : QtFuture::makeReadyFuture(Result<QList<JobRecord>>(QList<JobRecord>()));
+    changedRows.then(this, [this, newRows](const Result<QList<JobRecord>>& changed) mutable {
+        newRows.then(this, [this, changed](const Result<QList<JobRecord>>& fresh) {
             m_refreshing = false;
-            if (refresh) {
-                applyRefresh(refresh->first, refresh->second);
+            if (changed && fresh) {
+                applyRefresh(changed.value(), fresh.value());
             }
         });
+    });
 }
 
 void JobTableModel::applyRefresh(const QList<JobRecord>& changed, QList<JobRecord> added)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pixelnest/adminservice.h"
 #include "pixelnest/jobs.h"
 #include "pixelnest/result.h"
 
@@ -12,12 +13,11 @@
 namespace pixelnest::ui
 {
 
-class AdminLane;
 class ThumbnailCache;
 
 // The Images table over a million rows: a paged model. Rows arrive a page at a time
-// (canFetchMore/fetchMore) by keyset pagination in any column's order, each page queried on
-// the browse lane's thread; the GUI thread only appends what came back. Filter, search and
+// (canFetchMore/fetchMore) by keyset pagination in any column's order, each page queried
+// through the admin service (its browse lane); the GUI thread only appends what came back. Filter, search and
 // sort start over from the first page, and the old rows stay until it arrives (no flicker).
 //
 // Live updates: noteChanged() collects the ids that NOTIFY announced; every ~250 ms one query
@@ -37,7 +37,7 @@ public:
         StatusRole, // the status name ("failed")
     };
 
-    JobTableModel(AdminLane* lane, ThumbnailCache* thumbnails, QObject* parent = nullptr);
+    JobTableModel(AdminService* service, ThumbnailCache* thumbnails, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -81,7 +81,7 @@ private:
     void reindex();
     void onThumbnails(const QList<qint64>& ids);
 
-    AdminLane* m_lane;
+    AdminService* m_service;
     ThumbnailCache* m_thumbnails;
     JobQuery m_query;
     QList<JobRecord> m_rows;

@@ -1,7 +1,5 @@
 #include "models/thumbnailcache.h"
 
-#include "core/adminlane.h"
-
 #include <QPainter>
 #include <QPair>
 
@@ -28,8 +26,8 @@ QImage letterboxed(const QImage& image, const QSize& box)
 
 } // namespace
 
-ThumbnailCache::ThumbnailCache(AdminLane* lane, int heightPx, QObject* parent)
-    : QObject(parent), m_lane(lane), m_heightPx(heightPx), m_images(4000)
+ThumbnailCache::ThumbnailCache(AdminService* service, int heightPx, QObject* parent)
+    : QObject(parent), m_service(service), m_heightPx(heightPx), m_images(4000)
 {
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(30); // gathers the rows of one paint into one request
@@ -71,22 +69,27 @@ void ThumbnailCache::fetchQueued()
     }
     const QSize box = size();
     const int generation = m_generation;
-    m_lane
-        ->run<Thumbs>([ids, box](AdminClient& client) -> Result<Thumbs> {
-            Thumbs thumbs;
-            for (qint64 id : ids) {
-                const Result<QByteArray> bytes = client.image(id, "thumbnail");
-                if (!bytes && bytes.error().code == ErrorCode::Unavailable) {
-                    return bytes.error();
-                }
-                QImage image;
-                if (bytes && !bytes->isEmpty() && image.loadFromData(bytes.value())) {
-                    image = letterboxed(image, box);
-                }
-                thumbs.append({id, image});
-            }
-            return thumbs;
-        })
+    QList<QFuture<Result<QByteArray>>> fetches;
+    for (qint64 id : ids) {
+        fetches.append(m_service->image(id, "thumbnail"));
+    }
+    QtFuture::whenAll(fetches.begin(), fetches.end())
+        .then(QtFuture::Launch::Async,
+              [ids, box](const QList<QFuture<Result<QByteArray>>>& done) -> Result<Thumbs> {
+                  Thumbs thumbs;
+                  for (qsizetype i = 0; i < done.size(); ++i) {
+                      const Result<QByteArray> bytes = done[i].result();
+                      if (!bytes && bytes.error().code == ErrorCode::Unavailable) {
+                          return bytes.error();
+                      }
+                      QImage image;
+                      if (bytes && !bytes->isEmpty() && image.loadFromData(bytes.value())) {
+                          image = letterboxed(image, box);
+                      }
+                      thumbs.append({ids[i], image});
+                  }
+                  return thumbs;
+              })
         .then(this, [this, ids, generation](const Result<Thumbs>& thumbs) {
             for (qint64 id : ids) {
                 m_requested.remove(id);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pixelnest/adminservice.h"
+
 #include <QCache>
 #include <QImage>
 #include <QList>
@@ -10,10 +12,9 @@
 namespace pixelnest::ui
 {
 
-class AdminLane;
-
-// The table's thumbnails: fetched on demand for the rows being painted, in batches on the media
-// lane, decoded and scaled there (never on the GUI thread), and kept in a bounded cache. A job
+// The table's thumbnails: fetched on demand for the rows being painted, in batches from the
+// admin service, decoded and scaled on a pool thread (never on the GUI thread), and kept in a
+// bounded cache. A job
 // without a thumbnail yet is remembered as such until a live change invalidates it.
 class ThumbnailCache final : public QObject
 {
@@ -21,7 +22,7 @@ class ThumbnailCache final : public QObject
     Q_DISABLE_COPY_MOVE(ThumbnailCache)
 
 public:
-    ThumbnailCache(AdminLane* lane, int heightPx, QObject* parent = nullptr);
+    ThumbnailCache(AdminService* service, int heightPx, QObject* parent = nullptr);
 
     // The cached thumbnail, or the placeholder and a fetch is scheduled (thumbnailsReady
     // follows). Every image has the same size (letterboxed), so that titles line up.
@@ -35,7 +36,7 @@ Q_SIGNALS:
 private:
     void fetchQueued();
 
-    AdminLane* m_lane;
+    AdminService* m_service;
     int m_heightPx;
     QCache<qint64, QImage> m_images;
     QSet<qint64> m_none;      // no thumbnail stored (yet)

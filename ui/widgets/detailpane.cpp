@@ -1,6 +1,5 @@
 #include "widgets/detailpane.h"
 
-#include "core/adminlane.h"
 #include "core/statusstyle.h"
 #include "models/attempthistorymodel.h"
 #include "models/jobcolumns.h"
@@ -44,7 +43,8 @@ QString jsonSummary(const QJsonObject& object)
 
 } // namespace
 
-DetailPane::DetailPane(AdminLane* lane, QWidget* parent) : QWidget(parent), m_lane(lane)
+DetailPane::DetailPane(AdminService* service, QWidget* parent)
+    : QWidget(parent), m_service(service)
 {
     setAccessibleName(tr("Image details"));
     buildLayout();
@@ -139,8 +139,7 @@ void DetailPane::loadDetail(bool withImage)
 {
     const qint64 id = m_id;
     const int generation = m_generation;
-    m_lane->run<JobDetail>([id](AdminClient& client) { return client.job(id); })
-        .then(this, [this, generation, withImage](const Result<JobDetail>& detail) {
+    m_service->job(id).then(this, [this, generation, withImage](const Result<JobDetail>& detail) {
             if (generation != m_generation) {
                 return;
             }
@@ -161,9 +160,9 @@ void DetailPane::loadImage()
     const int generation = m_generation;
     const QByteArray kind = m_kind->currentData().toByteArray();
     const QString title = m_detail.job.title;
-    m_lane
-        ->run<Decoded>([id, kind, title](AdminClient& client) -> Result<Decoded> {
-            const Result<QByteArray> bytes = client.image(id, kind);
+    // Decoded and scaled on a pool thread: a full-size original takes a while.
+    m_service->image(id, kind)
+        .then(QtFuture::Launch::Async, [title](const Result<QByteArray>& bytes) -> Result<Decoded> {
             if (!bytes) {
                 return bytes.error();
             }

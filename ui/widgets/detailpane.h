@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pixelnest/adminservice.h"
+
 #include "pixelnest/jobs.h"
 
 #include <QWidget>
@@ -13,7 +15,6 @@ class QTableView;
 namespace pixelnest::ui
 {
 
-class AdminLane;
 class AttemptHistoryModel;
 class CollapsibleSection;
 class ImageView;
@@ -29,7 +30,7 @@ class DetailPane final : public QWidget
     Q_DISABLE_COPY_MOVE(DetailPane)
 
 public:
-    explicit DetailPane(AdminLane* lane, QWidget* parent = nullptr);
+    explicit DetailPane(AdminService* service, QWidget* parent = nullptr);
 
     void showJob(qint64 id); // 0 clears
     void refresh();          // the shown job changed (live event)
@@ -54,7 +55,7 @@ private:
     void fillMetadata(const JobRecord& job);
     void addField(const QString& name, const QString& value);
 
-    AdminLane* m_lane;
+    AdminService* m_service;
     qint64 m_id = 0;
     int m_generation = 0;
     JobDetail m_detail;

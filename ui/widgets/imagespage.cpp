@@ -30,10 +30,10 @@ constexpr int kSearchDelayMs = 300; // one query per pause in typing, not per ke
 
 } // namespace
 
-ImagesPage::ImagesPage(AdminLane* browse, AdminLane* media, QWidget* parent) : QWidget(parent)
+ImagesPage::ImagesPage(AdminService* service, QWidget* parent) : QWidget(parent)
 {
-    m_thumbnails = new ThumbnailCache(media, kThumbnailHeight, this);
-    m_model = new JobTableModel(browse, m_thumbnails, this);
+    m_thumbnails = new ThumbnailCache(service, kThumbnailHeight, this);
+    m_model = new JobTableModel(service, m_thumbnails, this);
     m_counts = new StatusCountModel(this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -57,7 +57,7 @@ ImagesPage::ImagesPage(AdminLane* browse, AdminLane* media, QWidget* parent) : Q
     auto* scroll = new QScrollArea(m_splitter);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    m_detail = new DetailPane(media, scroll);
+    m_detail = new DetailPane(service, scroll);
     scroll->setWidget(m_detail);
     scroll->setMinimumWidth(320);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the pane follows the width

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pixelnest/adminservice.h"
+
 #include "pixelnest/jobs.h"
 
 #include <QTimer>
@@ -13,7 +15,6 @@ class QSplitter;
 namespace pixelnest::ui
 {
 
-class AdminLane;
 class DetailPane;
 class JobTableModel;
 class JobTableView;
@@ -28,7 +29,7 @@ class ImagesPage final : public QWidget
     Q_DISABLE_COPY_MOVE(ImagesPage)
 
 public:
-    ImagesPage(AdminLane* browse, AdminLane* media, QWidget* parent = nullptr);
+    explicit ImagesPage(AdminService* service, QWidget* parent = nullptr);
 
     JobTableModel* model() const { return m_model; }
     JobTableView* view() const { return m_view; }

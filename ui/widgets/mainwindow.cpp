@@ -1,7 +1,6 @@
 #include "widgets/mainwindow.h"
 
 #include "controllers/jobactions.h"
-#include "core/adminlane.h"
 #include "core/consolesession.h"
 #include "core/settings.h"
 #include "core/statspoller.h"
@@ -43,14 +42,13 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     setAcceptDrops(true);
     resize(1280, 800);
     m_tabs = new QTabWidget(this);
-    m_images = new ImagesPage(session->lane(ConsoleSession::Lane::Browse),
-                              session->lane(ConsoleSession::Lane::Media), m_tabs);
+    m_images = new ImagesPage(session->service(), m_tabs);
     m_dashboard = new DashboardWidget(m_tabs);
     m_tabs->addTab(m_images, tr("&Images"));
     m_tabs->addTab(m_dashboard, tr("&Dashboard"));
     setCentralWidget(m_tabs);
-    m_poller = new StatsPoller(session->lane(ConsoleSession::Lane::Stats), kStatsIntervalMs, this);
-    m_actions = new JobActions(session->lane(ConsoleSession::Lane::Actions), this, this);
+    m_poller = new StatsPoller(session->service(), kStatsIntervalMs, this);
+    m_actions = new JobActions(session->service(), this, this);
     m_actions->setSelectionProvider([this] { return m_images->selectedIds(); });
     m_actions->setFilterProvider([this] { return m_images->model()->query(); });
     buildActions();

@@ -2,7 +2,6 @@
 // each file readable.
 #include "widgets/mainwindow.h"
 
-#include "core/adminlane.h"
 #include "core/consolesession.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/connectiondialog.h"
@@ -31,7 +30,7 @@ void MainWindow::askUpload(const QStringList& paths)
 
 UploadController* MainWindow::startUpload(const QStringList& paths, const UploadOptions& options)
 {
-    auto* controller = new UploadController(m_session->createLane(QStringLiteral("upload")), this);
+    auto* controller = new UploadController(m_session->service(), this);
     auto* progress = new UploadProgressDialog(controller, this);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     connect(progress, &QObject::destroyed, controller, [controller] {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "pixelnest/connectionconfig.h"
-#include "pixelnest/imagelimits.h"
+#include "pixelnest/engineconfig.h"
 #include "pixelnest/jobs.h"
 #include "pixelnest/result.h"
 
@@ -9,13 +9,6 @@
 
 namespace pixelnest
 {
-
-struct ServiceOptions
-{
-    QString ns = QStringLiteral("pixelnest"); // Redis key namespace (hash tag)
-    int maxAttempts = 3;
-    ImageLimits limits;
-};
 
 struct SubmitReport
 {
@@ -42,8 +35,8 @@ struct BulkOutcome
 class AdminClient final
 {
 public:
-    static Result<std::unique_ptr<AdminClient>> connect(const ConnectionConfig& config,
-                                                        const ServiceOptions& options = {});
+    static Result<std::unique_ptr<AdminClient>> connect(const ConnectionConfig& connections,
+                                                        const EngineConfig& config = {});
     ~AdminClient();
 
     // Validates every upload first (size, format by content, pixel count); stores the valid

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "pixelnest/connectionconfig.h"
-#include "pixelnest/imagelimits.h"
+#include "pixelnest/engineconfig.h"
 #include "pixelnest/pipelines.h"
 #include "pixelnest/result.h"
 
 #include <QObject>
-#include <QThread>
 
 #include <memory>
 
@@ -14,26 +13,6 @@ namespace pixelnest
 {
 
 class EngineMetrics;
-
-struct EngineOptions
-{
-    QString ns = QStringLiteral("pixelnest");           // Redis key namespace
-    int workers = qMax(2, QThread::idealThreadCount()); // pipeline threads
-    int batchSize = 64;                                 // jobs claimed per round trip
-    int maxInFlight = 0;                                // backpressure bound; 0 = 4 × batchSize
-    int leaseMs = 30'000;
-    int maxAttempts = 3;    // per round (submit or reprocess)
-    int retryBaseMs = 1000; // backoff: base × 2^(attempt−1), at most 60 s
-    int reconcileGraceMs = 10'000;
-    int heartbeatMs = 1000;
-    bool exitWhenIdle = false;               // stop once nothing is queued or processing anywhere
-    QString device = QStringLiteral("auto"); // auto|cpu|cuda|cuda:N
-    QString modelsDir;
-    int maxBatchDelayMs = 5; // longest wait to fill an inference batch
-    ImageLimits limits;
-
-    int effectiveMaxInFlight() const { return maxInFlight > 0 ? maxInFlight : 4 * batchSize; }
-};
 
 // The headless engine: claims jobs from Redis, runs their pipelines on a thread pool, writes
 // results to PostgreSQL in batches, acks. Threads: dispatcher (claims), writer (results),
@@ -46,7 +25,7 @@ class Engine final : public QObject
     Q_DISABLE_COPY_MOVE(Engine)
 
 public:
-    Engine(ConnectionConfig connections, EngineOptions options, PipelineRegistry pipelines,
+    Engine(ConnectionConfig connections, EngineConfig config, PipelineRegistry pipelines,
            QObject* parent = nullptr);
     ~Engine() override; // requests a stop and waits for the drain
 

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <memory>
+#include <thread>
 
 namespace pixelnest
 {
@@ -23,8 +24,8 @@ class JobEventListener final : public QObject
 
 public:
     explicit JobEventListener(QString conninfo, int batchMs = 100, QObject* parent = nullptr);
-    // Stops the thread without waiting for it: it may sit in a network call; it exits on its
-    // own and never signals a destroyed object.
+    // Stops the thread and joins it: every wait of that thread is interruptible, so this
+    // returns at once even while a server does not answer.
     ~JobEventListener() override;
 
     void start();
@@ -37,6 +38,7 @@ Q_SIGNALS:
 private:
     struct Shared;
     std::shared_ptr<Shared> m_shared;
+    std::thread m_thread;
     bool m_connected = false;
 };
 

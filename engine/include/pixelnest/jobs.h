@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pixelnest/result.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -27,11 +29,9 @@ QList<JobStatus> allStatuses();
 // Priority: −1000…1000, higher first, default 0. Out-of-range input is rejected, never clamped.
 inline constexpr int kMinPriority = -1000;
 inline constexpr int kMaxPriority = 1000;
-inline bool isValidPriority(qint64 priority)
-{
-    return priority >= kMinPriority && priority <= kMaxPriority;
-}
-QString priorityRangeError(qint64 priority);
+// The one check of a priority, for every writer (submit, upload, the priority command and
+// dialog's service call): InvalidInput naming the range.
+Result<void> checkPriority(qint64 priority);
 
 // One image and its processing state: the row the console shows and the CLI prints.
 struct JobRecord

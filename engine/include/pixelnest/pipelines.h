@@ -1,7 +1,6 @@
 #pragma once
 
-#include "pixelnest/imagelimits.h"
-#include "pixelnest/inferenceoptions.h"
+#include "pixelnest/engineconfig.h"
 #include "pixelnest/result.h"
 #include "pixelnest/stage.h"
 
@@ -19,14 +18,12 @@ public:
     static PipelineRegistry builtIn(const ImageLimits& limits = {});
 
     // What an engine runs: the built-in pipelines, `default` with the models found in
-    // modelsDir on `device` (auto|cpu|cuda|cuda:N), and the user's own models.
-    static Result<PipelineRegistry> standard(const ImageLimits& limits, const QString& modelsDir,
-                                             const QString& device);
-    // The same with every inference knob (batch delay, workers, threads). Loads the models
+    // config.inference.modelsDir on its device, and the user's own models, with every inference
+    // knob of the config (batch delay, workers, threads) and its image limits. Loads the models
     // (about a second on a CPU): call it off the GUI thread. A missing or broken model is not
     // an error here but a readiness error of its stages; a bad or absent device is.
-    static Result<PipelineRegistry> standard(const ImageLimits& limits,
-                                             const InferenceOptions& options);
+    // Defined in infer/, which plugs the models into pipeline/.
+    static Result<PipelineRegistry> standard(const EngineConfig& config);
 
     void add(Pipeline pipeline);
     // The device the models run on ("cpu", "cuda:0"), once resolved: heartbeats report it.

@@ -18,11 +18,32 @@ enum class ErrorCode
     Internal,     // a bug or an unexpected failure
 };
 
+// Which part failed, so that callers decide by kind instead of searching the text: the console
+// marks that server down, the engine pauses on an outage of PostgreSQL or Redis, a job fails on
+// bad input.
+enum class Service
+{
+    None,       // not attributed (a usage error, a bug)
+    PostgreSQL, // the database: connection, query, transaction
+    Redis,      // the dispatch queue
+    Model,      // a model file, its manifest, the device it runs on
+    Input,      // the user's file or value
+};
+
+QString serviceName(Service service); // "PostgreSQL", "Redis", "model", "input", ""
+
 struct Error
 {
     ErrorCode code = ErrorCode::Internal;
     QString message;
+    Service service = Service::None;
 };
+
+namespace detail
+{
+// Out of line so that this header needs no logging include; aborts with the error's message.
+[[noreturn]] void valueOfError(const Error& error);
+} // namespace detail
 
 // A value or an Error. Public engine calls return this instead of throwing: no exception crosses
 // a thread or library boundary.
@@ -34,13 +55,38 @@ public:
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
-    const T& value() const& { return *m_value; }
-    T& value() & { return *m_value; }
-    T&& value() && { return std::move(*m_value); }
-    const T* operator->() const { return &*m_value; }
+    // Asserting in every build type: reading the value of an error is a bug, and undefined
+    // behaviour is the worst way to find it.
+    const T& value() const&
+    {
+        check();
+        return *m_value;
+    }
+    T& value() &
+    {
+        check();
+        return *m_value;
+    }
+    T&& value() &&
+    {
+        check();
+        return std::move(*m_value);
+    }
+    const T* operator->() const
+    {
+        check();
+        return &*m_value;
+    }
     const Error& error() const { return m_error; }
 
 private:
+    void check() const
+    {
+        if (!m_value) {
+            detail::valueOfError(m_error);
+        }
+    }
+
     std::optional<T> m_value;
     Error m_error;
 };
@@ -60,9 +106,16 @@ private:
     bool m_ok = true;
 };
 
-inline Error makeError(ErrorCode code, QString message)
+inline Error makeError(ErrorCode code, QString message, Service service = Service::None)
 {
-    return Error{code, std::move(message)};
+    return Error{code, std::move(message), service};
+}
+
+// The same, with the service first: the spelling used where every error of a file concerns one
+// service.
+inline Error makeError(Service service, ErrorCode code, QString message)
+{
+    return Error{code, std::move(message), service};
 }
 
 } // namespace pixelnest

@@ -1,4 +1,4 @@
-#include "runtime/heartbeat.h"
+#include "service/heartbeat.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "core/adminlane.h"
+#include "admin/adminlane.h"
 
-#include "core/logging.h"
+#include "pixelnest/logging.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -10,7 +10,7 @@
 
 #include <mutex>
 
-namespace pixelnest::ui
+namespace pixelnest::engine
 {
 
 namespace
@@ -28,7 +28,7 @@ QList<QPointer<QThread>> g_retired;
 struct AdminLane::State
 {
     ConnectionConfig config;
-    ServiceOptions options;
+    EngineConfig options;
     std::unique_ptr<AdminClient> client;
     QElapsedTimer sinceFailure;
     int backoffMs = 0;
@@ -58,7 +58,7 @@ struct AdminLane::State
         return client.get();
     }
 
-    void report(bool available, const QString& message)
+    void report(bool available, const Error& error)
     {
         std::lock_guard lock(ownerMutex);
         if (owner == nullptr) {
@@ -67,14 +67,12 @@ struct AdminLane::State
         AdminLane* target = owner;
         QMetaObject::invokeMethod(
             target,
-            [target, available, message] {
-                Q_EMIT target->availabilityChanged(available, message);
-            },
+            [target, available, error] { Q_EMIT target->availabilityChanged(available, error); },
             Qt::QueuedConnection);
     }
 };
 
-AdminLane::AdminLane(const QString& name, ConnectionConfig config, ServiceOptions options,
+AdminLane::AdminLane(const QString& name, ConnectionConfig config, EngineConfig options,
                      QObject* parent)
     : QObject(parent), m_state(std::make_shared<State>())
 {
@@ -114,12 +112,12 @@ void AdminLane::waitForRetiredThreads(int timeoutMs)
     }
     for (const QPointer<QThread>& thread : threads) {
         if (thread && !thread->wait(deadline)) {
-            qCWarning(lcUi) << "a lane thread is still busy at exit:" << thread->objectName();
+            qCWarning(lcStore) << "a lane thread is still busy at exit:" << thread->objectName();
         }
     }
 }
 
-void AdminLane::setConnection(ConnectionConfig config, ServiceOptions options)
+void AdminLane::setConnection(ConnectionConfig config, EngineConfig options)
 {
     QMetaObject::invokeMethod(
         m_context,
@@ -155,7 +153,7 @@ void AdminLane::send(Task task)
                 state->client.reset(); // reconnect on the next call
                 state->lastError = error;
             }
-            state->report(!down, down ? state->lastError.message : QString());
+            state->report(!down, down ? state->lastError : Error{});
         },
         Qt::QueuedConnection);
 }
@@ -170,4 +168,4 @@ void AdminLane::postOffline(std::function<void()> work)
         Qt::QueuedConnection);
 }
 
-} // namespace pixelnest::ui
+} // namespace pixelnest::engine

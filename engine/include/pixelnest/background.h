@@ -8,7 +8,7 @@
 #include <functional>
 #include <memory>
 
-namespace pixelnest::ui
+namespace pixelnest
 {
 
 // Runs `work` on the global thread pool and hands its value back as a QFuture (consumed with
@@ -33,4 +33,4 @@ template <typename T> QFuture<T> runInBackground(std::function<T()> work)
     return future;
 }
 
-} // namespace pixelnest::ui
+} // namespace pixelnest

@@ -1,4 +1,4 @@
-#include "runtime/pipelinerunner.h"
+#include "pipeline/pipelinerunner.h"
 
 #include <QElapsedTimer>
 
@@ -57,7 +57,7 @@ JobOutcome PipelineRunner::failure(const ClaimedJob& job, const Error& error) co
     if (permanent) {
         outcome.outcome = Outcome::Failed;
         outcome.error = error.message;
-    } else if (job.attemptInRound < job.maxAttempts) {
+    } else if (job.attemptInRound < m_retry.maxAttempts) {
         outcome.outcome = Outcome::Retry;
         outcome.error = error.message;
         outcome.retryDelayMs = m_retry.delayForAttempt(job.attemptInRound);

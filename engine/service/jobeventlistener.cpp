@@ -112,18 +112,38 @@ PGconn* JobEventListener::Shared::connect(QString& error)
     return conn;
 }
 
+// Sent and awaited without blocking, like the connect, so that a stop interrupts it: the
+// owner joins this thread and must never wait on the network.
 bool JobEventListener::Shared::listen(PGconn* conn, QString& error)
 {
+    PQsetnonblocking(conn, 1);
     const QByteArray sql = "LISTEN " + kImagesChannel.toUtf8();
-    PGresult* result = PQexec(conn, sql.constData());
-    const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
-    PQclear(result);
-    if (!ok) {
+    if (PQsendQuery(conn, sql.constData()) == 0) {
         error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         return false;
     }
-    PQsetnonblocking(conn, 1);
-    return true;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (PQflush(conn) == 1 || PQisBusy(conn) != 0) {
+        const int left = kConnectTimeoutMs - int(elapsed.elapsed());
+        if (left <= 0 || !waitFor(PQsocket(conn), POLLIN | POLLOUT, left)) {
+            error = stop ? QString() : QStringLiteral("PostgreSQL did not answer LISTEN in time");
+            return false;
+        }
+        if (PQconsumeInput(conn) == 0) {
+            error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+            return false;
+        }
+    }
+    bool ok = true;
+    while (PGresult* result = PQgetResult(conn)) {
+        ok = ok && PQresultStatus(result) == PGRES_COMMAND_OK;
+        PQclear(result);
+    }
+    if (!ok) {
+        error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    }
+    return ok;
 }
 
 QString JobEventListener::Shared::pump(PGconn* conn)
@@ -202,18 +222,27 @@ JobEventListener::JobEventListener(QString conninfo, int batchMs, QObject* paren
 
 JobEventListener::~JobEventListener()
 {
-    std::lock_guard lock(m_shared->mutex);
-    m_shared->owner = nullptr;
-    m_shared->stop = true;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->owner = nullptr;
+        m_shared->stop = true;
+    }
     if (m_shared->wake[1] >= 0) {
         const char byte = 1;
         (void)::write(m_shared->wake[1], &byte, 1);
+    }
+    // Bounded: every wait of the thread (connect, LISTEN, notifications, backoff) polls the
+    // wake-up pipe too, so it returns as soon as it sees the byte.
+    if (m_thread.joinable()) {
+        m_thread.join();
     }
 }
 
 void JobEventListener::start()
 {
-    std::thread([shared = m_shared] { shared->run(); }).detach();
+    if (!m_thread.joinable()) {
+        m_thread = std::thread([shared = m_shared] { shared->run(); });
+    }
 }
 
 } // namespace pixelnest

@@ -2,13 +2,16 @@
 
 #include "pixelnest/enginemetrics.h"
 #include "pixelnest/pipelines.h"
-#include "store/jobstore.h"
+#include "model/claimedjob.h"
+#include "model/joboutcome.h"
 
 namespace pixelnest::engine
 {
 
+// When a transient failure is tried again, and when it becomes final.
 struct RetryPolicy
 {
+    int maxAttempts = 3; // per round (submit or reprocess): the engine's --max-attempts
     int baseDelayMs = 1000;
     int maxDelayMs = 60'000;
 

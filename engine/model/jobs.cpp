@@ -53,13 +53,17 @@ std::optional<JobStatus> parseStatus(const QString& name)
     return std::nullopt;
 }
 
-QString priorityRangeError(qint64 priority)
+Result<void> checkPriority(qint64 priority)
 {
-    return QStringLiteral("priority %1 is out of range: use an integer from %2 to %3 "
-                          "(higher runs first)")
-        .arg(priority)
-        .arg(kMinPriority)
-        .arg(kMaxPriority);
+    if (priority >= kMinPriority && priority <= kMaxPriority) {
+        return {};
+    }
+    return makeError(Service::Input, ErrorCode::InvalidInput,
+                     QStringLiteral("priority %1 is out of range: use an integer from %2 to %3 "
+                                    "(higher runs first)")
+                         .arg(priority)
+                         .arg(kMinPriority)
+                         .arg(kMaxPriority));
 }
 
 JobCursor cursorAfter(const JobRecord& job, JobSortKey sortBy)

@@ -1,7 +1,6 @@
 #include "pixelnest/pipelines.h"
 
-#include "infer/inferencepipelines.h"
-#include "runtime/builtinstages.h"
+#include "pipeline/builtinstages.h"
 
 namespace pixelnest
 {
@@ -16,21 +15,6 @@ PipelineRegistry PipelineRegistry::builtIn(const ImageLimits& limits)
     registry.add({QStringLiteral("metadata"), metadata});
     registry.add({QStringLiteral("default"), metadata});
     return registry;
-}
-
-Result<PipelineRegistry> PipelineRegistry::standard(const ImageLimits& limits,
-                                                    const QString& modelsDir, const QString& device)
-{
-    InferenceOptions options;
-    options.modelsDir = modelsDir;
-    options.device = device;
-    return standard(limits, options);
-}
-
-Result<PipelineRegistry> PipelineRegistry::standard(const ImageLimits& limits,
-                                                    const InferenceOptions& options)
-{
-    return engine::InferencePipelines::build(limits, options);
 }
 
 void PipelineRegistry::add(Pipeline pipeline)

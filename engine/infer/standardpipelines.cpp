@@ -1,10 +1,15 @@
-#include "infer/inferencepipelines.h"
+// PipelineRegistry::standard(): the built-in pipelines, `default` = decode, thumbnail,
+// face_detector, moderation, anonymise, and one pipeline per model directory of the repository
+// (`<name>` = decode + that model), so that a user's model dropped into the repository runs
+// without a rebuild. Every stage of one model shares one ModelService (one batcher, one set of
+// device workers). Here in infer/ because it plugs the models into pipeline/'s registry.
+#include "pixelnest/pipelines.h"
 
 #include "infer/anonymisestage.h"
 #include "infer/modelstage.h"
 #include "infer/torchruntime.h"
 #include "pixelnest/logging.h"
-#include "runtime/builtinstages.h"
+#include "pipeline/builtinstages.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -35,11 +40,11 @@ QStringList modelDirectories(const QString& repository)
     return names;
 }
 
-ModelSettings settingsFrom(const InferenceOptions& options, const DeviceSpec& device)
+ModelSettings settingsFrom(const InferenceConfig& options, const DeviceSpec& device)
 {
     ModelSettings settings;
     settings.device = device;
-    settings.maxBatchDelay = std::chrono::microseconds(std::max(0, options.maxBatchDelayUs));
+    settings.maxBatchDelay = std::max(std::chrono::microseconds(0), options.maxBatchDelay);
     settings.maxBatchSize = std::max(0, options.maxBatchSize);
     settings.workers = std::max(1, options.deviceWorkers);
     // The two models of `default` run at the same time, each on its own workers: share the
@@ -51,9 +56,17 @@ ModelSettings settingsFrom(const InferenceOptions& options, const DeviceSpec& de
 
 } // namespace
 
-Result<PipelineRegistry> InferencePipelines::build(const ImageLimits& limits,
-                                                   const InferenceOptions& options)
+} // namespace pixelnest::engine
+
+namespace pixelnest
 {
+
+using namespace engine;
+
+Result<PipelineRegistry> PipelineRegistry::standard(const EngineConfig& config)
+{
+    const InferenceConfig& options = config.inference;
+    const ImageLimits& limits = config.limits;
     Result<DeviceSpec> requested = DeviceSpec::parse(options.device);
     if (!requested) {
         return requested.error();
@@ -98,4 +111,4 @@ Result<PipelineRegistry> InferencePipelines::build(const ImageLimits& limits,
     return registry;
 }
 
-} // namespace pixelnest::engine
+} // namespace pixelnest

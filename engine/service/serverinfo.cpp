@@ -1,6 +1,7 @@
 #include "pixelnest/serverinfo.h"
 
 #include "queue/redisclient.h"
+#include "store/pgconnection.h"
 
 #include <libpq-fe.h>
 // Only the version macros: this file is compiled with torch's include directories (see
@@ -10,21 +11,6 @@
 namespace pixelnest
 {
 
-namespace
-{
-
-// A bounded connect: libpq's connect_timeout overrides whatever the conninfo says, so that an
-// unroutable host fails in seconds rather than in the kernel's two minutes.
-PGconn* connectWithTimeout(const QString& conninfo)
-{
-    const QByteArray expanded = conninfo.toUtf8();
-    const char* keywords[] = {"dbname", "connect_timeout", nullptr};
-    const char* values[] = {expanded.constData(), "5", nullptr};
-    return PQconnectdbParams(keywords, values, 1);
-}
-
-} // namespace
-
 QString torchVersion()
 {
     return QStringLiteral(TORCH_VERSION);
@@ -32,12 +18,12 @@ QString torchVersion()
 
 Result<QString> postgresServerVersion(const QString& conninfo)
 {
-    PGconn* conn = connectWithTimeout(conninfo);
+    PGconn* conn = engine::connectBounded(conninfo, 5);
     if (PQstatus(conn) != CONNECTION_OK) {
         // libpq names the host and the reason; it never includes the password.
         const QString reason = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         PQfinish(conn);
-        return makeError(ErrorCode::Unavailable, reason);
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable, reason);
     }
     PGresult* result = PQexec(conn, "SHOW server_version");
     const bool ok = PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1;
@@ -46,7 +32,7 @@ Result<QString> postgresServerVersion(const QString& conninfo)
     PQclear(result);
     PQfinish(conn);
     if (!ok) {
-        return makeError(ErrorCode::Internal, value);
+        return makeError(Service::PostgreSQL, ErrorCode::Internal, value);
     }
     return value;
 }
@@ -70,7 +56,8 @@ Result<QString> redisServerVersion(const QString& redisUrl)
             return QString::fromLatin1(line.mid(14).trimmed());
         }
     }
-    return makeError(ErrorCode::Internal, QStringLiteral("INFO server named no redis_version"));
+    return makeError(Service::Redis, ErrorCode::Internal,
+                     QStringLiteral("INFO server named no redis_version"));
 }
 
 } // namespace pixelnest

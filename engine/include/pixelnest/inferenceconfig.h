@@ -2,17 +2,20 @@
 
 #include <QString>
 
+#include <chrono>
+
 namespace pixelnest
 {
 
 // How the engine runs its models (DESIGN.md, "Processing"). The defaults suit one CPU box; the
 // knobs are Triton's: a model's batch closes at `max_batch_size` requests or after
-// `maxBatchDelayUs`, whichever comes first.
-struct InferenceOptions
+// `maxBatchDelay`, whichever comes first.
+struct InferenceConfig
 {
     QString modelsDir;                       // <repo>/<model>/{model.pt,model.json}
     QString device = QStringLiteral("auto"); // auto|cpu|cuda|cuda:N
-    int maxBatchDelayUs = 5000; // how long the first request of a batch waits for company
+    // How long the first request of a batch waits for company (--max-batch-delay-ms).
+    std::chrono::microseconds maxBatchDelay{5000};
     // 0: each manifest's max_batch_size; else the smaller of it and the manifest's. (On the CPU
     // with keepHeapMemory the batch size barely changes the cost per image: face detector 91-101
     // ms, moderation 17-20 ms at batch 1..8 on one thread; batches pay off on a GPU.)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pixelnest/adminclient.h"
+#include "pixelnest/engineconfig.h"
 
 #include <QFuture>
 #include <QObject>
@@ -11,12 +12,12 @@
 
 class QThread;
 
-namespace pixelnest::ui
+namespace pixelnest::engine
 {
 
-// One AdminClient on its own thread (the engine's client is synchronous and belongs to one
-// thread). Calls queue up and run there in order; each returns a QFuture that the GUI consumes
-// with `.then(this, …)`, so the GUI thread never waits on PostgreSQL or Redis. The console keeps
+// One AdminClient on its own thread (the client is synchronous and belongs to one thread).
+// Calls queue up and run there in order; each returns a QFuture that the GUI consumes with
+// `.then(this, …)`, so the GUI thread never waits on PostgreSQL or Redis. AdminServiceImpl keeps
 // a few lanes so that a slow page query does not hold up an action, nor an upload the table.
 //
 // Results never arrive synchronously: a continuation always runs from the event loop.
@@ -28,13 +29,13 @@ class AdminLane final : public QObject
     Q_DISABLE_COPY_MOVE(AdminLane)
 
 public:
-    AdminLane(const QString& name, ConnectionConfig config, ServiceOptions options,
+    AdminLane(const QString& name, ConnectionConfig config, EngineConfig options,
               QObject* parent = nullptr);
     // Does not wait: the thread finishes its current call, drops the client and ends by itself.
     ~AdminLane() override;
 
     // Applies to the calls queued after it: the current client is dropped on the lane's thread.
-    void setConnection(ConnectionConfig config, ServiceOptions options);
+    void setConnection(ConnectionConfig config, EngineConfig options);
 
     template <typename T> QFuture<Result<T>> run(std::function<Result<T>(AdminClient&)> call)
     {
@@ -74,8 +75,9 @@ public:
     static void waitForRetiredThreads(int timeoutMs);
 
 Q_SIGNALS:
-    // After each call: false when it found PostgreSQL or Redis unreachable, true otherwise.
-    void availabilityChanged(bool available, const QString& message);
+    // After each call: false when it found PostgreSQL or Redis unreachable (`error` says which
+    // and why), true otherwise.
+    void availabilityChanged(bool available, const pixelnest::Error& error);
 
 private:
     // Returns the call's error (an empty Error{} when it succeeded); ErrorCode::Unavailable
@@ -91,4 +93,4 @@ private:
     QObject* m_context = nullptr; // lives on m_thread: the target of queued calls
 };
 
-} // namespace pixelnest::ui
+} // namespace pixelnest::engine

@@ -2,7 +2,7 @@
 
 #include "pixelnest/logging.h"
 #include "queue/jobqueue.h"
-#include "runtime/heartbeat.h"
+#include "service/heartbeat.h"
 #include "store/adminstore.h"
 
 #include <QDateTime>
@@ -46,8 +46,8 @@ QList<qint64> idsOf(const QList<QueuedJob>& jobs)
 
 struct AdminClient::Impl
 {
-    Impl(RedisUrl url, const ServiceOptions& options)
-        : redis(std::move(url)), queue(redis, options.ns), store(db), options(options)
+    Impl(RedisUrl url, const EngineConfig& config)
+        : redis(std::move(url)), queue(redis, config.service.ns), store(db), limits(config.limits)
     {
     }
 
@@ -55,7 +55,7 @@ struct AdminClient::Impl
     RedisClient redis;
     JobQueue queue;
     AdminStore store;
-    ServiceOptions options;
+    ImageLimits limits;
 
     // Redis is only dispatch: when it is down the PostgreSQL change stands and the reconciler
     // queues the jobs once it is back.
@@ -86,15 +86,15 @@ AdminClient::AdminClient(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {
 
 AdminClient::~AdminClient() = default;
 
-Result<std::unique_ptr<AdminClient>> AdminClient::connect(const ConnectionConfig& config,
-                                                          const ServiceOptions& options)
+Result<std::unique_ptr<AdminClient>> AdminClient::connect(const ConnectionConfig& connections,
+                                                          const EngineConfig& config)
 {
-    Result<RedisUrl> url = RedisUrl::parse(config.redis);
+    Result<RedisUrl> url = RedisUrl::parse(connections.redis);
     if (!url) {
         return url.error();
     }
-    auto impl = std::make_unique<Impl>(url.value(), options);
-    if (Result<void> opened = impl->db.open(config.postgres); !opened) {
+    auto impl = std::make_unique<Impl>(url.value(), config);
+    if (Result<void> opened = impl->db.open(connections.postgres); !opened) {
         return opened.error();
     }
     if (Result<void> connected = impl->redis.connect(); !connected) {
@@ -110,13 +110,12 @@ Result<SubmitReport> AdminClient::submit(const QList<ImageUpload>& uploads)
     QList<ImageFacts> facts;
     for (int i = 0; i < uploads.size(); ++i) {
         const ImageUpload& upload = uploads[i];
-        if (!isValidPriority(upload.priority)) {
-            report.rejected.append(
-                {i, makeError(ErrorCode::InvalidInput, priorityRangeError(upload.priority))});
+        if (Result<void> priority = checkPriority(upload.priority); !priority) {
+            report.rejected.append({i, priority.error()});
             continue;
         }
         Result<ImageFacts> inspected =
-            inspectImage(upload.bytes, upload.title, m_impl->options.limits);
+            inspectImage(upload.bytes, upload.title, m_impl->limits);
         if (!inspected) {
             report.rejected.append({i, inspected.error()});
             continue;
@@ -126,7 +125,7 @@ Result<SubmitReport> AdminClient::submit(const QList<ImageUpload>& uploads)
         report.accepted.append(i);
     }
     const Result<QList<qint64>> ids =
-        m_impl->store.insertImages(valid, facts, m_impl->options.maxAttempts);
+        m_impl->store.insertImages(valid, facts);
     if (!ids) {
         return ids.error();
     }
@@ -156,6 +155,9 @@ Result<QByteArray> AdminClient::image(qint64 id, const QByteArray& kind)
 
 Result<BulkOutcome> AdminClient::setPriority(const QList<qint64>& ids, int priority)
 {
+    if (Result<void> valid = checkPriority(priority); !valid) {
+        return valid.error();
+    }
     const Result<QList<qint64>> changed = m_impl->store.setPriority(ids, priority);
     if (!changed) {
         return changed.error();

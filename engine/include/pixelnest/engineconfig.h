@@ -1,0 +1,54 @@
+#pragma once
+
+#include "pixelnest/imagelimits.h"
+#include "pixelnest/inferenceconfig.h"
+
+#include <QString>
+#include <QThread>
+
+#include <chrono>
+
+namespace pixelnest
+{
+
+// The engine's own threads: claiming, leases, retries, maintenance.
+struct RuntimeConfig
+{
+    int workers = qMax(2, QThread::idealThreadCount()); // pipeline threads (--workers)
+    int batchSize = 64;   // jobs claimed per round trip (--batch-size)
+    int maxInFlight = 0;  // backpressure bound; 0 = 4 × batchSize
+    std::chrono::milliseconds lease{30'000}; // --lease-seconds
+    // Attempts per round (submit or reprocess) before a transient failure or a lost lease is
+    // final (--max-attempts). The engine that ends an attempt applies its own limit.
+    int maxAttempts = 3;
+    std::chrono::milliseconds retryBase{1000}; // backoff: base × 2^(attempt−1), at most 60 s
+    std::chrono::milliseconds reconcileGrace{10'000};
+    std::chrono::milliseconds heartbeatInterval{1000};
+    bool exitWhenIdle = false; // stop once nothing is queued or processing anywhere
+
+    int effectiveMaxInFlight() const { return maxInFlight > 0 ? maxInFlight : 4 * batchSize; }
+    // For the calls that take milliseconds (Redis PX, SQL intervals, QElapsedTimer).
+    int leaseMs() const { return int(lease.count()); }
+    int retryBaseMs() const { return int(retryBase.count()); }
+    int reconcileGraceMs() const { return int(reconcileGrace.count()); }
+    int heartbeatMs() const { return int(heartbeatInterval.count()); }
+};
+
+// What engines and consoles must agree on to share one Redis, and how the engine is watched.
+struct ServiceConfig
+{
+    QString ns = QStringLiteral("pixelnest"); // Redis key namespace (hash tag), --namespace
+    QString metricsListen;                    // HOST:PORT for /metrics; empty: none
+};
+
+// Every setting of an engine (and of the console's in-process engine and admin service), parsed
+// and validated once in src/ from flags, environment and config file, then used whole.
+struct EngineConfig
+{
+    RuntimeConfig runtime;
+    InferenceConfig inference;
+    ServiceConfig service;
+    ImageLimits limits;
+};
+
+} // namespace pixelnest

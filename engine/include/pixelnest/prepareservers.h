@@ -1,0 +1,15 @@
+#pragma once
+
+#include "pixelnest/connectionconfig.h"
+#include "pixelnest/result.h"
+
+namespace pixelnest
+{
+
+// Gets the servers a process will use ready, the same way for every CLI command,
+// `--engine-only` and the console: starts the local stack in `localStackDir` (empty: the
+// default) when either connection comes from it, then brings the schema up to this build's
+// version. Blocks for seconds (starting PostgreSQL): never on the GUI thread.
+Result<void> prepareServers(const ConnectionConfig& config, const QString& localStackDir = {});
+
+} // namespace pixelnest

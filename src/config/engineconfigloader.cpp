@@ -1,0 +1,169 @@
+#include "config/engineconfigloader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
+
+#include <functional>
+
+namespace pixelnest::cli
+{
+
+namespace
+{
+
+// Where one setting's text comes from, in precedence order.
+class SettingSource final
+{
+public:
+    SettingSource(const CommandLine& line, const QProcessEnvironment& environment)
+        : m_line(line), m_environment(environment)
+    {
+        if (!line.configFile.isEmpty() && QFileInfo::exists(line.configFile)) {
+            const QSettings file(line.configFile, QSettings::IniFormat);
+            for (const QString& key : file.allKeys()) {
+                if (key.startsWith(QLatin1String("engine/"))) {
+                    m_file.insert(key.mid(7), file.value(key).toString());
+                }
+            }
+        }
+    }
+
+    // "max-attempts" → --max-attempts, PIXELNEST_MAX_ATTEMPTS, [engine] max-attempts.
+    std::optional<QString> text(const QString& name) const
+    {
+        if (m_line.values.contains(name)) {
+            return m_line.value(name);
+        }
+        if (m_line.flags.contains(name)) {
+            return QStringLiteral("true");
+        }
+        const QString variable =
+            QStringLiteral("PIXELNEST_") + QString(name).replace(QLatin1Char('-'), QLatin1Char('_')).toUpper();
+        if (m_environment.contains(variable)) {
+            return m_environment.value(variable);
+        }
+        if (m_file.contains(name)) {
+            return m_file.value(name);
+        }
+        return std::nullopt;
+    }
+
+private:
+    const CommandLine& m_line;
+    const QProcessEnvironment& m_environment;
+    QHash<QString, QString> m_file;
+};
+
+struct Parser
+{
+    const SettingSource& source;
+    QStringList errors;
+
+    void integer(const char* name, qint64 minimum, qint64 maximum,
+                 const std::function<void(qint64)>& apply)
+    {
+        const std::optional<QString> text = source.text(QLatin1String(name));
+        if (!text) {
+            return;
+        }
+        bool ok = false;
+        const qint64 value = text->trimmed().toLongLong(&ok);
+        if (!ok || value < minimum || value > maximum) {
+            errors.append(QStringLiteral("--%1 must be a whole number from %2 to %3, not '%4'")
+                              .arg(QLatin1String(name))
+                              .arg(minimum)
+                              .arg(maximum)
+                              .arg(*text));
+            return;
+        }
+        apply(value);
+    }
+
+    void text(const char* name, const QRegularExpression& valid, const char* expected,
+              QString& target)
+    {
+        const std::optional<QString> value = source.text(QLatin1String(name));
+        if (!value) {
+            return;
+        }
+        if (!valid.match(value->trimmed()).hasMatch()) {
+            errors.append(QStringLiteral("--%1 must be %2, not '%3'")
+                              .arg(QLatin1String(name), QLatin1String(expected), *value));
+            return;
+        }
+        target = value->trimmed();
+    }
+
+    void flag(const char* name, bool& target)
+    {
+        const std::optional<QString> value = source.text(QLatin1String(name));
+        if (!value) {
+            return;
+        }
+        const QString word = value->trimmed().toLower();
+        if (word == QLatin1String("true") || word == QLatin1String("1") ||
+            word == QLatin1String("yes")) {
+            target = true;
+        } else if (word == QLatin1String("false") || word == QLatin1String("0") ||
+                   word == QLatin1String("no")) {
+            target = false;
+        } else {
+            errors.append(QStringLiteral("--%1 must be true or false, not '%2'")
+                              .arg(QLatin1String(name), *value));
+        }
+    }
+};
+
+} // namespace
+
+QString defaultModelsDir()
+{
+    // build/src/pixelnest → build/models, where scripts/setup converts them.
+    const QString besideBuild =
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../models"));
+    if (QFileInfo::exists(besideBuild)) {
+        return QDir::cleanPath(besideBuild);
+    }
+    return QStringLiteral("/usr/share/pixelnest/models");
+}
+
+Result<EngineConfig> loadEngineConfig(const CommandLine& line,
+                                      const QProcessEnvironment& environment)
+{
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
+    EngineConfig config;
+    config.inference.modelsDir = defaultModelsDir();
+    const SettingSource source(line, environment);
+    Parser parse{source, {}};
+    RuntimeConfig& runtime = config.runtime;
+    parse.integer("workers", 1, 256, [&](qint64 v) { runtime.workers = int(v); });
+    parse.integer("batch-size", 1, 1024, [&](qint64 v) { runtime.batchSize = int(v); });
+    parse.integer("max-attempts", 1, 100, [&](qint64 v) { runtime.maxAttempts = int(v); });
+    parse.integer("lease-seconds", 1, 86'400, [&](qint64 v) { runtime.lease = seconds(v); });
+    parse.integer("max-batch-delay-ms", 0, 10'000,
+                  [&](qint64 v) { config.inference.maxBatchDelay = milliseconds(v); });
+    parse.flag("exit-when-idle", runtime.exitWhenIdle);
+    ImageLimits& limits = config.limits;
+    parse.integer("max-upload-mb", 1, 4096, [&](qint64 v) { limits.maxBytes = v * 1024 * 1024; });
+    parse.integer("max-megapixels", 1, 10'000,
+                  [&](qint64 v) { limits.maxPixels = v * 1000 * 1000; });
+    static const QRegularExpression device(QStringLiteral("^(auto|cpu|cuda|cuda:[0-9]{1,2})$"));
+    parse.text("device", device, "auto, cpu, cuda or cuda:N", config.inference.device);
+    static const QRegularExpression anything(QStringLiteral("^.+$"));
+    parse.text("models", anything, "a directory", config.inference.modelsDir);
+    // The namespace becomes a Redis hash tag: braces or spaces would split or break it.
+    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_.:-]{1,64}$"));
+    parse.text("namespace", name, "1-64 letters, digits or _.:-", config.service.ns);
+    static const QRegularExpression hostPort(QStringLiteral("^.+:[0-9]{1,5}$"));
+    parse.text("metrics-listen", hostPort, "HOST:PORT", config.service.metricsListen);
+    if (!parse.errors.isEmpty()) {
+        return makeError(ErrorCode::InvalidInput, parse.errors.join(QLatin1Char('\n')));
+    }
+    return config;
+}
+
+} // namespace pixelnest::cli
