@@ -272,9 +272,7 @@ private Q_SLOTS:
             withPostgresPassword(postgres.withoutPassword, QStringLiteral("it's"));
         QCOMPARE(splitPostgresPassword(merged).password, QStringLiteral("it's"));
 
-        SessionEnvironment environment;
-        environment.environment = QProcessEnvironment();
-        ConsoleSession session(environment);
+        ConsoleSession session(test::sessionEnvironment({}, test::uniqueNamespace(), {}));
         QSignalSpy notices(&session, &ConsoleSession::notice);
         session.remember(profile);
         {
@@ -314,9 +312,7 @@ private Q_SLOTS:
 
     void rememberedLayout()
     {
-        SessionEnvironment environment;
-        environment.environment = QProcessEnvironment();
-        ConsoleSession session(environment);
+        ConsoleSession session(test::sessionEnvironment({}, test::uniqueNamespace(), {}));
         int width = 0;
         {
             MainWindow window(&session);

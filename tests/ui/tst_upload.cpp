@@ -105,8 +105,11 @@ private Q_SLOTS:
         const auto summary = finished.first().first().value<UploadSummary>();
         QCOMPARE(summary.ids.size(), 1);
         QCOMPARE(summary.failures.size(), 2);
-        QVERIFY(summary.failures.at(0).message.contains(QStringLiteral("not found")));
-        QVERIFY(summary.failures.at(1).message.startsWith(QStringLiteral("too large")));
+        // In the order given, each with its reason; the big one never read (checked by stat
+        // against the limits this service was configured with).
+        QCOMPARE(summary.failures.at(0).path, big);
+        QVERIFY(summary.failures.at(0).message.startsWith(QStringLiteral("too large")));
+        QVERIFY(summary.failures.at(1).message.contains(QStringLiteral("not found")));
         QCOMPARE(fixture.countWhere(QStringLiteral("title = 'Same title'")), 1);
     }
 
