@@ -12,9 +12,9 @@
 #include "infer/preprocessor.h"
 #include "infer/torchmodel.h"
 #include "infer/torchruntime.h"
+#include "pipeline/pipelinerunner.h"
 #include "pixelnest/enginemetrics.h"
 #include "pixelnest/pipelines.h"
-#include "pipeline/pipelinerunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -114,8 +114,7 @@ Result<SubmitReport> AdminClient::submit(const QList<ImageUpload>& uploads)
             report.rejected.append({i, priority.error()});
             continue;
         }
-        Result<ImageFacts> inspected =
-            inspectImage(upload.bytes, upload.title, m_impl->limits);
+        Result<ImageFacts> inspected = inspectImage(upload.bytes, upload.title, m_impl->limits);
         if (!inspected) {
             report.rejected.append({i, inspected.error()});
             continue;
@@ -124,8 +123,7 @@ Result<SubmitReport> AdminClient::submit(const QList<ImageUpload>& uploads)
         facts.append(inspected.value());
         report.accepted.append(i);
     }
-    const Result<QList<qint64>> ids =
-        m_impl->store.insertImages(valid, facts);
+    const Result<QList<qint64>> ids = m_impl->store.insertImages(valid, facts);
     if (!ids) {
         return ids.error();
     }

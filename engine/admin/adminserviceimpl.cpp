@@ -112,12 +112,14 @@ QFuture<Result<BulkOutcome>> AdminServiceImpl::setPriority(const QList<qint64>& 
 
 QFuture<Result<BulkOutcome>> AdminServiceImpl::reprocess(const QList<qint64>& ids)
 {
-    return m_actions->run<BulkOutcome>([ids](AdminClient& client) { return client.reprocess(ids); });
+    return m_actions->run<BulkOutcome>(
+        [ids](AdminClient& client) { return client.reprocess(ids); });
 }
 
 QFuture<Result<BulkOutcome>> AdminServiceImpl::reprocessFailed()
 {
-    return m_actions->run<BulkOutcome>([](AdminClient& client) { return client.reprocessFailed(); });
+    return m_actions->run<BulkOutcome>(
+        [](AdminClient& client) { return client.reprocessFailed(); });
 }
 
 QFuture<Result<BulkOutcome>> AdminServiceImpl::cancel(const QList<qint64>& ids)

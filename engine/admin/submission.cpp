@@ -32,7 +32,7 @@ void addFile(SubmissionPlan& plan, const QString& path, const ImageLimits& limit
     if (!isRegularFile(path)) {
         plan.rejected.append(
             {path, inputError(QStringLiteral("not a regular file (a FIFO, device, socket or "
-                                                   "broken link): not read"))});
+                                             "broken link): not read"))});
         return;
     }
     const qint64 bytes = QFileInfo(path).size();
@@ -58,7 +58,8 @@ Result<QByteArray> readBounded(const QString& path, const ImageLimits& limits)
     }
     QByteArray bytes;
     while (!file.atEnd() && bytes.size() <= limits.maxBytes) {
-        const QByteArray chunk = file.read(qMin(kReadChunkBytes, limits.maxBytes + 1 - bytes.size()));
+        const QByteArray chunk =
+            file.read(qMin(kReadChunkBytes, limits.maxBytes + 1 - bytes.size()));
         if (chunk.isEmpty()) {
             if (file.error() != QFileDevice::NoError) {
                 return inputError(QStringLiteral("cannot read: %1").arg(file.errorString()));
@@ -97,7 +98,8 @@ SubmissionPlan planSubmission(const QStringList& paths, const ImageLimits& limit
         } else if (info.exists()) {
             addFile(plan, path, limits);
         } else {
-            plan.rejected.append({path, inputError(QStringLiteral("not found: no such file or folder"))});
+            plan.rejected.append(
+                {path, inputError(QStringLiteral("not found: no such file or folder"))});
         }
     }
     return plan;

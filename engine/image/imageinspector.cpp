@@ -29,7 +29,8 @@ QString supportedFormats()
 
 Error invalid(const QString& name, const QString& why)
 {
-    return makeError(Service::Input, ErrorCode::InvalidInput, QStringLiteral("'%1': %2").arg(name, why));
+    return makeError(Service::Input, ErrorCode::InvalidInput,
+                     QStringLiteral("'%1': %2").arg(name, why));
 }
 
 } // namespace

@@ -43,7 +43,8 @@ QImage AnonymiseStage::anonymised(const QImage& image, const QList<QRectF>& face
 Result<void> AnonymiseStage::process(StageContext& context)
 {
     if (context.image.isNull()) {
-        return makeError(Service::Model, ErrorCode::Internal, QStringLiteral("anonymise needs a decoded image"));
+        return makeError(Service::Model, ErrorCode::Internal,
+                         QStringLiteral("anonymise needs a decoded image"));
     }
     QList<QRectF> faces;
     for (const QJsonValue& face : context.result.value(QStringLiteral("faces")).toArray()) {

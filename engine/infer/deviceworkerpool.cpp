@@ -90,8 +90,8 @@ void DeviceWorkerPool::isolate(TorchModel& model, std::vector<RequestPtr>& batch
         const ErrorCode code = anySucceeded ? ErrorCode::InvalidInput : ErrorCode::Unavailable;
         const QString why =
             anySucceeded ? QStringLiteral("fails on this image alone") : QStringLiteral("failed");
-        batch[i]->promise.set_value(makeError(Service::Model, 
-            code,
+        batch[i]->promise.set_value(makeError(
+            Service::Model, code,
             QStringLiteral("model %1 %2: %3").arg(m_modelName, why, results[i].error().message)));
     }
 }

@@ -15,7 +15,8 @@ namespace
 // while the operator fixes the repository, and readiness says what to fix.
 Error invalid(const QString& path, const QString& why)
 {
-    return makeError(Service::Model, ErrorCode::Unavailable, QStringLiteral("%1: %2").arg(path, why));
+    return makeError(Service::Model, ErrorCode::Unavailable,
+                     QStringLiteral("%1: %2").arg(path, why));
 }
 
 Result<std::array<float, 3>> triple(const QJsonObject& input, const QString& key,
@@ -100,7 +101,8 @@ Result<ModelManifest> ModelManifest::load(const QString& path)
 {
     QFile file(path);
     if (!file.exists()) {
-        return makeError(Service::Model, ErrorCode::Unavailable, QStringLiteral("%1 missing").arg(path));
+        return makeError(Service::Model, ErrorCode::Unavailable,
+                         QStringLiteral("%1 missing").arg(path));
     }
     if (!file.open(QIODevice::ReadOnly)) {
         return invalid(path, QStringLiteral("cannot be read: %1").arg(file.errorString()));

@@ -15,8 +15,8 @@ Result<void> ModelStage::process(StageContext& context)
 {
     const QString label = QStringLiteral("Image %1 '%2'").arg(context.jobId).arg(context.title);
     if (context.image.isNull()) {
-        return makeError(Service::Model, 
-            ErrorCode::InvalidInput,
+        return makeError(
+            Service::Model, ErrorCode::InvalidInput,
             QStringLiteral("%1: model %2 has no decoded image to run on").arg(label, name()));
     }
     QElapsedTimer timer;
@@ -24,9 +24,10 @@ Result<void> ModelStage::process(StageContext& context)
     const Result<ModelOutput> output = m_service->infer(context.image);
     if (!output) {
         const Error& error = output.error();
-        return makeError(Service::Model, error.code, error.code == ErrorCode::InvalidInput
-                                         ? QStringLiteral("%1: %2").arg(label, error.message)
-                                         : error.message);
+        return makeError(Service::Model, error.code,
+                         error.code == ErrorCode::InvalidInput
+                             ? QStringLiteral("%1: %2").arg(label, error.message)
+                             : error.message);
     }
     const Result<QJsonValue> value = format(output.value(), context);
     if (!value) {
@@ -53,7 +54,8 @@ Result<QJsonValue> ModelStage::format(const ModelOutput& output, const StageCont
     case ModelTask::Classify:
         return resultjson::classification(output, manifest);
     }
-    return makeError(Service::Model, ErrorCode::Internal, QStringLiteral("model %1: unknown task").arg(name()));
+    return makeError(Service::Model, ErrorCode::Internal,
+                     QStringLiteral("model %1: unknown task").arg(name()));
 }
 
 } // namespace pixelnest::engine

@@ -65,7 +65,8 @@ Result<std::vector<float>> Preprocessor::run(const QImage& image) const
 Result<void> Preprocessor::runInto(const QImage& image, float* out) const
 {
     if (image.isNull() || image.width() < 1 || image.height() < 1) {
-        return makeError(Service::Model, ErrorCode::InvalidInput, QStringLiteral("no decoded image to run on"));
+        return makeError(Service::Model, ErrorCode::InvalidInput,
+                         QStringLiteral("no decoded image to run on"));
     }
     const QImage rgb = asRgb32(image);
     const int side = std::max(rgb.width(), rgb.height());

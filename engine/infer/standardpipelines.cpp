@@ -8,8 +8,8 @@
 #include "infer/anonymisestage.h"
 #include "infer/modelstage.h"
 #include "infer/torchruntime.h"
-#include "pixelnest/logging.h"
 #include "pipeline/builtinstages.h"
+#include "pixelnest/logging.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -149,8 +149,8 @@ Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString& path, const 
         return makeError(Service::Model, ErrorCode::Unavailable,
                          QStringLiteral("%1 could not be loaded (%2)").arg(path, reason(error)));
     } catch (const std::exception& error) {
-        return makeError(Service::Model, 
-            ErrorCode::Unavailable,
+        return makeError(
+            Service::Model, ErrorCode::Unavailable,
             QStringLiteral("%1 could not be loaded (%2)").arg(path, summary(error.what())));
     }
     return std::unique_ptr<TorchModel>(new TorchModel(std::move(impl)));
@@ -178,7 +178,8 @@ Result<std::vector<ModelOutput>> TorchModel::forward(const std::vector<const flo
         return makeError(Service::Model, ErrorCode::Unavailable, summary(error.what()));
     } catch (...) {
         // A device worker must survive anything: the callers are blocked on its answer.
-        return makeError(Service::Model, ErrorCode::Unavailable, QStringLiteral("unknown exception in forward"));
+        return makeError(Service::Model, ErrorCode::Unavailable,
+                         QStringLiteral("unknown exception in forward"));
     }
 }
 

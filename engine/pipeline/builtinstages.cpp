@@ -29,7 +29,8 @@ Result<void> DecodeStage::process(StageContext& context)
 Result<void> ThumbnailStage::process(StageContext& context)
 {
     if (context.image.isNull()) {
-        return makeError(Service::Input, ErrorCode::Internal, QStringLiteral("thumbnail needs a decoded image"));
+        return makeError(Service::Input, ErrorCode::Internal,
+                         QStringLiteral("thumbnail needs a decoded image"));
     }
     const QImage small =
         context.image.width() <= kEdge && context.image.height() <= kEdge
@@ -39,7 +40,8 @@ Result<void> ThumbnailStage::process(StageContext& context)
     buffer.open(QIODevice::WriteOnly);
     const bool alpha = small.hasAlphaChannel();
     if (!small.save(&buffer, alpha ? "PNG" : "JPEG", alpha ? -1 : 85)) {
-        return makeError(Service::Input, ErrorCode::Internal, QStringLiteral("thumbnail could not be encoded"));
+        return makeError(Service::Input, ErrorCode::Internal,
+                         QStringLiteral("thumbnail could not be encoded"));
     }
     return {};
 }

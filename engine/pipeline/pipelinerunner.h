@@ -1,9 +1,9 @@
 #pragma once
 
-#include "pixelnest/enginemetrics.h"
-#include "pixelnest/pipelines.h"
 #include "model/claimedjob.h"
 #include "model/joboutcome.h"
+#include "pixelnest/enginemetrics.h"
+#include "pixelnest/pipelines.h"
 
 namespace pixelnest::engine
 {

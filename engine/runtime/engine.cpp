@@ -135,18 +135,19 @@ Result<void> Engine::readiness() const
 {
     const EngineContext& context = m_impl->context;
     if (!context.metrics.postgresUp) {
-        return makeError(Service::PostgreSQL, ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not reachable"));
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
+                         QStringLiteral("PostgreSQL is not reachable"));
     }
     if (!context.metrics.redisUp) {
-        return makeError(Service::Redis, ErrorCode::Unavailable, QStringLiteral("Redis is not reachable"));
+        return makeError(Service::Redis, ErrorCode::Unavailable,
+                         QStringLiteral("Redis is not reachable"));
     }
     for (const QString& name : context.pipelines.names()) {
         for (const StagePtr& stage : context.pipelines.find(name)->stages) {
             if (Result<void> ready = stage->ready(); !ready) {
-                return makeError(
-                    ready.error().code,
-                    QStringLiteral("pipeline %1: %2").arg(name, ready.error().message),
-                    ready.error().service);
+                return makeError(ready.error().code,
+                                 QStringLiteral("pipeline %1: %2").arg(name, ready.error().message),
+                                 ready.error().service);
             }
         }
     }

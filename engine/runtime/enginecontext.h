@@ -1,10 +1,10 @@
 #pragma once
 
+#include "pipeline/pipelinerunner.h"
 #include "pixelnest/engine.h"
 #include "pixelnest/enginemetrics.h"
 #include "runtime/inflightregistry.h"
 #include "runtime/outcomequeue.h"
-#include "pipeline/pipelinerunner.h"
 
 #include <QThreadPool>
 

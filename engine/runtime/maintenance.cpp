@@ -142,7 +142,8 @@ void Maintenance::maintainQueue()
 
 Result<void> Maintenance::requeue(const QList<ExpiredLease>& lost)
 {
-    const Result<QList<QueuedJob>> requeued = m_io.store.releaseLostLeases(lost, m_context.config.runtime.maxAttempts);
+    const Result<QList<QueuedJob>> requeued =
+        m_io.store.releaseLostLeases(lost, m_context.config.runtime.maxAttempts);
     if (!requeued) {
         return requeued.error();
     }
@@ -169,8 +170,8 @@ Result<void> Maintenance::reap()
 
 Result<void> Maintenance::reconcile()
 {
-    const Result<QList<QueuedJob>> queued =
-        m_io.store.queuedSince(m_context.config.runtime.reconcileGraceMs(), m_queuedCursor, kReconcilePage);
+    const Result<QList<QueuedJob>> queued = m_io.store.queuedSince(
+        m_context.config.runtime.reconcileGraceMs(), m_queuedCursor, kReconcilePage);
     if (!queued) {
         return queued.error();
     }
@@ -197,9 +198,9 @@ Result<void> Maintenance::reconcile()
         }
     }
     // Processing rows no lease covers (Redis flushed while they ran): treat as lost leases.
-    const Result<QList<qint64>> processing =
-        m_io.store.processingSince(m_context.config.runtime.leaseMs() + m_context.config.runtime.reconcileGraceMs(),
-                                   m_processingCursor, kReconcilePage);
+    const Result<QList<qint64>> processing = m_io.store.processingSince(
+        m_context.config.runtime.leaseMs() + m_context.config.runtime.reconcileGraceMs(),
+        m_processingCursor, kReconcilePage);
     if (!processing) {
         return processing.error();
     }

@@ -13,7 +13,8 @@ struct ThreadConnections
 {
     ThreadConnections(const EngineContext& context, int redisTimeoutMs = 5000)
         : redis(RedisUrl::parse(context.connections.redis).value(), redisTimeoutMs),
-          queue(redis, context.config.service.ns), store(db), m_conninfo(context.connections.postgres)
+          queue(redis, context.config.service.ns), store(db),
+          m_conninfo(context.connections.postgres)
     {
     }
 

@@ -86,7 +86,8 @@ Result<void> PostgresInstance::prepareDirectories()
 {
     for (const QString& path : {m_dir, socketDir()}) {
         if (!QDir().mkpath(path)) {
-            return makeError(Service::PostgreSQL, ErrorCode::Unavailable, QStringLiteral("cannot create %1").arg(path));
+            return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
+                             QStringLiteral("cannot create %1").arg(path));
         }
         ::chmod(QFile::encodeName(path).constData(), 0700);
         if (Result<void> owned = giveToPostgresUser(path); !owned) {

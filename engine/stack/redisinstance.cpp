@@ -83,7 +83,8 @@ Result<void> RedisInstance::start()
         return server.error();
     }
     if (!QDir().mkpath(m_dir)) {
-        return makeError(Service::Redis, ErrorCode::Unavailable, QStringLiteral("cannot create %1").arg(m_dir));
+        return makeError(Service::Redis, ErrorCode::Unavailable,
+                         QStringLiteral("cannot create %1").arg(m_dir));
     }
     QFile(m_dir).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                 QFileDevice::ExeOwner);

@@ -259,7 +259,8 @@ Result<JobDetail> AdminStore::detail(qint64 id)
         return rows.error();
     }
     if (rows->rows() == 0) {
-        return makeError(Service::PostgreSQL, ErrorCode::NotFound, QStringLiteral("no image with id %1").arg(id));
+        return makeError(Service::PostgreSQL, ErrorCode::NotFound,
+                         QStringLiteral("no image with id %1").arg(id));
     }
     JobDetail detail;
     detail.job = jobRecordAt(rows.value(), 0);
@@ -302,7 +303,8 @@ Result<QMap<JobStatus, qint64>> AdminStore::countByStatus()
 Result<QByteArray> AdminStore::imageBytes(qint64 id, const QByteArray& which)
 {
     if (which != "original" && which != "thumbnail" && which != "anonymised") {
-        return makeError(Service::PostgreSQL, ErrorCode::InvalidInput, QStringLiteral("unknown image kind"));
+        return makeError(Service::PostgreSQL, ErrorCode::InvalidInput,
+                         QStringLiteral("unknown image kind"));
     }
     const Result<PgResult> rows =
         m_db.execBinary("SELECT " + which + " FROM image_data WHERE image_id = $1::bigint",
@@ -311,7 +313,8 @@ Result<QByteArray> AdminStore::imageBytes(qint64 id, const QByteArray& which)
         return rows.error();
     }
     if (rows->rows() == 0) {
-        return makeError(Service::PostgreSQL, ErrorCode::NotFound, QStringLiteral("no image with id %1").arg(id));
+        return makeError(Service::PostgreSQL, ErrorCode::NotFound,
+                         QStringLiteral("no image with id %1").arg(id));
     }
     return rows->bytes(0, 0);
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "model/queuedjob.h"
 #include "pixelnest/imagelimits.h"
 #include "pixelnest/jobs.h"
 #include "pixelnest/result.h"
-#include "model/queuedjob.h"
 #include "store/pgconnection.h"
 
 #include <QList>

@@ -186,7 +186,7 @@ Result<QList<qint64>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
 }
 
 Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& leases,
-                                                    int maxAttempts)
+                                                     int maxAttempts)
 {
     if (leases.isEmpty()) {
         return QList<QueuedJob>();
@@ -195,7 +195,8 @@ Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& 
     for (const ExpiredLease& lease : leases) {
         ids.append(lease.id);
     }
-    const Result<PgResult> rows = m_db.exec(kLostLeaseSql, {idArrayLiteral(ids), QByteArray::number(maxAttempts)});
+    const Result<PgResult> rows =
+        m_db.exec(kLostLeaseSql, {idArrayLiteral(ids), QByteArray::number(maxAttempts)});
     if (!rows) {
         return rows.error();
     }

@@ -205,7 +205,8 @@ Result<PgResult> PgConnection::execPrepared(const QByteArray& name, const QByteA
                                             const QList<int>& binaryParams, bool binaryResult)
 {
     if (m_conn == nullptr) {
-        return makeError(Service::PostgreSQL, ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
+                         QStringLiteral("PostgreSQL is not connected"));
     }
     if (!m_prepared.contains(name)) {
         const Result<PgResult> prepared = checked(
@@ -225,7 +226,8 @@ Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QBy
                                           const QList<int>& binaryParams, bool binaryResult)
 {
     if (m_conn == nullptr) {
-        return makeError(Service::PostgreSQL, ErrorCode::Unavailable, QStringLiteral("PostgreSQL is not connected"));
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
+                         QStringLiteral("PostgreSQL is not connected"));
     }
     const BoundParams bound(params, binaryParams);
     return checked(PQexecParams(m_conn, sql.constData(), int(params.size()), nullptr,

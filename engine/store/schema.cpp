@@ -47,7 +47,8 @@ Result<void> applyOne(PgConnection& connection, const QString& name)
 {
     QFile file(kMigrationsDir + QLatin1Char('/') + name + QStringLiteral(".sql"));
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(Service::PostgreSQL, ErrorCode::Internal, QStringLiteral("migration %1 missing").arg(name));
+        return makeError(Service::PostgreSQL, ErrorCode::Internal,
+                         QStringLiteral("migration %1 missing").arg(name));
     }
     const QByteArray script = "BEGIN;\n" + file.readAll() +
                               "\nINSERT INTO schema_migrations (version) VALUES ('" +

@@ -69,12 +69,11 @@ int runSubmitCommand(const CommandLine& line)
         ProgressBar progress(plan.files.size(), plan.bytes);
         qsizetype filesBefore = 0;
         qint64 bytesBefore = 0;
-        run = submitAll(*client.value(), plan, options, limits,
-                        [&](qsizetype files, qint64 bytes) {
-                            progress.advance(files - filesBefore, bytes - bytesBefore);
-                            filesBefore = files;
-                            bytesBefore = bytes;
-                        });
+        run = submitAll(*client.value(), plan, options, limits, [&](qsizetype files, qint64 bytes) {
+            progress.advance(files - filesBefore, bytes - bytesBefore);
+            filesBefore = files;
+            bytesBefore = bytes;
+        });
     }
     // What was committed before a failure is reported too: those jobs exist and will run.
     printAccepted(run.report.accepted, line.isSet(QStringLiteral("json")));

@@ -41,7 +41,8 @@ public:
             return QStringLiteral("true");
         }
         const QString variable =
-            QStringLiteral("PIXELNEST_") + QString(name).replace(QLatin1Char('-'), QLatin1Char('_')).toUpper();
+            QStringLiteral("PIXELNEST_") +
+            QString(name).replace(QLatin1Char('-'), QLatin1Char('_')).toUpper();
         if (m_environment.contains(variable)) {
             return m_environment.value(variable);
         }

@@ -14,9 +14,9 @@ namespace pixelnest::cli
 // flag (--max-attempts) > environment (PIXELNEST_MAX_ATTEMPTS) > config file ([engine]
 // max-attempts=) > built-in default, converted to its unit once, and range-checked here. Every
 // bad value is named, one line each, in a single InvalidInput error.
-Result<EngineConfig> loadEngineConfig(const CommandLine& line,
-                                      const QProcessEnvironment& environment =
-                                          QProcessEnvironment::systemEnvironment());
+Result<EngineConfig>
+loadEngineConfig(const CommandLine& line,
+                 const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
 
 // $PIXELNEST_MODELS's fallback: models/ beside the build tree, else /usr/share/pixelnest/models.
 QString defaultModelsDir();

@@ -3,9 +3,9 @@
 // Helpers shared by the inference tests (header-only: each test is one executable built from
 // one .cpp by the loop in tests/CMakeLists.txt).
 
+#include "pipeline/pipelinerunner.h"
 #include "pixelnest/enginemetrics.h"
 #include "pixelnest/pipelines.h"
-#include "pipeline/pipelinerunner.h"
 
 #include <QBuffer>
 #include <QDir>

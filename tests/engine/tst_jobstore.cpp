@@ -53,38 +53,32 @@ private Q_SLOTS:
         QCOMPARE(detail.history[1].outcome, QStringLiteral("completed"));
     }
 
+    void lostLeaseFailsTheJobOnceAttemptsAreExhausted_data()
+    {
+        // The limit is the reaping engine's --max-attempts, not a number fixed at submit.
+        QTest::addColumn<int>("limit");
+        QTest::newRow("default") << 3;
+        QTest::newRow("--max-attempts 1") << 1;
+    }
+
     void lostLeaseFailsTheJobOnceAttemptsAreExhausted()
     {
+        QFETCH(int, limit);
         test::EngineFixture fixture;
         const qint64 id = fixture.submit(1).first();
         PgConnection connection;
         QVERIFY(connection.open(fixture.connections().postgres).ok());
         JobStore store(connection);
-        for (int attempt = 1; attempt <= 3; ++attempt) {
+        for (int attempt = 1; attempt <= limit; ++attempt) {
             QCOMPARE(store.claim({id}, QStringLiteral("host:%1").arg(attempt)).value().size(), 1);
-            const QList<QueuedJob> requeued = store.releaseLostLeases({{id, "x"}}, 3).value();
-            QCOMPARE(requeued.size(), attempt < 3 ? 1 : 0);
+            const QList<QueuedJob> requeued = store.releaseLostLeases({{id, "x"}}, limit).value();
+            QCOMPARE(requeued.size(), attempt < limit ? 1 : 0);
         }
         const JobRecord job = fixture.admin().job(id)->job;
         QCOMPARE(job.status, JobStatus::Failed);
-        QCOMPARE(job.error,
-                 QStringLiteral("worker host:3 lost its lease (gave up after 3 attempts)"));
-    }
-
-    void lostLeaseHonoursTheReapingEnginesAttemptLimit()
-    {
-        // The limit is the engine's --max-attempts, not a number fixed on the row at submit.
-        test::EngineFixture fixture;
-        const qint64 id = fixture.submit(1).first();
-        PgConnection connection;
-        QVERIFY(connection.open(fixture.connections().postgres).ok());
-        JobStore store(connection);
-        QCOMPARE(store.claim({id}, QStringLiteral("host:1")).value().size(), 1);
-        QVERIFY(store.releaseLostLeases({{id, "x"}}, 1).value().isEmpty());
-        const JobRecord job = fixture.admin().job(id)->job;
-        QCOMPARE(job.status, JobStatus::Failed);
-        QCOMPARE(job.error,
-                 QStringLiteral("worker host:1 lost its lease (gave up after 1 attempts)"));
+        QCOMPARE(
+            job.error,
+            QStringLiteral("worker host:%1 lost its lease (gave up after %1 attempts)").arg(limit));
     }
 
     void claimSkipsRowsThatAreNoLongerQueued()

@@ -51,8 +51,8 @@ private Q_SLOTS:
         QDir(dir.path()).mkpath(QStringLiteral("sub"));
         test::writeFile(dir.path(), QStringLiteral("b.png"), test::encodedImage(8, 8));
         test::writeFile(dir.path(), QStringLiteral("sub/a.png"), test::encodedImage(8, 8));
-        const QString big =
-            test::writeFile(dir.path(), QStringLiteral("big.bmp"), test::encodedImage(64, 64, "BMP"));
+        const QString big = test::writeFile(dir.path(), QStringLiteral("big.bmp"),
+                                            test::encodedImage(64, 64, "BMP"));
         test::writeFile(dir.path(), QStringLiteral(".hidden.png"), test::encodedImage(8, 8));
         // A FIFO would block a reader forever: it must be refused without being opened.
         const QString fifo = dir.filePath(QStringLiteral("pipe.png"));
@@ -62,7 +62,8 @@ private Q_SLOTS:
         limits.maxBytes = QFileInfo(big).size() - 1; // configured, not the 64 MiB default
         const SubmissionPlan plan =
             planSubmission({dir.path(), dir.filePath(QStringLiteral("missing.png")), fifo}, limits);
-        QCOMPARE(pathsOf(plan.files), (QStringList{QStringLiteral("b.png"), QStringLiteral("a.png")}));
+        QCOMPARE(pathsOf(plan.files),
+                 (QStringList{QStringLiteral("b.png"), QStringLiteral("a.png")}));
         QCOMPARE(plan.bytes, QFileInfo(dir.filePath(QStringLiteral("b.png"))).size() +
                                  QFileInfo(dir.filePath(QStringLiteral("sub/a.png"))).size());
         const SubmissionReject* tooLarge = rejectFor(plan.rejected, QStringLiteral("big.bmp"));
@@ -120,11 +121,13 @@ private Q_SLOTS:
                             test::encodedImage(8, 8));
         }
         const SubmissionPlan plan = planSubmission({dir.path()}, {});
-        auto client = AdminClient::connect(fixture.connections(), [&] {
-                          EngineConfig config;
-                          config.service.ns = fixture.ns();
-                          return config;
-                      }()).value();
+        auto client = AdminClient::connect(fixture.connections(),
+                                           [&] {
+                                               EngineConfig config;
+                                               config.service.ns = fixture.ns();
+                                               return config;
+                                           }())
+                          .value();
         // After the first batch the database drops this client's connection, as a failover
         // or a restart would.
         engine::PgConnection admin;
@@ -132,8 +135,9 @@ private Q_SLOTS:
         int batches = 0;
         const SubmissionRun run = submitAll(*client, plan, {}, {}, [&](qsizetype, qint64) {
             if (++batches == 1) {
-                QVERIFY(admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                   "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                QVERIFY(admin
+                            .exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                  "WHERE datname = current_database() AND pid <> pg_backend_pid()")
                             .ok());
             }
         });

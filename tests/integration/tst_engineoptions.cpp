@@ -73,8 +73,8 @@ private Q_SLOTS:
     void everyBadValueIsNamedOnceAndNothingStarts()
     {
         QTemporaryDir dir;
-        const QString configFile = test::writeFile(
-            dir.path(), QStringLiteral("pixelnest.conf"), "[engine]\nmax-attempts=0\n");
+        const QString configFile = test::writeFile(dir.path(), QStringLiteral("pixelnest.conf"),
+                                                   "[engine]\nmax-attempts=0\n");
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("PIXELNEST_LEASE_SECONDS"), QStringLiteral("soon"));
         const CliRun run = test::runPixelnest(
@@ -100,8 +100,7 @@ private Q_SLOTS:
         QTemporaryDir emptyRepository;
         for (const int limit : {1, 2}) {
             const qint64 id =
-                fixture.submit(1, 0, QStringLiteral("default"), test::encodedImage(64, 48))
-                    .first();
+                fixture.submit(1, 0, QStringLiteral("default"), test::encodedImage(64, 48)).first();
             auto engine = startPixelnest(
                 fixture, {QStringLiteral("--engine-only"), QStringLiteral("--models"),
                           emptyRepository.path(), QStringLiteral("--max-attempts"),
@@ -111,8 +110,9 @@ private Q_SLOTS:
             const JobDetail detail = fixture.admin().job(id).value();
             QCOMPARE(detail.job.status, JobStatus::Failed);
             QCOMPARE(detail.job.attempts, limit);
-            QVERIFY2(detail.job.error.contains(QStringLiteral("gave up after %1 attempts").arg(limit)),
-                     qPrintable(detail.job.error));
+            QVERIFY2(
+                detail.job.error.contains(QStringLiteral("gave up after %1 attempts").arg(limit)),
+                qPrintable(detail.job.error));
         }
     }
 
@@ -121,20 +121,21 @@ private Q_SLOTS:
         EngineFixture fixture;
         QTemporaryDir dir;
         // Precedence: the flag beats the environment, which beats the file.
-        const QString configFile = test::writeFile(
-            dir.path(), QStringLiteral("pixelnest.conf"),
-            "[engine]\nbatch-size=6\nmax-attempts=9\nworkers=7\n");
+        const QString configFile =
+            test::writeFile(dir.path(), QStringLiteral("pixelnest.conf"),
+                            "[engine]\nbatch-size=6\nmax-attempts=9\nworkers=7\n");
         QProcessEnvironment environment =
             test::environmentFor(fixture.connections().postgres, fixture.connections().redis);
         environment.insert(QStringLiteral("PIXELNEST_MAX_ATTEMPTS"), QStringLiteral("5"));
         environment.insert(QStringLiteral("PIXELNEST_WORKERS"), QStringLiteral("3"));
-        auto engine = startPixelnest(
-            fixture,
-            {QStringLiteral("--engine-only"), QStringLiteral("--config"), configFile,
-             QStringLiteral("--max-attempts"), QStringLiteral("2"), QStringLiteral("--lease-seconds"),
-             QStringLiteral("7"), QStringLiteral("--max-batch-delay-ms"), QStringLiteral("9"),
-             QStringLiteral("--device"), QStringLiteral("cpu")},
-            environment);
+        auto engine =
+            startPixelnest(fixture,
+                           {QStringLiteral("--engine-only"), QStringLiteral("--config"), configFile,
+                            QStringLiteral("--max-attempts"), QStringLiteral("2"),
+                            QStringLiteral("--lease-seconds"), QStringLiteral("7"),
+                            QStringLiteral("--max-batch-delay-ms"), QStringLiteral("9"),
+                            QStringLiteral("--device"), QStringLiteral("cpu")},
+                           environment);
         const QJsonObject beat = heartbeat(fixture);
         stop(*engine);
         QCOMPARE(beat.value(QStringLiteral("max_attempts")).toInt(), 2); // flag
@@ -154,12 +155,11 @@ private Q_SLOTS:
             test::environmentFor(fixture.connections().postgres, fixture.connections().redis);
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
-        auto console = startPixelnest(
-            fixture,
-            {QStringLiteral("--max-batch-delay-ms"), QStringLiteral("11"),
-             QStringLiteral("--max-attempts"), QStringLiteral("4"), QStringLiteral("--workers"),
-             QStringLiteral("2")},
-            environment);
+        auto console = startPixelnest(fixture,
+                                      {QStringLiteral("--max-batch-delay-ms"), QStringLiteral("11"),
+                                       QStringLiteral("--max-attempts"), QStringLiteral("4"),
+                                       QStringLiteral("--workers"), QStringLiteral("2")},
+                                      environment);
         const QJsonObject beat = heartbeat(fixture);
         console->kill();
         console->waitForFinished();

@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -137,6 +138,34 @@ private Q_SLOTS:
         // Everything it held was finished; nothing is left claimed by a process that is gone.
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'processing'")), 0);
         QVERIFY(fixture.countWhere(QStringLiteral("status = 'completed'")) > 0);
+    }
+
+    void sigtermWhileWaitingForTheServersExitsWithinTheConnectTimeout()
+    {
+        // The slow start (servers, schema, models) runs off the thread that handles SIGTERM:
+        // a stop while PostgreSQL does not answer ends the process, within the connect timeout
+        // even when the server accepts the connection and then says nothing.
+        QTcpServer silent; // accepts, never answers: libpq waits for its greeting
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        const QString conninfos[] = {
+            QStringLiteral("host=127.0.0.1 port=1 dbname=nothing"), // refused at once
+            QStringLiteral("host=127.0.0.1 port=%1 dbname=nothing").arg(silent.serverPort()),
+        };
+        for (const QString& conninfo : conninfos) {
+            QProcess engine;
+            engine.setProcessChannelMode(QProcess::MergedChannels);
+            engine.setProcessEnvironment(test::environmentFor(conninfo, test::redisUrl()));
+            engine.start(test::pixelnestBinary(), {QStringLiteral("--engine-only")});
+            QVERIFY(engine.waitForStarted());
+            QTest::qWait(1500); // inside the first attempt, or waiting to retry
+            QElapsedTimer stopping;
+            stopping.start();
+            engine.terminate();
+            QVERIFY2(engine.waitForFinished(15'000), qPrintable(conninfo));
+            QCOMPARE(engine.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(engine.exitCode(), 0);
+            qInfo() << conninfo << "stopped in" << stopping.elapsed() << "ms";
+        }
     }
 
     void metricsEndpointServesPrometheusText()

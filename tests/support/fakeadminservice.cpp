@@ -245,9 +245,8 @@ QFuture<Result<QueueStats>> FakeAdminService::stats()
 
 QFuture<Result<QList<MinuteCounts>>> FakeAdminService::finishedPerMinute(int minutes)
 {
-    return answer<QList<MinuteCounts>>(QStringLiteral("finishedPerMinute"), [minutes] {
-        return QList<MinuteCounts>(minutes);
-    });
+    return answer<QList<MinuteCounts>>(QStringLiteral("finishedPerMinute"),
+                                       [minutes] { return QList<MinuteCounts>(minutes); });
 }
 
 QFuture<SubmissionPlan> FakeAdminService::planSubmission(const QStringList& paths)
@@ -256,8 +255,8 @@ QFuture<SubmissionPlan> FakeAdminService::planSubmission(const QStringList& path
     SubmissionPlan plan;
     for (const QString& path : paths) {
         if (path.contains(QLatin1String("missing"))) {
-            plan.rejected.append(
-                {path, makeError(Service::Input, ErrorCode::InvalidInput, QStringLiteral("not found"))});
+            plan.rejected.append({path, makeError(Service::Input, ErrorCode::InvalidInput,
+                                                  QStringLiteral("not found"))});
         } else {
             plan.files.append({path, 1000});
             plan.bytes += 1000;
@@ -283,8 +282,8 @@ QFuture<Result<SubmissionReport>> FakeAdminService::submitBatch(const QList<Subm
                     continue;
                 }
                 const qint64 id = addJobs(1, JobStatus::Queued, options.priority).first();
-                find(id)->title = options.title.isEmpty() ? QFileInfo(file.path).fileName()
-                                                          : options.title;
+                find(id)->title =
+                    options.title.isEmpty() ? QFileInfo(file.path).fileName() : options.title;
                 report.accepted.append({id, file.path});
             }
             return report;

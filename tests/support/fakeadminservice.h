@@ -55,7 +55,8 @@ public:
 
 private:
     template <typename T> QFuture<T> later(T value);
-    template <typename T> QFuture<Result<T>> answer(const QString& call, std::function<Result<T>()> work);
+    template <typename T>
+    QFuture<Result<T>> answer(const QString& call, std::function<Result<T>()> work);
     QList<JobRecord> matching(const JobQuery& query) const;
     BulkOutcome change(const QList<qint64>& ids, const std::function<bool(JobRecord&)>& apply);
 

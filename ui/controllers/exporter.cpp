@@ -14,7 +14,6 @@ namespace pixelnest::ui
 namespace
 {
 
-
 QString isoTime(const QDateTime& time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();

@@ -97,9 +97,9 @@ QFuture<Result<BulkOutcome>> JobActions::bulk(QFuture<Result<BulkOutcome>> futur
 
 QFuture<Result<BulkOutcome>> JobActions::setPriority(const QList<qint64>& ids, int priority)
 {
-    return bulk(
-        m_service->setPriority(ids, priority),
-        [priority](const BulkOutcome& outcome) { return priorityMessage(outcome, priority); });
+    return bulk(m_service->setPriority(ids, priority), [priority](const BulkOutcome& outcome) {
+        return priorityMessage(outcome, priority);
+    });
 }
 
 QFuture<Result<BulkOutcome>> JobActions::reprocess(const QList<qint64>& ids)

@@ -14,7 +14,6 @@ class QWidget;
 namespace pixelnest::ui
 {
 
-
 // What an admin does to the selected images, as QActions for the toolbar, the context menu
 // and the keyboard: set priority, reprocess, reprocess all failed, cancel, export, copy id.
 // Every change goes through the admin service and ends with a confirmation in the status bar

@@ -1,7 +1,5 @@
 #include "controllers/uploadcontroller.h"
 
-
-
 namespace pixelnest::ui
 {
 
@@ -39,17 +37,17 @@ void UploadController::start(const QStringList& paths, const UploadOptions& opti
     m_next = 0;
     m_bytesDone = 0;
     m_service->planSubmission(paths).then(this, [this](const SubmissionPlan& plan) {
-            m_files = plan.files;
-            m_summary.failures = failuresOf(plan.rejected);
-            m_summary.files = int(plan.files.size() + plan.rejected.size());
-            m_summary.bytes = plan.bytes;
-            Q_EMIT scanned(m_summary.files, m_summary.bytes);
-            if (Result<void> priority = checkPriority(m_options.priority); !priority) {
-                m_cancelled = true;
-                m_stopReason = tr("not uploaded: %1").arg(priority.error().message);
-            }
-            sendNextBatch();
-        });
+        m_files = plan.files;
+        m_summary.failures = failuresOf(plan.rejected);
+        m_summary.files = int(plan.files.size() + plan.rejected.size());
+        m_summary.bytes = plan.bytes;
+        Q_EMIT scanned(m_summary.files, m_summary.bytes);
+        if (Result<void> priority = checkPriority(m_options.priority); !priority) {
+            m_cancelled = true;
+            m_stopReason = tr("not uploaded: %1").arg(priority.error().message);
+        }
+        sendNextBatch();
+    });
 }
 
 void UploadController::cancel()

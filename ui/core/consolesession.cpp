@@ -1,10 +1,10 @@
 #include "core/consolesession.h"
 
-#include "pixelnest/background.h"
 #include "core/logging.h"
 #include "core/passwordstore.h"
 #include "core/serverdescription.h"
 #include "core/settings.h"
+#include "pixelnest/background.h"
 #include "pixelnest/localstack.h"
 
 #include <QTimer>

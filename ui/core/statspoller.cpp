@@ -1,6 +1,5 @@
 #include "core/statspoller.h"
 
-
 namespace pixelnest::ui
 {
 

@@ -1,7 +1,7 @@
 #include "dialogs/connectiondialog.h"
 
-#include "pixelnest/background.h"
 #include "core/statusstyle.h"
+#include "pixelnest/background.h"
 #include "pixelnest/serverinfo.h"
 
 #include <QDialogButtonBox>

@@ -14,7 +14,6 @@ namespace pixelnest::ui
 namespace
 {
 
-
 } // namespace
 
 JobTableModel::JobTableModel(AdminService* service, ThumbnailCache* thumbnails, QObject* parent)
@@ -137,7 +136,8 @@ void JobTableModel::requestPage(bool fromStart)
     const int generation = m_generation;
     QElapsedTimer elapsed;
     elapsed.start();
-    m_service->jobs(query).then(this, [this, generation, fromStart, elapsed](const Result<QList<JobRecord>>& page) {
+    m_service->jobs(query).then(
+        this, [this, generation, fromStart, elapsed](const Result<QList<JobRecord>>& page) {
             if (generation != m_generation) {
                 return; // a newer filter, search or sort owns the table now
             }
@@ -237,8 +237,9 @@ void JobTableModel::tick()
     auto changedRows = reread.ids.isEmpty()
                            ? QtFuture::makeReadyFuture(Result<QList<JobRecord>>(QList<JobRecord>()))
                            : m_service->jobs(reread);
-    auto newRows = wantNew ? m_service->jobs(added)
-                           : QtFuture::makeReadyFuture(Result<QList<JobRecord>>(QList<JobRecord>()));
+    auto newRows = wantNew
+                       ? m_service->jobs(added)
+                       : QtFuture::makeReadyFuture(Result<QList<JobRecord>>(QList<JobRecord>()));
     changedRows.then(this, [this, newRows](const Result<QList<JobRecord>>& changed) mutable {
         newRows.then(this, [this, changed](const Result<QList<JobRecord>>& fresh) {
             m_refreshing = false;

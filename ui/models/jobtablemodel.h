@@ -17,8 +17,9 @@ class ThumbnailCache;
 
 // The Images table over a million rows: a paged model. Rows arrive a page at a time
 // (canFetchMore/fetchMore) by keyset pagination in any column's order, each page queried
-// through the admin service (its browse lane); the GUI thread only appends what came back. Filter, search and
-// sort start over from the first page, and the old rows stay until it arrives (no flicker).
+// through the admin service (its browse lane); the GUI thread only appends what came back. Filter,
+// search and sort start over from the first page, and the old rows stay until it arrives (no
+// flicker).
 //
 // Live updates: noteChanged() collects the ids that NOTIFY announced; every ~250 ms one query
 // re-reads those that are loaded and the model emits one dataChanged over them. New rows are

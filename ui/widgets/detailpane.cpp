@@ -43,8 +43,7 @@ QString jsonSummary(const QJsonObject& object)
 
 } // namespace
 
-DetailPane::DetailPane(AdminService* service, QWidget* parent)
-    : QWidget(parent), m_service(service)
+DetailPane::DetailPane(AdminService* service, QWidget* parent) : QWidget(parent), m_service(service)
 {
     setAccessibleName(tr("Image details"));
     buildLayout();
@@ -140,18 +139,18 @@ void DetailPane::loadDetail(bool withImage)
     const qint64 id = m_id;
     const int generation = m_generation;
     m_service->job(id).then(this, [this, generation, withImage](const Result<JobDetail>& detail) {
-            if (generation != m_generation) {
-                return;
-            }
-            if (!detail) {
-                m_image->setMessage(detail.error().message);
-                return;
-            }
-            showDetail(detail.value());
-            if (withImage) {
-                loadImage();
-            }
-        });
+        if (generation != m_generation) {
+            return;
+        }
+        if (!detail) {
+            m_image->setMessage(detail.error().message);
+            return;
+        }
+        showDetail(detail.value());
+        if (withImage) {
+            loadImage();
+        }
+    });
 }
 
 void DetailPane::loadImage()
@@ -162,25 +161,26 @@ void DetailPane::loadImage()
     const QString title = m_detail.job.title;
     // Decoded and scaled on a pool thread: a full-size original takes a while.
     m_service->image(id, kind)
-        .then(QtFuture::Launch::Async, [title](const Result<QByteArray>& bytes) -> Result<Decoded> {
-            if (!bytes) {
-                return bytes.error();
-            }
-            if (bytes->isEmpty()) {
-                return makeError(ErrorCode::NotFound, QString());
-            }
-            Result<QImage> image = decodeImage(bytes.value(), title);
-            if (!image) {
-                return image.error();
-            }
-            const QSize original = image->size();
-            QImage shown = image.value();
-            if (qMax(original.width(), original.height()) > kMaxDisplayEdge) {
-                shown = shown.scaled(kMaxDisplayEdge, kMaxDisplayEdge, Qt::KeepAspectRatio,
-                                     Qt::SmoothTransformation);
-            }
-            return Decoded(shown, original);
-        })
+        .then(QtFuture::Launch::Async,
+              [title](const Result<QByteArray>& bytes) -> Result<Decoded> {
+                  if (!bytes) {
+                      return bytes.error();
+                  }
+                  if (bytes->isEmpty()) {
+                      return makeError(ErrorCode::NotFound, QString());
+                  }
+                  Result<QImage> image = decodeImage(bytes.value(), title);
+                  if (!image) {
+                      return image.error();
+                  }
+                  const QSize original = image->size();
+                  QImage shown = image.value();
+                  if (qMax(original.width(), original.height()) > kMaxDisplayEdge) {
+                      shown = shown.scaled(kMaxDisplayEdge, kMaxDisplayEdge, Qt::KeepAspectRatio,
+                                           Qt::SmoothTransformation);
+                  }
+                  return Decoded(shown, original);
+              })
         .then(this, [this, generation, kind](const Result<Decoded>& decoded) {
             if (generation != m_generation) {
                 return;

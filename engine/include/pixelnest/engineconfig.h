@@ -15,8 +15,8 @@ namespace pixelnest
 struct RuntimeConfig
 {
     int workers = qMax(2, QThread::idealThreadCount()); // pipeline threads (--workers)
-    int batchSize = 64;   // jobs claimed per round trip (--batch-size)
-    int maxInFlight = 0;  // backpressure bound; 0 = 4 × batchSize
+    int batchSize = 64;                      // jobs claimed per round trip (--batch-size)
+    int maxInFlight = 0;                     // backpressure bound; 0 = 4 × batchSize
     std::chrono::milliseconds lease{30'000}; // --lease-seconds
     // Attempts per round (submit or reprocess) before a transient failure or a lost lease is
     // final (--max-attempts). The engine that ends an attempt applies its own limit.

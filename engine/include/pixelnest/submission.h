@@ -71,8 +71,7 @@ QList<SubmissionFile> nextSubmissionBatch(const QList<SubmissionFile>& files, qs
 // submits it in one transaction. An error means the service failed and nothing of this batch
 // was committed; batches before it stand.
 Result<SubmissionReport> submitBatch(AdminClient& client, const QList<SubmissionFile>& batch,
-                                     const SubmissionOptions& options,
-                                     const ImageLimits& limits);
+                                     const SubmissionOptions& options, const ImageLimits& limits);
 
 // The whole plan, batch by batch, for callers without an event loop (the CLI). `progress` is
 // called after each batch with the files and bytes done. On a service failure part-way the

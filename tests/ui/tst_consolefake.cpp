@@ -1,0 +1,259 @@
+// The console's models and controllers against an in-memory AdminService: no servers, no
+// threads of ours, deterministic and fast. (The same classes run against real servers in
+// tst_jobtablemodel, tst_actions, tst_upload and tst_console.)
+#include "controllers/jobactions.h"
+#include "controllers/uploadcontroller.h"
+#include "core/consolesession.h"
+#include "core/statspoller.h"
+#include "fakeadminservice.h"
+#include "models/jobcolumns.h"
+#include "models/jobtablemodel.h"
+#include "uitestsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pixelnest;
+using namespace pixelnest::ui;
+using test::FakeAdminService;
+
+namespace
+{
+
+QList<qint64> modelIds(const JobTableModel& model)
+{
+    QList<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        ids.append(model.record(row).id);
+    }
+    return ids;
+}
+
+QList<qint64> descending(qint64 from, qint64 to)
+{
+    QList<qint64> ids;
+    for (qint64 id = from; id >= to; --id) {
+        ids.append(id);
+    }
+    return ids;
+}
+
+// A session whose every part is a fake: the service, the servers (ready at once), no engine.
+SessionEnvironment fakeEnvironment(FakeAdminService** service)
+{
+    SessionEnvironment environment;
+    environment.environment = QProcessEnvironment();
+    environment.flags.postgres = QStringLiteral("host=fake");
+    environment.flags.redis = QStringLiteral("redis://fake:6379/0");
+    environment.createService = [service] {
+        auto created = std::make_unique<FakeAdminService>();
+        *service = created.get();
+        return std::unique_ptr<AdminService>(std::move(created));
+    };
+    environment.prepare = [](const ConnectionConfig&, const QString&) { return Result<void>(); };
+    return environment;
+}
+
+} // namespace
+
+class TestConsoleFake final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { test::isolateSettings(); }
+
+    void tablePagesFiltersAndFollowsLiveChanges()
+    {
+        FakeAdminService service;
+        service.addJobs(90);
+        service.addJobs(10, JobStatus::Failed);
+        JobTableModel model(&service, nullptr);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(40);
+        model.reload();
+        // A page at a time (the tester itself fetches more as it checks the model).
+        QTRY_VERIFY(model.rowCount() >= 40);
+        QCOMPARE(model.rowCount() % 40, 0);
+        QCOMPARE(modelIds(model).mid(0, 40), descending(100, 61));
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QTRY_VERIFY(!model.isLoading());
+        }
+        QCOMPARE(model.rowCount(), 100);
+        QVERIFY(model.isAtEnd());
+
+        // A live change: one re-read of the loaded row, one dataChanged over it.
+        service.find(55)->priority = 700;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const int callsBefore = int(service.calls.size());
+        model.noteChanged({55});
+        QTRY_COMPARE(changed.size(), 1);
+        QCOMPARE(model.record(model.rowOf(55)).priority, 700);
+        QCOMPARE(service.calls.mid(callsBefore), QStringList{QStringLiteral("jobs")});
+        // A new job lands on top (newest first, it passes the filter).
+        const qint64 fresh = service.addJobs(1).first();
+        model.noteChanged({fresh});
+        QTRY_COMPARE(model.rowCount(), 101);
+        QCOMPARE(model.record(0).id, fresh);
+
+        model.setStatusFilter(JobStatus::Failed);
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(modelIds(model), descending(100, 91));
+        model.setStatusFilter(std::nullopt);
+        model.sort(int(JobColumn::Priority), Qt::DescendingOrder);
+        QTRY_VERIFY(model.rowCount() > 0 && !model.isLoading());
+        QCOMPARE(model.record(0).id, qint64(55));
+    }
+
+    void tableReportsAnOutageAndRecovers()
+    {
+        FakeAdminService service;
+        service.addJobs(5);
+        service.setOutage(Service::PostgreSQL, QStringLiteral("database on fire"));
+        JobTableModel model(&service, nullptr);
+        QSignalSpy failed(&model, &JobTableModel::loadFailed);
+        model.reload();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().toString(), QStringLiteral("database on fire"));
+        QCOMPARE(model.rowCount(), 0);
+        service.setOutage(std::nullopt);
+        model.reload();
+        QTRY_COMPARE(model.rowCount(), 5);
+    }
+
+    void actionsSayWhatTheyDid()
+    {
+        FakeAdminService service;
+        const QList<qint64> ids = service.addJobs(3);
+        JobActions actions(&service, nullptr);
+        QSignalSpy messages(&actions, &JobActions::message);
+        QSignalSpy changed(&actions, &JobActions::databaseChanged);
+        actions.setPriority({ids[0], ids[1], 999}, 250);
+        QTRY_COMPARE(messages.size(), 1);
+        QVERIFY2(messages.last().first().toString().startsWith(
+                     QStringLiteral("Priority of 2 image(s) set to 250")),
+                 qPrintable(messages.last().first().toString()));
+        QCOMPARE(service.find(ids[0])->priority, 250);
+        QCOMPARE(changed.size(), 1);
+
+        actions.cancel({ids[2]});
+        QTRY_COMPARE(messages.size(), 2);
+        QCOMPARE(service.find(ids[2])->status, JobStatus::Cancelled);
+
+        // The service's own refusal reaches the status bar; nothing changes.
+        actions.setPriority({ids[0]}, 5000);
+        QTRY_COMPARE(messages.size(), 3);
+        QVERIFY(messages.last().first().toString().contains(QStringLiteral("-1000 to 1000")));
+        QCOMPARE(service.find(ids[0])->priority, 250);
+        QCOMPARE(changed.size(), 2);
+    }
+
+    void exportWritesEveryMatchingJob()
+    {
+        FakeAdminService service;
+        service.addJobs(7);
+        JobActions actions(&service, nullptr);
+        actions.setFilterProvider([] { return JobQuery(); });
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("jobs.csv"));
+        QFuture<Result<int>> written = actions.exportTo(path, ExportFormat::Csv, {});
+        QTRY_VERIFY(written.isFinished());
+        QCOMPARE(written.result().value(), 7);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count("\r\n"), 8); // header + 7 rows
+    }
+
+    void statsPollerAsksForThroughputEveryFewPolls()
+    {
+        FakeAdminService service;
+        service.addJobs(4, JobStatus::Queued, 10);
+        StatsPoller poller(&service, 60'000, nullptr);
+        QSignalSpy stats(&poller, &StatsPoller::statsUpdated);
+        QSignalSpy throughput(&poller, &StatsPoller::throughputUpdated);
+        poller.start();
+        QTRY_COMPARE(throughput.size(), 1);
+        QCOMPARE(stats.size(), 1);
+        QCOMPARE(poller.last().queueDepth.value(10), 4);
+        poller.pollNow();
+        QTRY_COMPARE(stats.size(), 2);
+        QCOMPARE(throughput.size(), 1); // not on every poll
+        poller.stop();
+    }
+
+    void uploadGoesInBatchesAndStopsOnCancel()
+    {
+        FakeAdminService service;
+        QStringList paths;
+        for (int i = 0; i < 3 * kSubmissionBatchFiles; ++i) {
+            paths.append(QStringLiteral("/photos/img%1.png").arg(i));
+        }
+        paths.append(QStringLiteral("/photos/bad.png"));
+        paths.append(QStringLiteral("/photos/missing.png"));
+        UploadController controller(&service);
+        QSignalSpy finished(&controller, &UploadController::finished);
+        SubmissionOptions options;
+        options.priority = 7;
+        controller.start(paths, options);
+        QTRY_COMPARE(finished.size(), 1);
+        auto summary = finished.first().first().value<UploadSummary>();
+        QCOMPARE(summary.ids.size(), 3 * kSubmissionBatchFiles);
+        QCOMPARE(summary.failures.size(), 2);
+        QCOMPARE(service.calls.count(QStringLiteral("submitBatch")), 4);
+        QCOMPARE(service.find(summary.ids.first())->priority, 7);
+
+        // Cancelled once the first batch is on its way: the rest is listed, not sent.
+        UploadController second(&service);
+        QSignalSpy secondFinished(&second, &UploadController::finished);
+        connect(
+            &second, &UploadController::scanned, &second, [&second] { second.cancel(); },
+            Qt::QueuedConnection);
+        second.start(paths.mid(0, 3 * kSubmissionBatchFiles), {});
+        QTRY_COMPARE(secondFinished.size(), 1);
+        summary = secondFinished.first().first().value<UploadSummary>();
+        QVERIFY(summary.cancelled);
+        QCOMPARE(summary.ids.size(), kSubmissionBatchFiles);
+    }
+
+    void sessionJudgesOutagesByServiceNotByText()
+    {
+        FakeAdminService* service = nullptr;
+        ConsoleSession session(fakeEnvironment(&service));
+        QSignalSpy ready(&session, &ConsoleSession::ready);
+        QSignalSpy resynced(&session, &ConsoleSession::resynced);
+        session.start();
+        QTRY_COMPARE(ready.size(), 1);
+        QVERIFY(service->calls.contains(QStringLiteral("setConnection")));
+        QCOMPARE(service->connection.redis, QStringLiteral("redis://fake:6379/0"));
+        QVERIFY(session.isConnected());
+
+        // A Redis outage whose message does not say "Redis": still read as Redis, so the
+        // console stays writable (PostgreSQL holds the change, the reconciler dispatches it).
+        Q_EMIT service->availabilityChanged(Service::Redis, false, QStringLiteral("refused"));
+        QVERIFY(session.isConnected());
+        QCOMPARE(session.outageMessage(), QStringLiteral("refused"));
+        // A PostgreSQL outage whose message says "Redis" is still PostgreSQL: read-only.
+        Q_EMIT service->availabilityChanged(Service::PostgreSQL, false,
+                                            QStringLiteral("Redis-like words"));
+        QVERIFY(!session.isConnected());
+        Q_EMIT service->availabilityChanged(Service::PostgreSQL, true, {});
+        Q_EMIT service->availabilityChanged(Service::Redis, true, {});
+        QVERIFY(session.isConnected());
+        QVERIFY(session.outageMessage().isEmpty());
+
+        // Live events lost and back: consumers are told to reload what they show.
+        Q_EMIT service->liveEventsChanged(false, QStringLiteral("gone"));
+        QVERIFY(!session.isConnected());
+        Q_EMIT service->liveEventsChanged(true, {});
+        QCOMPARE(resynced.size(), 1);
+        QVERIFY(session.isConnected());
+    }
+};
+
+QTEST_MAIN(TestConsoleFake)
+#include "tst_consolefake.moc"
