@@ -2,10 +2,15 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QPair>
 #include <QString>
 
 namespace pixelnest::engine
 {
+
+// One attempt of one job: what fencing, leases and results are matched by (an id alone would
+// confuse two attempts of the same job held by the same engine).
+using AttemptKey = QPair<qint64, int>; // (id, attempt)
 
 enum class Outcome
 {

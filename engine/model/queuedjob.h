@@ -14,17 +14,32 @@ struct QueuedJob
     int priority = 0;
 };
 
-// A lease that ran out: the job and the lease token that held it (one token per attempt).
+// One lease in Redis: the job and the token that holds it. A claim takes its jobs under a token
+// of its own; once PostgreSQL has numbered the attempt, the lease moves to a token naming it
+// (leaseToken), so that each attempt, even two of the same engine, holds a token of its own.
+struct Lease
+{
+    qint64 id = 0;
+    QByteArray token;
+};
+
+// "<owner>:a<attempt>", and back: the attempt a token names (0 for a claim's token).
+QByteArray leaseToken(const QByteArray& owner, int attempt);
+int attemptOfToken(const QByteArray& token);
+
+// A lease that ran out, with the token that held it.
 struct ExpiredLease
 {
     qint64 id = 0;
     QByteArray owner;
+
+    int attempt() const { return attemptOfToken(owner); }
 };
 
 // A job to put back on the queue after a backoff.
 struct RetryRequest
 {
-    qint64 id = 0;
+    Lease lease;
     int delayMs = 0;
 };
 

@@ -18,6 +18,7 @@ struct Scripts
     LuaScript reprioritize = LuaScript::fromResource(QStringLiteral("reprioritize"));
     LuaScript remove = LuaScript::fromResource(QStringLiteral("remove"));
     LuaScript presence = LuaScript::fromResource(QStringLiteral("presence"));
+    LuaScript retag = LuaScript::fromResource(QStringLiteral("retag"));
 };
 
 const Scripts& scripts()
@@ -44,6 +45,16 @@ QList<qint64> idsOf(const RedisReply& reply)
         ids.append(element.string.toLongLong());
     }
     return ids;
+}
+
+QList<QByteArray> leaseArguments(const QList<Lease>& leases)
+{
+    QList<QByteArray> arguments;
+    arguments.reserve(2 * leases.size());
+    for (const Lease& lease : leases) {
+        arguments << QByteArray::number(lease.id) << lease.token;
+    }
+    return arguments;
 }
 
 Result<int> integerOf(Result<RedisReply> reply)
@@ -81,51 +92,60 @@ Result<int> JobQueue::enqueue(const QList<QueuedJob>& jobs)
                                    arguments));
 }
 
-Result<QList<qint64>> JobQueue::claim(int maxCount, int leaseMs, const QByteArray& owner)
+Result<QList<qint64>> JobQueue::claim(int maxCount, int leaseMs, const QByteArray& claimToken)
 {
     const Result<RedisReply> reply =
         m_client.eval(scripts().claim,
                       {key("ready"), key("delayed"), key("inflight"), key("owner"), key("prio"),
                        key("seq"), key("wake"), key("depth")},
-                      {QByteArray::number(maxCount), QByteArray::number(leaseMs), owner});
+                      {QByteArray::number(maxCount), QByteArray::number(leaseMs), claimToken});
     if (!reply) {
         return reply.error();
     }
     return idsOf(reply.value());
 }
 
-Result<QList<qint64>> JobQueue::renew(const QList<qint64>& ids, int leaseMs,
-                                      const QByteArray& owner)
+Result<int> JobQueue::retag(const QByteArray& claimToken, const QList<Lease>& leases)
 {
-    if (ids.isEmpty()) {
+    if (leases.isEmpty()) {
+        return 0;
+    }
+    return integerOf(m_client.eval(scripts().retag, {key("owner")},
+                                   QList<QByteArray>{claimToken} + leaseArguments(leases)));
+}
+
+Result<QList<qint64>> JobQueue::renew(const QList<Lease>& leases, int leaseMs)
+{
+    if (leases.isEmpty()) {
         return QList<qint64>();
     }
     const Result<RedisReply> reply =
         m_client.eval(scripts().renew, {key("inflight"), key("owner")},
-                      QList<QByteArray>{QByteArray::number(leaseMs), owner} + idArguments(ids));
+                      QList<QByteArray>{QByteArray::number(leaseMs)} + leaseArguments(leases));
     if (!reply) {
         return reply.error();
     }
     return idsOf(reply.value());
 }
 
-Result<int> JobQueue::ack(const QList<qint64>& ids, const QByteArray& owner)
+Result<int> JobQueue::ack(const QList<Lease>& leases)
 {
-    if (ids.isEmpty()) {
+    if (leases.isEmpty()) {
         return 0;
     }
     return integerOf(m_client.eval(scripts().ack, {key("inflight"), key("owner"), key("prio")},
-                                   QList<QByteArray>{owner} + idArguments(ids)));
+                                   leaseArguments(leases)));
 }
 
-Result<int> JobQueue::retryLater(const QList<RetryRequest>& jobs, const QByteArray& owner)
+Result<int> JobQueue::retryLater(const QList<RetryRequest>& jobs)
 {
     if (jobs.isEmpty()) {
         return 0;
     }
-    QList<QByteArray> arguments{owner};
+    QList<QByteArray> arguments;
     for (const RetryRequest& job : jobs) {
-        arguments << QByteArray::number(job.id) << QByteArray::number(job.delayMs);
+        arguments << QByteArray::number(job.lease.id) << job.lease.token
+                  << QByteArray::number(job.delayMs);
     }
     return integerOf(
         m_client.eval(scripts().retry, {key("inflight"), key("owner"), key("delayed")}, arguments));

@@ -20,11 +20,15 @@ public:
     JobQueue(RedisClient& client, const QString& ns);
 
     Result<int> enqueue(const QList<QueuedJob>& jobs);
-    Result<QList<qint64>> claim(int maxCount, int leaseMs, const QByteArray& owner);
-    // Returns the ids whose lease `owner` no longer holds.
-    Result<QList<qint64>> renew(const QList<qint64>& ids, int leaseMs, const QByteArray& owner);
-    Result<int> ack(const QList<qint64>& ids, const QByteArray& owner);
-    Result<int> retryLater(const QList<RetryRequest>& jobs, const QByteArray& owner);
+    // Leases up to maxCount ready jobs, highest priority first, to `claimToken`.
+    Result<QList<qint64>> claim(int maxCount, int leaseMs, const QByteArray& claimToken);
+    // Moves leases still held by `claimToken` to their attempts' tokens.
+    Result<int> retag(const QByteArray& claimToken, const QList<Lease>& leases);
+    // Returns the ids whose token no longer holds the lease.
+    Result<QList<qint64>> renew(const QList<Lease>& leases, int leaseMs);
+    // Each only where its token still holds the lease: a stale attempt changes nothing.
+    Result<int> ack(const QList<Lease>& leases);
+    Result<int> retryLater(const QList<RetryRequest>& jobs);
     Result<QList<ExpiredLease>> reapExpired(int maxCount);
     Result<int> reprioritize(const QList<qint64>& ids, int priority);
     Result<int> remove(const QList<qint64>& ids);

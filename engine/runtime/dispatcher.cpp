@@ -37,6 +37,7 @@ void Dispatcher::run()
         if (m_context.config.runtime.exitWhenIdle && idleEverywhere()) {
             qCInfo(lcRuntime)
                 << "nothing queued or processing anywhere: stopping (--exit-when-idle)";
+            m_context.stopRequestedAtMs = QDateTime::currentMSecsSinceEpoch();
             m_context.stopClaiming = true;
             break;
         }
@@ -51,10 +52,12 @@ bool Dispatcher::claimOnce()
 {
     const int room = m_context.config.runtime.effectiveMaxInFlight() - m_context.inFlight.size();
     const int count = qMin(m_context.config.runtime.batchSize, room);
+    // A token for this claim alone; the leases move to their attempts' tokens below.
+    const QByteArray claimToken = m_context.owner + ":c" + QByteArray::number(++m_claims);
     QElapsedTimer timer;
     timer.start();
     const Result<QList<qint64>> ids =
-        m_io.queue.claim(count, m_context.config.runtime.leaseMs(), m_context.owner);
+        m_io.queue.claim(count, m_context.config.runtime.leaseMs(), claimToken);
     if (!ids) {
         m_context.metrics.redisUp = false;
         m_outage.failed(ids.error());
@@ -65,7 +68,14 @@ bool Dispatcher::claimOnce()
         m_outage.succeeded();
         return false;
     }
-    m_context.inFlight.add(ids.value(), QDateTime::currentMSecsSinceEpoch());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<HeldLease> pending;
+    QList<AttemptKey> pendingKeys;
+    for (qint64 id : ids.value()) {
+        pending.append({id, 0, claimToken, now});
+        pendingKeys.append({id, 0});
+    }
+    m_context.inFlight.add(pending); // renewed while PostgreSQL numbers the attempts
     m_context.metrics.inFlight = m_context.inFlight.size();
     const qint64 redisNs = timer.nsecsElapsed();
     Result<QList<ClaimedJob>> jobs = claimRows(ids.value());
@@ -75,10 +85,10 @@ bool Dispatcher::claimOnce()
         // Give the leases straight back so that another engine (or we, later) can run them.
         QList<RetryRequest> back;
         for (qint64 id : ids.value()) {
-            back.append({id, 0});
+            back.append({{id, claimToken}, 0});
         }
-        (void)m_io.queue.retryLater(back, m_context.owner);
-        m_context.inFlight.remove(ids.value());
+        (void)m_io.queue.retryLater(back);
+        m_context.inFlight.take(pendingKeys);
         m_context.metrics.postgresUp = false;
         m_outage.failed(jobs.error());
         return false;
@@ -86,23 +96,41 @@ bool Dispatcher::claimOnce()
     m_context.metrics.postgresUp = true;
     m_outage.succeeded();
     m_context.metrics.observeBatchSize(int(jobs->size()));
-    // Ids whose row is no longer queued (cancelled meanwhile): drop them from the queue.
-    QSet<qint64> claimed;
-    for (const ClaimedJob& job : jobs.value()) {
-        claimed.insert(job.id);
-    }
-    QList<qint64> dropped;
-    for (qint64 id : ids.value()) {
-        if (!claimed.contains(id)) {
-            dropped.append(id);
-        }
-    }
-    if (!dropped.isEmpty()) {
-        (void)m_io.queue.ack(dropped, m_context.owner);
-        m_context.inFlight.remove(dropped);
-    }
+    m_context.inFlight.take(pendingKeys);
+    holdAttempts(jobs.value(), ids.value(), claimToken, now);
+    m_context.metrics.inFlight = m_context.inFlight.size();
     startJobs(std::move(jobs).value());
     return true;
+}
+
+void Dispatcher::holdAttempts(const QList<ClaimedJob>& jobs, const QList<qint64>& ids,
+                              const QByteArray& claimToken, qint64 claimedAtMs)
+{
+    QList<Lease> attempts;
+    QList<HeldLease> held;
+    QSet<qint64> claimed;
+    for (const ClaimedJob& job : jobs) {
+        const QByteArray token = leaseToken(m_context.owner, job.attempt);
+        attempts.append({job.id, token});
+        held.append({job.id, job.attempt, token, claimedAtMs});
+        claimed.insert(job.id);
+    }
+    if (Result<int> moved = m_io.queue.retag(claimToken, attempts); !moved) {
+        // Redis went away just now: the leases stay under the claim's token, which is what
+        // renewals and the ack must then present.
+        for (HeldLease& lease : held) {
+            lease.token = claimToken;
+        }
+    }
+    m_context.inFlight.add(held);
+    // Ids whose row is no longer queued (cancelled meanwhile): drop them from the queue.
+    QList<Lease> dropped;
+    for (qint64 id : ids) {
+        if (!claimed.contains(id)) {
+            dropped.append({id, claimToken});
+        }
+    }
+    (void)m_io.queue.ack(dropped);
 }
 
 Result<QList<ClaimedJob>> Dispatcher::claimRows(const QList<qint64>& ids)

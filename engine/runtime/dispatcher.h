@@ -20,11 +20,16 @@ private:
     bool claimOnce(); // false when nothing was ready
     bool idleEverywhere();
     Result<QList<ClaimedJob>> claimRows(const QList<qint64>& ids);
+    // Moves the claim's leases to one token per attempt and registers them; acks the ids that
+    // PostgreSQL did not hand over (cancelled meanwhile).
+    void holdAttempts(const QList<ClaimedJob>& jobs, const QList<qint64>& ids,
+                      const QByteArray& claimToken, qint64 claimedAtMs);
     void startJobs(QList<ClaimedJob> jobs);
 
     EngineContext& m_context;
     ThreadConnections m_io;
     OutageLog m_outage;
+    quint64 m_claims = 0; // numbers this engine's claims, for their tokens
 };
 
 } // namespace pixelnest::engine

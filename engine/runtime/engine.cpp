@@ -4,10 +4,12 @@
 #include "queue/redisurl.h"
 #include "runtime/dispatcher.h"
 #include "runtime/enginecontext.h"
+#include "runtime/leasekeeper.h"
 #include "runtime/maintenance.h"
 #include "runtime/resultwriter.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QRandomGenerator>
 #include <QSysInfo>
 
@@ -20,10 +22,15 @@ using namespace engine;
 
 struct Engine::Impl
 {
-    EngineContext context;
+    // On the heap: a pipeline task stuck past the drain deadline (a decoder that never returns
+    // cannot be interrupted in C++) keeps using it, so it is then left to the process's end
+    // instead of being destroyed under the task.
+    std::unique_ptr<EngineContext> owned = std::make_unique<EngineContext>();
+    EngineContext& context = *owned;
     std::thread dispatcher;
     std::thread writer;
     std::thread maintenance;
+    std::thread leaseKeeper;
     std::thread supervisor;
     std::atomic<bool> finished{false};
     std::mutex finishedMutex;
@@ -57,6 +64,9 @@ Engine::~Engine()
     if (m_impl->supervisor.joinable()) {
         m_impl->supervisor.join();
     }
+    if (m_impl->context.running > 0) {
+        (void)m_impl->owned.release(); // see Impl: still in use by a stuck task
+    }
 }
 
 Result<void> Engine::start()
@@ -73,16 +83,26 @@ Result<void> Engine::start()
                                        .arg(context.config.runtime.batchSize)
                                        .arg(context.config.runtime.leaseMs())
                                        .arg(context.pipelines.names().join(QStringLiteral(", ")));
+    m_impl->leaseKeeper = std::thread([&context] { LeaseKeeper(context).run(); });
     m_impl->maintenance = std::thread([&context] { Maintenance(context).run(); });
     m_impl->writer = std::thread([&context] { ResultWriter(context).run(); });
     m_impl->dispatcher = std::thread([&context] { Dispatcher(context).run(); });
     // The drain in order: no more claims, the pool empties, the writer settles every result,
-    // maintenance stops renewing leases last.
+    // the lease keeper stops renewing last. All of it within the drain deadline: past it, what
+    // is unfinished is counted, logged and left to the reaper.
     m_impl->supervisor = std::thread([this] {
+        EngineContext& context = m_impl->context;
         m_impl->dispatcher.join();
-        m_impl->context.pool.waitForDone();
+        const qint64 drainMs = std::chrono::milliseconds(context.config.runtime.drain).count();
+        const qint64 spentMs = QDateTime::currentMSecsSinceEpoch() - context.stopRequestedAtMs;
+        if (!context.pool.waitForDone(int(qMax<qint64>(0, drainMs - spentMs)))) {
+            qCWarning(lcRuntime) << "drain deadline passed with" << context.running.load()
+                                 << "jobs still running; their leases expire and other engines "
+                                    "take them";
+        }
         m_impl->writer.join();
         m_impl->maintenance.join();
+        m_impl->leaseKeeper.join();
         qCInfo(lcRuntime) << "engine stopped";
         {
             std::lock_guard lock(m_impl->finishedMutex);
@@ -96,6 +116,9 @@ Result<void> Engine::start()
 
 void Engine::requestStop()
 {
+    qint64 notYet = 0;
+    m_impl->context.stopRequestedAtMs.compare_exchange_strong(
+        notYet, QDateTime::currentMSecsSinceEpoch());
     if (!m_impl->context.stopClaiming.exchange(true)) {
         qCInfo(lcRuntime) << "engine stopping: no new claims; finishing"
                           << m_impl->context.inFlight.size() << "jobs in flight";

@@ -6,6 +6,7 @@
 #include "runtime/inflightregistry.h"
 #include "runtime/outcomequeue.h"
 
+#include <QDateTime>
 #include <QThreadPool>
 
 #include <atomic>
@@ -31,6 +32,14 @@ struct EngineContext
     std::unique_ptr<PipelineRunner> runner;
     QThreadPool pool;
     std::atomic<bool> stopClaiming{false}; // set by requestStop (or when idle)
+    std::atomic<qint64> stopRequestedAtMs{0};
+    // Stopping, and the drain has had its time: unwritten work is left to the reaper.
+    bool drainExpired() const
+    {
+        const qint64 since = stopRequestedAtMs;
+        return since > 0 && QDateTime::currentMSecsSinceEpoch() - since >
+                                std::chrono::milliseconds(config.runtime.drain).count();
+    }
     std::atomic<bool> dispatcherDone{false};
     std::atomic<bool> writerDone{false};
     std::atomic<int> running{0}; // pipeline tasks queued or running

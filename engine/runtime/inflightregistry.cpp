@@ -5,44 +5,49 @@
 namespace pixelnest::engine
 {
 
-void InFlightRegistry::add(const QList<qint64>& ids, qint64 claimedAtMs)
+void InFlightRegistry::add(const QList<HeldLease>& leases)
 {
     std::lock_guard lock(m_mutex);
-    for (qint64 id : ids) {
-        m_claimedAtMs.insert(id, claimedAtMs);
+    for (const HeldLease& lease : leases) {
+        m_held.insert({lease.id, lease.attempt}, lease);
     }
 }
 
-QList<qint64> InFlightRegistry::remove(const QList<qint64>& ids)
+QList<HeldLease> InFlightRegistry::take(const QList<AttemptKey>& keys)
 {
-    QList<qint64> claimedAt;
+    QList<HeldLease> taken;
     {
         std::lock_guard lock(m_mutex);
-        for (qint64 id : ids) {
-            claimedAt.append(m_claimedAtMs.take(id));
+        for (const AttemptKey& key : keys) {
+            taken.append(m_held.take(key));
         }
     }
     m_changed.notify_all();
-    return claimedAt;
+    return taken;
 }
 
-QList<qint64> InFlightRegistry::ids() const
+QList<Lease> InFlightRegistry::leases() const
 {
     std::lock_guard lock(m_mutex);
-    return m_claimedAtMs.keys();
+    QList<Lease> leases;
+    leases.reserve(m_held.size());
+    for (const HeldLease& held : m_held) {
+        leases.append({held.id, held.token});
+    }
+    return leases;
 }
 
 int InFlightRegistry::size() const
 {
     std::lock_guard lock(m_mutex);
-    return int(m_claimedAtMs.size());
+    return int(m_held.size());
 }
 
 void InFlightRegistry::waitBelow(int bound, int timeoutMs) const
 {
     std::unique_lock lock(m_mutex);
     m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                       [&] { return m_claimedAtMs.size() < bound; });
+                       [&] { return m_held.size() < bound; });
 }
 
 } // namespace pixelnest::engine

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "model/joboutcome.h"
+#include "model/queuedjob.h"
+
 #include <QHash>
 #include <QList>
+#include <QPair>
 
 #include <condition_variable>
 #include <mutex>
@@ -9,15 +13,26 @@
 namespace pixelnest::engine
 {
 
-// The ids this engine holds a lease on, from claim to ack: renewed by the heartbeat, bounded
-// for backpressure. Thread-safe.
+// One attempt this engine holds a lease for: keyed by (id, attempt), so that a job that lost its
+// lease and was claimed again by this same engine is two entries, each with its own token. The
+// attempt is 0 between the claim in Redis and the claim in PostgreSQL.
+struct HeldLease
+{
+    qint64 id = 0;
+    int attempt = 0;
+    QByteArray token;
+    qint64 claimedAtMs = 0;
+};
+
+// The attempts this engine holds a lease on, from claim to ack: renewed by the lease keeper,
+// bounded for backpressure. Thread-safe.
 class InFlightRegistry final
 {
 public:
-    void add(const QList<qint64>& ids, qint64 claimedAtMs);
-    // Returns when each id was claimed (0 if unknown), removing them.
-    QList<qint64> remove(const QList<qint64>& ids);
-    QList<qint64> ids() const;
+    void add(const QList<HeldLease>& leases);
+    // Removes these attempts and returns what was held for each (id 0 where nothing was).
+    QList<HeldLease> take(const QList<AttemptKey>& keys);
+    QList<Lease> leases() const;
     int size() const;
     // Blocks until fewer than `bound` are held, or timeoutMs passes.
     void waitBelow(int bound, int timeoutMs) const;
@@ -25,7 +40,7 @@ public:
 private:
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_changed;
-    QHash<qint64, qint64> m_claimedAtMs;
+    QHash<AttemptKey, HeldLease> m_held;
 };
 
 } // namespace pixelnest::engine

@@ -1,13 +1,8 @@
 #include "runtime/maintenance.h"
 
 #include "pixelnest/logging.h"
-#include "pixelnest/version.h"
-#include "service/heartbeat.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QSysInfo>
 #include <QThread>
 
 namespace pixelnest::engine
@@ -29,87 +24,24 @@ Maintenance::Maintenance(EngineContext& context) : m_context(context), m_io(cont
 void Maintenance::run()
 {
     m_io.open(); // failures are retried in the loop
-    m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
-    for (QElapsedTimer* timer :
-         {&m_sinceBeat, &m_sinceRenew, &m_sinceMaintenance, &m_sinceReconcile}) {
+    for (QElapsedTimer* timer : {&m_sinceDepth, &m_sinceMaintenance, &m_sinceReconcile}) {
         timer->start();
     }
-    beat();
-    // Leases must outlive the writer: keep renewing until every result is settled.
     while (!m_context.writerDone) {
         tick();
         QThread::msleep(kTickMs);
     }
-    beat();
 }
 
 void Maintenance::tick()
 {
-    if (m_sinceBeat.hasExpired(m_context.config.runtime.heartbeatMs())) {
-        m_sinceBeat.restart();
-        beat();
+    if (m_sinceDepth.hasExpired(m_context.config.runtime.heartbeatMs())) {
+        m_sinceDepth.restart();
         refreshQueueDepth();
-    }
-    if (m_sinceRenew.hasExpired(m_context.config.runtime.leaseMs() / 3)) {
-        m_sinceRenew.restart();
-        renewLeases();
     }
     if (m_sinceMaintenance.hasExpired(kMaintenanceEveryMs)) {
         m_sinceMaintenance.restart();
         maintainQueue();
-    }
-}
-
-void Maintenance::beat()
-{
-    const QStringList parts = m_context.worker.split(QLatin1Char(':'));
-    const QJsonObject fields{
-        {QStringLiteral("id"), QString::fromUtf8(m_context.owner)},
-        {QStringLiteral("host"), parts.value(0)},
-        {QStringLiteral("pid"), parts.value(1).toLongLong()},
-        {QStringLiteral("version"), QLatin1String(kVersion)},
-        {QStringLiteral("device"), m_context.pipelines.device().isEmpty()
-                                       ? m_context.config.inference.device
-                                       : m_context.pipelines.device()},
-        {QStringLiteral("workers"), m_context.config.runtime.workers},
-        {QStringLiteral("batch_size"), m_context.config.runtime.batchSize},
-        // The settings in force, so that an operator (and the option tests) can see what an
-        // engine was started with.
-        {QStringLiteral("lease_ms"), m_context.config.runtime.leaseMs()},
-        {QStringLiteral("max_attempts"), m_context.config.runtime.maxAttempts},
-        {QStringLiteral("max_batch_delay_ms"),
-         qint64(std::chrono::duration_cast<std::chrono::milliseconds>(
-                    m_context.config.inference.maxBatchDelay)
-                    .count())},
-        {QStringLiteral("pipelines"), QJsonArray::fromStringList(m_context.pipelines.names())},
-        {QStringLiteral("in_flight"), m_context.inFlight.size()},
-        {QStringLiteral("processed"), m_context.metrics.completed.load()},
-        {QStringLiteral("failed"), m_context.metrics.failed.load()},
-        {QStringLiteral("last_error"), m_context.metrics.lastError()},
-        {QStringLiteral("started_at_ms"), m_startedAtMs},
-        {QStringLiteral("stopping"), m_context.stopClaiming.load()},
-    };
-    const int ttlMs = qMax(5000, 3 * m_context.config.runtime.heartbeatMs());
-    if (Result<void> sent =
-            m_io.queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);
-        !sent) {
-        m_context.metrics.redisUp = false;
-        qCDebug(lcRuntime) << "heartbeat not sent:" << sent.error().message;
-    }
-}
-
-void Maintenance::renewLeases()
-{
-    const QList<qint64> ids = m_context.inFlight.ids();
-    const Result<QList<qint64>> lost =
-        m_io.queue.renew(ids, m_context.config.runtime.leaseMs(), m_context.owner);
-    if (!lost) {
-        qCWarning(lcRuntime).noquote() << "leases not renewed:" << lost.error().message;
-        return;
-    }
-    if (!lost->isEmpty()) {
-        // Reaped or cancelled meanwhile: the fencing check will reject our late writes.
-        qCInfo(lcRuntime) << lost->size() << "leases were taken back from this engine";
     }
 }
 

@@ -8,9 +8,10 @@
 namespace pixelnest::engine
 {
 
-// The housekeeping thread: heartbeat, lease renewal for this engine's jobs, and (one engine at
-// a time, under a Redis lock) the reaper for expired leases and the reconciler that re-queues
-// jobs PostgreSQL has as queued but Redis has lost.
+// The housekeeping thread: queue depth for the metrics, and (one engine at a time, under a
+// Redis lock) the reaper for expired leases and the reconciler that re-queues jobs PostgreSQL
+// has as queued but Redis has lost. Its PostgreSQL work may block (a lock, a stalled server):
+// this engine's own leases and heartbeat are kept by LeaseKeeper, which never touches it.
 class Maintenance final
 {
 public:
@@ -19,8 +20,6 @@ public:
 
 private:
     void tick();
-    void beat();
-    void renewLeases();
     void refreshQueueDepth();
     void maintainQueue();
     Result<void> reap();
@@ -29,13 +28,11 @@ private:
 
     EngineContext& m_context;
     ThreadConnections m_io;
-    QElapsedTimer m_sinceBeat;
-    QElapsedTimer m_sinceRenew;
+    QElapsedTimer m_sinceDepth;
     QElapsedTimer m_sinceMaintenance;
     QElapsedTimer m_sinceReconcile;
     qint64 m_queuedCursor = 0;
     qint64 m_processingCursor = 0;
-    qint64 m_startedAtMs = 0;
 };
 
 } // namespace pixelnest::engine

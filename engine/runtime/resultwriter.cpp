@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QThread>
 
 namespace pixelnest::engine
 {
@@ -16,13 +17,16 @@ constexpr int kLingerMs = 2;
 
 bool finished(const EngineContext& context)
 {
-    return context.dispatcherDone && context.running == 0 && context.outcomes.size() == 0;
+    // A task stuck past the drain deadline does not hold the writer: its job's lease expires.
+    return context.dispatcherDone && context.outcomes.size() == 0 &&
+           (context.running == 0 || context.drainExpired());
 }
 
 } // namespace
 
 ResultWriter::ResultWriter(EngineContext& context)
-    : m_context(context), m_io(context), m_outage(QStringLiteral("writer"))
+    : m_context(context), m_io(context), m_outage(QStringLiteral("writer")),
+      m_storer(context, m_io.db, m_io.store, m_outage)
 {
 }
 
@@ -43,58 +47,55 @@ void ResultWriter::write(const QList<JobOutcome>& batch)
 {
     QElapsedTimer timer;
     timer.start();
-    const QList<qint64> accepted = writeToPostgres(batch);
+    const StoredBatch stored = m_storer.store(batch);
     const qint64 postgresNs = timer.nsecsElapsed();
-    settleInRedis(batch, accepted);
+    QList<AttemptKey> keys;
+    for (const JobOutcome& outcome : stored.written) {
+        keys.append({outcome.id, outcome.attempt});
+    }
+    const QList<HeldLease> held = m_context.inFlight.take(keys);
+    settleInRedis(stored.written, stored.accepted, held);
     qCDebug(lcRuntime) << "wrote" << batch.size() << "postgres" << postgresNs / 1000 << "us, redis"
                        << (timer.nsecsElapsed() - postgresNs) / 1000 << "us";
-    account(batch, accepted);
-}
-
-QList<qint64> ResultWriter::writeToPostgres(const QList<JobOutcome>& batch)
-{
-    // Until it is written: PostgreSQL is the truth, and the leases are renewed meanwhile.
-    for (;;) {
-        Result<void> open = m_io.db.ensureOpen();
-        Result<QList<qint64>> accepted =
-            open ? m_io.store.writeOutcomes(batch) : Result<QList<qint64>>(open.error());
-        if (accepted) {
-            m_context.metrics.postgresUp = true;
-            m_outage.succeeded();
-            return accepted.value();
+    account(stored.written, stored.accepted, held);
+    if (!stored.unwritten.isEmpty()) {
+        QList<AttemptKey> abandoned;
+        for (const JobOutcome& outcome : stored.unwritten) {
+            abandoned.append({outcome.id, outcome.attempt});
         }
-        if (accepted.error().code != ErrorCode::Unavailable) {
-            // Not an outage but a rejected batch (a bug or a hostile value): never loop on it.
-            // The leases run out and the reaper hands the jobs to another attempt.
-            qCCritical(lcRuntime).noquote()
-                << "result batch rejected by PostgreSQL:" << accepted.error().message;
-            m_context.metrics.setLastError(accepted.error().message);
-            return {};
-        }
-        m_context.metrics.postgresUp = false;
-        m_outage.failed(accepted.error());
+        (void)m_context.inFlight.take(abandoned); // no longer renewed: the reaper takes them
+        qCWarning(lcRuntime) << stored.unwritten.size()
+                             << "results not written before the drain deadline; their leases "
+                                "expire and the jobs run again elsewhere";
     }
+    m_context.metrics.inFlight = m_context.inFlight.size();
 }
 
-void ResultWriter::settleInRedis(const QList<JobOutcome>& batch, const QList<qint64>& accepted)
+void ResultWriter::settleInRedis(const QList<JobOutcome>& written,
+                                 const QList<AttemptKey>& accepted, const QList<HeldLease>& held)
 {
-    QList<qint64> done;
+    QList<Lease> done;
     QList<RetryRequest> retries;
-    for (const JobOutcome& outcome : batch) {
-        const bool written = std::binary_search(accepted.cbegin(), accepted.cend(), outcome.id);
-        if (written && outcome.outcome == Outcome::Retry) {
-            retries.append({outcome.id, outcome.retryDelayMs});
+    for (qsizetype i = 0; i < written.size(); ++i) {
+        const JobOutcome& outcome = written[i];
+        const Lease lease{outcome.id, held[i].token};
+        if (lease.token.isEmpty()) {
+            continue; // not held (any more): nothing of ours in Redis
+        }
+        const bool took = std::binary_search(accepted.cbegin(), accepted.cend(),
+                                             AttemptKey{outcome.id, outcome.attempt});
+        if (took && outcome.outcome == Outcome::Retry) {
+            retries.append({lease, outcome.retryDelayMs});
         } else {
-            done.append(outcome.id); // finished, or fenced out: either way not ours to run
+            done.append(lease); // finished, or fenced out: either way not ours to run
         }
     }
-    // Both calls are idempotent (they check the lease owner), so a retry after a partial
-    // failure is safe. When stopping, give up after a while: PostgreSQL already holds the
-    // truth and the leases simply expire.
-    for (int attempt = 0;; ++attempt) {
-        Result<int> acked = m_io.queue.ack(done, m_context.owner);
-        Result<int> moved =
-            acked ? m_io.queue.retryLater(retries, m_context.owner) : Result<int>(0);
+    // Both calls are idempotent (they check the attempt's token), so a retry after a partial
+    // failure is safe. Past the drain deadline, give up: PostgreSQL already holds the truth
+    // and the leases simply expire.
+    for (;;) {
+        Result<int> acked = m_io.queue.ack(done);
+        Result<int> moved = acked ? m_io.queue.retryLater(retries) : Result<int>(0);
         if (acked && moved) {
             m_context.metrics.redisUp = true;
             m_outage.succeeded();
@@ -102,26 +103,23 @@ void ResultWriter::settleInRedis(const QList<JobOutcome>& batch, const QList<qin
         }
         m_context.metrics.redisUp = false;
         m_outage.failed(acked ? moved.error() : acked.error());
-        if (m_context.stopClaiming && attempt >= 20) {
-            qCWarning(lcRuntime) << "stopping with" << batch.size()
+        if (m_context.drainExpired()) {
+            qCWarning(lcRuntime) << "stopping with" << written.size()
                                  << "jobs written but not acknowledged in Redis";
             return;
         }
+        QThread::msleep(100);
     }
 }
 
-void ResultWriter::account(const QList<JobOutcome>& batch, const QList<qint64>& accepted)
+void ResultWriter::account(const QList<JobOutcome>& written, const QList<AttemptKey>& accepted,
+                           const QList<HeldLease>& held)
 {
-    QList<qint64> ids;
-    for (const JobOutcome& outcome : batch) {
-        ids.append(outcome.id);
-    }
-    const QList<qint64> claimedAt = m_context.inFlight.remove(ids);
-    m_context.metrics.inFlight = m_context.inFlight.size();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const JobOutcome& outcome = batch[i];
-        if (!std::binary_search(accepted.cbegin(), accepted.cend(), outcome.id)) {
+    for (qsizetype i = 0; i < written.size(); ++i) {
+        const JobOutcome& outcome = written[i];
+        if (!std::binary_search(accepted.cbegin(), accepted.cend(),
+                                AttemptKey{outcome.id, outcome.attempt})) {
             ++m_context.metrics.staleWrites;
             qCInfo(lcRuntime) << "job" << outcome.id << "attempt" << outcome.attempt
                               << "was fenced out (reclaimed or cancelled meanwhile)";
@@ -140,8 +138,8 @@ void ResultWriter::account(const QList<JobOutcome>& batch, const QList<qint64>& 
             ++m_context.metrics.retried;
             break;
         }
-        if (claimedAt[i] > 0) {
-            m_context.metrics.observeJobSeconds(double(now - claimedAt[i]) / 1000.0);
+        if (held[i].claimedAtMs > 0) {
+            m_context.metrics.observeJobSeconds(double(now - held[i].claimedAtMs) / 1000.0);
         }
     }
 }

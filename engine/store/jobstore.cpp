@@ -51,22 +51,30 @@ WITH input AS (
     UPDATE attempts a SET finished_at = now(), outcome = u.outcome, error = u.error
     FROM updated u WHERE a.image_id = u.id AND a.attempt = u.attempt
 )
-SELECT id FROM updated ORDER BY id
+SELECT id, attempt FROM updated ORDER BY id, attempt
 )SQL";
 
+// Row locks in id order, before any write of the transaction: every writer (results, cancel,
+// priority) takes them in that order, so two of them can wait for each other but never deadlock.
+const QByteArray kLockSql =
+    "SELECT 1 FROM images WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE";
+
+// Fenced by attempt: a lease that expired for attempt N releases the job only while it is still
+// in attempt N (0: a claim's token, from before PostgreSQL numbered the attempt).
 const QByteArray kLostLeaseSql = R"SQL(
 WITH lost AS (
     SELECT i.id, i.attempts, i.worker,
-           (i.attempts - i.attempts_base) >= $2::int AS exhausted
-    FROM images i
-    WHERE i.id = ANY($1::bigint[]) AND i.status = 'processing'
-    FOR UPDATE
+           (i.attempts - i.attempts_base) >= $3::int AS exhausted
+    FROM images i JOIN unnest($1::bigint[], $2::int[]) AS x(id, attempt) ON x.id = i.id
+    WHERE i.status = 'processing' AND (x.attempt = 0 OR i.attempts = x.attempt)
+    ORDER BY i.id
+    FOR UPDATE OF i
 ), updated AS (
     UPDATE images i SET
         status = CASE WHEN l.exhausted THEN 'failed' ELSE 'queued' END::job_status,
         error = 'worker ' || coalesce(l.worker, '?') || ' lost its lease'
                 || CASE WHEN l.exhausted
-                        THEN ' (gave up after ' || $2::int || ' attempts)' ELSE '' END,
+                        THEN ' (gave up after ' || $3::int || ' attempts)' ELSE '' END,
         finished_at = CASE WHEN l.exhausted THEN now() END,
         queued_at = now()
     FROM lost l WHERE i.id = l.id
@@ -146,28 +154,35 @@ Result<QList<ClaimedJob>> JobStore::claim(const QList<qint64>& ids, const QStrin
     return jobs;
 }
 
-Result<QList<qint64>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
+Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
 {
     if (outcomes.isEmpty()) {
-        return QList<qint64>();
+        return QList<AttemptKey>();
+    }
+    QList<qint64> ids;
+    for (const JobOutcome& outcome : outcomes) {
+        ids.append(outcome.id);
     }
     if (Result<void> begun = m_db.begin(); !begun) {
         return begun.error();
     }
-    const Result<PgResult> accepted =
-        m_db.execPrepared("pixelnest_outcomes", kOutcomeSql, {outcomesJson(outcomes)});
+    Result<PgResult> accepted = m_db.execPrepared("pixelnest_lock", kLockSql, {idArrayLiteral(ids)});
+    if (accepted) {
+        accepted = m_db.execPrepared("pixelnest_outcomes", kOutcomeSql, {outcomesJson(outcomes)});
+    }
     if (!accepted) {
         m_db.rollback();
         return accepted.error();
     }
-    QList<qint64> ids;
+    QList<AttemptKey> keys;
     for (int row = 0; row < accepted->rows(); ++row) {
-        ids.append(accepted->integer(row, 0));
+        keys.append({accepted->integer(row, 0), int(accepted->integer(row, 1))});
     }
-    // Derived images only for accepted writes: a stale worker's copy must not land either.
+    // Derived images only for accepted writes: a stale attempt's copy must not land either,
+    // even when both attempts of one job are in this batch.
     for (const JobOutcome& outcome : outcomes) {
         if ((outcome.thumbnail.isEmpty() && outcome.anonymised.isEmpty()) ||
-            !std::binary_search(ids.cbegin(), ids.cend(), outcome.id)) {
+            !std::binary_search(keys.cbegin(), keys.cend(), AttemptKey{outcome.id, outcome.attempt})) {
             continue;
         }
         const Result<PgResult> stored = m_db.execBinary(
@@ -182,21 +197,24 @@ Result<QList<qint64>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
     if (Result<void> committed = m_db.commit(); !committed) {
         return committed.error();
     }
-    return ids;
+    return keys;
 }
 
 Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& leases,
-                                                     int maxAttempts)
+                                                    int maxAttempts)
 {
     if (leases.isEmpty()) {
         return QList<QueuedJob>();
     }
     QList<qint64> ids;
+    QStringList attempts;
     for (const ExpiredLease& lease : leases) {
         ids.append(lease.id);
+        attempts.append(QString::number(lease.attempt()));
     }
-    const Result<PgResult> rows =
-        m_db.exec(kLostLeaseSql, {idArrayLiteral(ids), QByteArray::number(maxAttempts)});
+    const QByteArray attemptArray = "{" + attempts.join(QLatin1Char(',')).toLatin1() + "}";
+    const Result<PgResult> rows = m_db.exec(
+        kLostLeaseSql, {idArrayLiteral(ids), attemptArray, QByteArray::number(maxAttempts)});
     if (!rows) {
         return rows.error();
     }

@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 
 namespace pixelnest::engine
 {
@@ -23,9 +24,10 @@ public:
     // returns them with their bytes. Ids not returned were cancelled or are no longer queued.
     Result<QList<ClaimedJob>> claim(const QList<qint64>& ids, const QString& worker);
 
-    // One transaction for the whole batch. Returns the ids whose write was accepted; the others
-    // failed the fencing check (a stale worker) and changed nothing.
-    Result<QList<qint64>> writeOutcomes(const QList<JobOutcome>& outcomes);
+    // One transaction for the whole batch, its rows locked in id order first. Returns the
+    // (id, attempt) of the writes accepted, sorted; the others failed the fencing check (a stale
+    // attempt) and changed nothing.
+    Result<QList<AttemptKey>> writeOutcomes(const QList<JobOutcome>& outcomes);
 
     // Leases that expired (worker died or hung): each job still `processing` goes back to
     // `queued`, or to `failed` once this round has had `maxAttempts` attempts (the engine's

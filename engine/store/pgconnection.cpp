@@ -7,13 +7,38 @@
 namespace pixelnest::engine
 {
 
+ErrorCode classifySqlState(const QString& sqlState)
+{
+    // PostgreSQL Appendix A. Transient: the same statement may succeed once the condition
+    // passes: 08 connection exception, 40 transaction rollback (serialization failure,
+    // deadlock), 53 insufficient resources (disk full, out of memory, too many connections),
+    // 57 operator intervention (statement timeout, admin shutdown, starting up), 25006 read-only
+    // transaction (a standby after failover), 55P03 lock not available (lock timeout).
+    static const QStringList transientClasses{QStringLiteral("08"), QStringLiteral("40"),
+                                              QStringLiteral("53"), QStringLiteral("57")};
+    if (transientClasses.contains(sqlState.left(2)) || sqlState == QLatin1String("25006") ||
+        sqlState == QLatin1String("55P03")) {
+        return ErrorCode::Transient;
+    }
+    // 22 data exception, 23 integrity constraint violation: the values, not the server.
+    if (sqlState.startsWith(QLatin1String("22")) || sqlState.startsWith(QLatin1String("23"))) {
+        return ErrorCode::InvalidInput;
+    }
+    return ErrorCode::Internal;
+}
+
 pg_conn* connectBounded(const QString& conninfo, int timeoutSeconds)
 {
-    // Array order: the expanded conninfo (dbname) overrides the default before it.
+    // Array order: the expanded conninfo (dbname) overrides the defaults before it. Keepalives
+    // notice a silent partition within about a minute (TCP only); the statement timeout keeps
+    // a lock wait or a runaway query from holding a thread for ever.
     const QByteArray timeout = QByteArray::number(timeoutSeconds);
     const QByteArray expanded = conninfo.toUtf8();
-    const char* keywords[] = {"connect_timeout", "dbname", nullptr};
-    const char* values[] = {timeout.constData(), expanded.constData(), nullptr};
+    const char* keywords[] = {"connect_timeout",  "keepalives",          "keepalives_idle",
+                              "keepalives_count", "keepalives_interval", "options",
+                              "dbname",           nullptr};
+    const char* values[] = {timeout.constData(), "1", "15", "3", "5",
+                            "-c statement_timeout=60000", expanded.constData(), nullptr};
     return PQconnectdbParams(keywords, values, 1);
 }
 
@@ -194,10 +219,7 @@ Result<PgResult> PgConnection::checked(pg_result* raw)
         return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("PostgreSQL connection lost: %1").arg(message));
     }
-    // 23xxx: integrity constraint violations are the caller's input, not our bug.
-    const ErrorCode code =
-        sqlState.startsWith(QStringLiteral("23")) ? ErrorCode::InvalidInput : ErrorCode::Internal;
-    return makeError(Service::PostgreSQL, code, message);
+    return makeError(Service::PostgreSQL, classifySqlState(sqlState), message);
 }
 
 Result<PgResult> PgConnection::execPrepared(const QByteArray& name, const QByteArray& sql,

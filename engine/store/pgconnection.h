@@ -16,10 +16,15 @@ struct pg_result;
 namespace pixelnest::engine
 {
 
-// PQconnectdb with a deadline: connect_timeout (seconds) applies unless the conninfo sets its
-// own, so that an unroutable host fails in seconds rather than in the kernel's two minutes, and
-// nothing that waits on a connect (a start, a shutdown) waits without bound.
+// PQconnectdb with deadlines, each unless the conninfo sets its own: connect_timeout (seconds),
+// so that an unroutable host fails in seconds rather than in the kernel's two minutes and
+// nothing that waits on a connect (a start, a shutdown) waits without bound; TCP keepalives;
+// and a 60 s statement_timeout (migrations lift it for their own session).
 pg_conn* connectBounded(const QString& conninfo, int timeoutSeconds = 10);
+
+// The one place that decides from a SQLSTATE whether a failed statement is worth retrying
+// (ErrorCode::Transient), the caller's values (InvalidInput), or anything else (Internal).
+ErrorCode classifySqlState(const QString& sqlState);
 
 // One query's result; owns the PGresult.
 class PgResult final

@@ -104,8 +104,10 @@ Result<int> applyMigrations(const QString& conninfo)
     if (Result<void> opened = connection.open(conninfo); !opened) {
         return opened.error();
     }
-    // Silence "relation already exists, skipping" notices from IF NOT EXISTS.
+    // Silence "relation already exists, skipping" notices from IF NOT EXISTS. An index build
+    // over a large table may take longer than the usual statement timeout.
     (void)connection.exec("SET client_min_messages = warning");
+    (void)connection.exec("SET statement_timeout = 0");
     if (Result<PgResult> locked = connection.exec(kLockSql); !locked) {
         return locked.error();
     }

@@ -67,7 +67,7 @@ void EngineHost::prepared(const Result<std::shared_ptr<Prepared>>& outcome)
     if (m_stopping) {
         return;
     }
-    if (!outcome && outcome.error().code == ErrorCode::Unavailable &&
+    if (!outcome && isRetryable(outcome.error()) &&
         outcome.error().service != Service::Model) {
         if (m_retryMs == 0) {
             qCWarning(lcRuntime).noquote() << "waiting for the servers:" << outcome.error().message;

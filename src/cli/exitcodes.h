@@ -5,7 +5,8 @@
 namespace pixelnest::cli
 {
 
-// DESIGN.md: 0 success, 2 usage error, 3 a service unreachable, 4 partial failure.
+// DESIGN.md: 0 success, 2 usage error, 3 a service unreachable (or refusing for now: a
+// deadlock, a timeout; try again), 4 partial failure.
 enum ExitCode : int
 {
     kExitOk = 0,
@@ -22,6 +23,7 @@ inline int exitCodeFor(const Error& error)
     case ErrorCode::NotFound:
         return kExitUsage;
     case ErrorCode::Unavailable:
+    case ErrorCode::Transient:
         return kExitUnavailable;
     default:
         return kExitFailure;

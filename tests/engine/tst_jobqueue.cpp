@@ -110,19 +110,47 @@ private Q_SLOTS:
         QCOMPARE(m_queue->remove({2}).value(), 1); // cancelled meanwhile
         for (int i = 0; i < 4; ++i) {
             QThread::msleep(150);
-            QCOMPARE(m_queue->renew({1, 2}, 300, "owner-a").value(), (QList<qint64>{2}));
+            QCOMPARE(m_queue->renew({{1, "owner-a"}, {2, "owner-a"}}, 300).value(),
+                     (QList<qint64>{2}));
         }
         QVERIFY(m_queue->reapExpired(10).value().isEmpty()); // renewed: still ours
-        QCOMPARE(m_queue->renew({1}, 300, "someone-else").value(), (QList<qint64>{1}));
+        QCOMPARE(m_queue->renew({{1, "someone-else"}}, 300).value(), (QList<qint64>{1}));
     }
 
     void onlyTheOwnerAcks()
     {
         QVERIFY(m_queue->enqueue({{1, 0}}).ok());
         QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());
-        QCOMPARE(m_queue->ack({1}, "owner-b").value(), 0);
+        QCOMPARE(m_queue->ack({{1, "owner-b"}}).value(), 0);
         QCOMPARE(m_queue->inFlightCount().value(), 1);
-        QCOMPARE(m_queue->ack({1}, "owner-a").value(), 1);
+        QCOMPARE(m_queue->ack({{1, "owner-a"}}).value(), 1);
+        QCOMPARE(m_queue->inFlightCount().value(), 0);
+    }
+
+    void eachAttemptHoldsItsOwnToken()
+    {
+        // One engine, one job, two attempts: the claim's token hands the lease to attempt 1;
+        // the lease is lost and the same engine claims the job again as attempt 2. Attempt 1's
+        // late ack, renewal and retry must not touch attempt 2's lease.
+        QVERIFY(m_queue->enqueue({{1, 0}}).ok());
+        QCOMPARE(m_queue->claim(1, 60'000, "engine:c1").value(), (QList<qint64>{1}));
+        const QByteArray first = leaseToken("engine", 1);
+        QCOMPARE(m_queue->retag("engine:c1", {{1, first}}).value(), 1);
+        QCOMPARE(attemptOfToken(first), 1);
+        QCOMPARE(attemptOfToken("engine:c1"), 0);
+        QVERIFY(m_queue->ack({{1, "engine:c1"}}).value() == 0); // the claim's token is spent
+        QVERIFY(m_queue->remove({1}).ok());                     // lease lost (cancel, reap)
+        QVERIFY(m_queue->enqueue({{1, 0}}).ok());
+        QCOMPARE(m_queue->claim(1, 60'000, "engine:c2").value(), (QList<qint64>{1}));
+        const QByteArray second = leaseToken("engine", 2);
+        QCOMPARE(m_queue->retag("engine:c2", {{1, second}}).value(), 1);
+
+        QCOMPARE(m_queue->ack({{1, first}}).value(), 0);
+        QCOMPARE(m_queue->renew({{1, first}}, 60'000).value(), (QList<qint64>{1}));
+        QCOMPARE(m_queue->retryLater({{{1, first}, 0}}).value(), 0);
+        QCOMPARE(m_queue->inFlightCount().value(), 1);
+        QCOMPARE(m_queue->renew({{1, second}}, 60'000).value(), QList<qint64>());
+        QCOMPARE(m_queue->ack({{1, second}}).value(), 1);
         QCOMPARE(m_queue->inFlightCount().value(), 0);
     }
 
@@ -130,7 +158,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_queue->enqueue({{1, 0}}).ok());
         QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());
-        QCOMPARE(m_queue->retryLater({{1, 400}}, "owner-a").value(), 1);
+        QCOMPARE(m_queue->retryLater({{{1, "owner-a"}, 400}}).value(), 1);
         QCOMPARE(m_queue->retryingCount().value(), 1);
         QVERIFY(m_queue->claim(1, 60'000, "owner-a").value().isEmpty());
         QThread::msleep(450);
@@ -143,7 +171,7 @@ private Q_SLOTS:
         QVERIFY(m_queue->enqueue({{1, 3}, {2, 0}, {3, 0}}).ok());
         QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());          // 1 leased
         QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());          // 2 leased
-        QVERIFY(m_queue->retryLater({{2, 60'000}}, "owner-a").ok()); // 2 retrying
+        QVERIFY(m_queue->retryLater({{{2, "owner-a"}, 60'000}}).ok()); // 2 retrying
         QCOMPARE(m_queue->present({1, 2, 3, 4}).value(), (QList<bool>{true, true, true, false}));
         QCOMPARE(m_queue->remove({1, 2, 3}).value(), 3);
         QCOMPARE(m_queue->present({1, 2, 3}).value(), (QList<bool>{false, false, false}));

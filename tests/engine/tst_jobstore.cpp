@@ -41,7 +41,7 @@ private Q_SLOTS:
         JobOutcome current = late;
         current.attempt = 2;
         current.result = QJsonObject{{QStringLiteral("from"), QStringLiteral("worker B")}};
-        QCOMPARE(store.writeOutcomes({current}).value(), (QList<qint64>{id}));
+        QCOMPARE(store.writeOutcomes({current}).value(), (QList<AttemptKey>{{id, 2}}));
         QCOMPARE(fixture.admin().job(id)->job.result.value(QStringLiteral("from")).toString(),
                  QStringLiteral("worker B"));
         // Retrying A's write after B's changes nothing either.

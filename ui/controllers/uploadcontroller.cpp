@@ -74,7 +74,7 @@ void UploadController::sendNextBatch()
                 for (const SubmissionFile& file : batch) {
                     m_summary.failures.append({file.path, outcome.error().message});
                 }
-                if (outcome.error().code == ErrorCode::Unavailable) {
+                if (isRetryable(outcome.error())) {
                     m_cancelled = true; // the rest would fail the same way
                     m_stopReason = tr("not uploaded: %1").arg(outcome.error().message);
                 }

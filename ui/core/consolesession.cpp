@@ -159,7 +159,7 @@ void ConsoleSession::prepare(const ConnectionConfig& config, bool processHere)
         }
         qCWarning(lcUi).noquote() << "console start failed:" << outcome.error().message;
         Q_EMIT startFailed(outcome.error().message);
-        if (outcome.error().code == ErrorCode::Unavailable) {
+        if (isRetryable(outcome.error())) {
             m_retryMs = qBound(1000, m_retryMs * 2, 10'000);
             QTimer::singleShot(m_retryMs, this, [this, attempt, config, processHere] {
                 if (attempt == m_attempt && !m_shuttingDown) {

@@ -79,7 +79,7 @@ void ThumbnailCache::fetchQueued()
                   Thumbs thumbs;
                   for (qsizetype i = 0; i < done.size(); ++i) {
                       const Result<QByteArray> bytes = done[i].result();
-                      if (!bytes && bytes.error().code == ErrorCode::Unavailable) {
+                      if (!bytes && isRetryable(bytes.error())) {
                           return bytes.error();
                       }
                       QImage image;

@@ -25,6 +25,9 @@ struct RuntimeConfig
     std::chrono::milliseconds reconcileGrace{10'000};
     std::chrono::milliseconds heartbeatInterval{1000};
     bool exitWhenIdle = false; // stop once nothing is queued or processing anywhere
+    // How long a stop waits for the jobs in flight and their results (--drain-seconds); what is
+    // unfinished then is left to the reaper of another engine.
+    std::chrono::seconds drain{30};
 
     int effectiveMaxInFlight() const { return maxInFlight > 0 ? maxInFlight : 4 * batchSize; }
     // For the calls that take milliseconds (Redis PX, SQL intervals, QElapsedTimer).

@@ -14,6 +14,8 @@ enum class ErrorCode
     InvalidInput, // the user's input is wrong: fix it and retry (exit 2 or 4)
     NotFound,     // the named job, file or model does not exist
     Unavailable,  // a service (PostgreSQL, Redis, a binary) cannot be reached (exit 3)
+    Transient,    // the service refused this once (deadlock, timeout, failover, disk full):
+                  // the same request may succeed later (exit 3)
     Conflict,     // the row changed under us (fencing, state machine)
     Internal,     // a bug or an unexpected failure
 };
@@ -105,6 +107,12 @@ private:
     Error m_error;
     bool m_ok = true;
 };
+
+// Worth the same request again later: the service is down or refused it this once.
+inline bool isRetryable(const Error& error)
+{
+    return error.code == ErrorCode::Unavailable || error.code == ErrorCode::Transient;
+}
 
 inline Error makeError(ErrorCode code, QString message, Service service = Service::None)
 {

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "queue/jobqueue.h"
+#include "queue/redisclient.h"
+#include "runtime/enginecontext.h"
+
+#include <QElapsedTimer>
+
+namespace pixelnest::engine
+{
+
+// Keeps this engine alive in Redis, on a thread and connection of its own that no PostgreSQL
+// call can block: the heartbeat every heartbeat interval, and the renewal of every lease it
+// holds every third of the lease. A lock wait, a partition or a stalled PostgreSQL then delays
+// results but never costs a live engine its jobs. Runs until the writer has settled every
+// result (or the drain deadline has passed).
+class LeaseKeeper final
+{
+public:
+    explicit LeaseKeeper(EngineContext& context);
+    void run();
+
+private:
+    void beat();
+    void renewLeases();
+
+    EngineContext& m_context;
+    RedisClient m_redis;
+    JobQueue m_queue;
+    QElapsedTimer m_sinceBeat;
+    QElapsedTimer m_sinceRenew;
+    qint64 m_startedAtMs = 0;
+};
+
+} // namespace pixelnest::engine
