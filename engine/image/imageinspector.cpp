@@ -1,5 +1,7 @@
 #include "pixelnest/imagelimits.h"
 
+#include "image/decodewarnings.h"
+
 #include <QBuffer>
 #include <QImageReader>
 
@@ -14,12 +16,16 @@ QString megabytes(qint64 bytes)
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MB");
 }
 
-// The formats people upload, of those the installed image plugins read.
+// The formats the product accepts (DESIGN.md), by content. Any other plugin Qt happens to
+// have installed (MNG, TGA, ICNS, XPM, PBM, …) is more decoder surface for no user.
+const QList<QByteArray> kAccepted{"jpeg", "png", "webp", "gif", "bmp", "tiff"};
+
+// The accepted formats that the installed image plugins read.
 QString supportedFormats()
 {
     QStringList names;
     const QList<QByteArray> installed = QImageReader::supportedImageFormats();
-    for (const char* format : {"jpeg", "png", "webp", "gif", "bmp", "tiff"}) {
+    for (const QByteArray& format : kAccepted) {
         if (installed.contains(format)) {
             names.append(QString::fromLatin1(format).toUpper());
         }
@@ -56,6 +62,10 @@ Result<ImageFacts> inspectImage(const QByteArray& bytes, const QString& name,
                                             "supported: %1)")
                                  .arg(supportedFormats()));
     }
+    if (!kAccepted.contains(format)) {
+        return invalid(name, QStringLiteral("%1 images are not accepted (accepted: %2)")
+                                 .arg(QString::fromLatin1(format.toUpper()), supportedFormats()));
+    }
     const QSize size = reader.size();
     if (!size.isValid() || size.isEmpty()) {
         return invalid(name, QStringLiteral("%1 header is corrupt: no valid image size")
@@ -72,7 +82,8 @@ Result<ImageFacts> inspectImage(const QByteArray& bytes, const QString& name,
     return ImageFacts{QString::fromLatin1(format), size.width(), size.height()};
 }
 
-Result<QImage> decodeImage(const QByteArray& bytes, const QString& name, const ImageLimits& limits)
+Result<QImage> decodeImage(const QByteArray& bytes, const QString& name, const ImageLimits& limits,
+                           QStringList* warnings)
 {
     const Result<ImageFacts> facts = inspectImage(bytes, name, limits);
     if (!facts) {
@@ -85,10 +96,21 @@ Result<QImage> decodeImage(const QByteArray& bytes, const QString& name, const I
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(true); // EXIF orientation, as the photographer saw it
     QImageReader::setAllocationLimit(limits.decodeAllocationLimitMb);
+    const engine::DecodeWarnings said;
     QImage image = reader.read();
     if (image.isNull()) {
         return invalid(name, QStringLiteral("%1 could not be decoded: %2")
                                  .arg(facts->format.toUpper(), reader.errorString()));
+    }
+    // A decoder that fills what is missing with grey still returns an image: the job would
+    // "complete" with wrong results.
+    if (said.dataDamaged()) {
+        return invalid(
+            name, QStringLiteral("truncated image data (%1 decoder: %2)")
+                      .arg(facts->format.toUpper(), said.messages().join(QStringLiteral("; "))));
+    }
+    if (warnings != nullptr) {
+        *warnings += said.messages();
     }
     return image;
 }

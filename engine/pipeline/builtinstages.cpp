@@ -1,6 +1,7 @@
 #include "pipeline/builtinstages.h"
 
 #include <QBuffer>
+#include <QJsonArray>
 
 namespace pixelnest::engine
 {
@@ -14,9 +15,13 @@ Result<void> ByteCountStage::process(StageContext& context)
 Result<void> DecodeStage::process(StageContext& context)
 {
     const QString label = QStringLiteral("Image %1 '%2'").arg(context.jobId).arg(context.title);
-    Result<QImage> decoded = decodeImage(context.bytes, label, m_limits);
+    QStringList warnings;
+    Result<QImage> decoded = decodeImage(context.bytes, label, m_limits, &warnings);
     if (!decoded) {
         return decoded.error();
+    }
+    if (!warnings.isEmpty()) {
+        context.result.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
     }
     context.image = std::move(decoded).value();
     context.result.insert(QStringLiteral("image"),

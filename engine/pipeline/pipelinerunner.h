@@ -27,10 +27,11 @@ public:
     PipelineRunner(const PipelineRegistry& pipelines, RetryPolicy retry, EngineMetrics& metrics);
 
     JobOutcome run(const ClaimedJob& job) const;
-
-private:
+    // How `job` ends on `error`: failed at once when the input is wrong, else retried while the
+    // round has attempts left, else failed "(gave up after N attempts)".
     JobOutcome failure(const ClaimedJob& job, const Error& error) const;
 
+private:
     const PipelineRegistry& m_pipelines;
     RetryPolicy m_retry;
     EngineMetrics& m_metrics;

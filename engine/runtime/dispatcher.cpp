@@ -112,7 +112,9 @@ void Dispatcher::holdAttempts(const QList<ClaimedJob>& jobs, const QList<qint64>
     for (const ClaimedJob& job : jobs) {
         const QByteArray token = leaseToken(m_context.owner, job.attempt);
         attempts.append({job.id, token});
-        held.append({job.id, job.attempt, token, claimedAtMs});
+        const qint64 timeoutMs = m_context.config.runtime.timeoutFor(job.pipeline).count();
+        held.append(
+            {job.id, job.attempt, token, claimedAtMs, claimedAtMs + timeoutMs, job.attemptInRound});
         claimed.insert(job.id);
     }
     if (Result<int> moved = m_io.queue.retag(claimToken, attempts); !moved) {
@@ -148,6 +150,7 @@ void Dispatcher::startJobs(QList<ClaimedJob> jobs)
         EngineContext& context = m_context; // outlives the pool's tasks; this Dispatcher may not
         context.pool.start([&context, job = std::move(job)] {
             context.outcomes.push(context.runner->run(job));
+            context.stuck.resolve({job.id, job.attempt}); // if it had timed out: back now
             --context.running;
         });
     }

@@ -117,8 +117,8 @@ Result<void> Engine::start()
 void Engine::requestStop()
 {
     qint64 notYet = 0;
-    m_impl->context.stopRequestedAtMs.compare_exchange_strong(
-        notYet, QDateTime::currentMSecsSinceEpoch());
+    m_impl->context.stopRequestedAtMs.compare_exchange_strong(notYet,
+                                                              QDateTime::currentMSecsSinceEpoch());
     if (!m_impl->context.stopClaiming.exchange(true)) {
         qCInfo(lcRuntime) << "engine stopping: no new claims; finishing"
                           << m_impl->context.inFlight.size() << "jobs in flight";
@@ -157,6 +157,12 @@ QString Engine::workerName() const
 Result<void> Engine::readiness() const
 {
     const EngineContext& context = m_impl->context;
+    if (const qint64 stuck = context.stuck.pastTwiceTheTimeout(QDateTime::currentMSecsSinceEpoch());
+        stuck != 0) {
+        return makeError(
+            ErrorCode::Unavailable,
+            QStringLiteral("a worker is stuck on job %1 past twice its timeout").arg(stuck));
+    }
     if (!context.metrics.postgresUp) {
         return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("PostgreSQL is not reachable"));

@@ -5,6 +5,7 @@
 #include "pixelnest/enginemetrics.h"
 #include "runtime/inflightregistry.h"
 #include "runtime/outcomequeue.h"
+#include "runtime/stuckjobs.h"
 
 #include <QDateTime>
 #include <QThreadPool>
@@ -26,6 +27,7 @@ struct EngineContext
     QString worker;   // host:pid, recorded on rows and in history
     QByteArray owner; // host:pid:nonce, the lease owner token in Redis
     InFlightRegistry inFlight;
+    StuckJobs stuck;
     OutcomeQueue outcomes;
     // Used by pool tasks, so owned here: it must outlive every task, and the dispatcher that
     // queued them may finish first.

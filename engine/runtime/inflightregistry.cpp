@@ -37,6 +37,19 @@ QList<Lease> InFlightRegistry::leases() const
     return leases;
 }
 
+QList<HeldLease> InFlightRegistry::takeOverdue(qint64 nowMs)
+{
+    std::lock_guard lock(m_mutex);
+    QList<HeldLease> overdue;
+    for (HeldLease& held : m_held) {
+        if (held.deadlineMs > 0 && nowMs > held.deadlineMs) {
+            overdue.append(held);
+            held.deadlineMs = 0;
+        }
+    }
+    return overdue;
+}
+
 int InFlightRegistry::size() const
 {
     std::lock_guard lock(m_mutex);

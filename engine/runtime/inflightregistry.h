@@ -22,6 +22,8 @@ struct HeldLease
     int attempt = 0;
     QByteArray token;
     qint64 claimedAtMs = 0;
+    qint64 deadlineMs = 0;  // the job's timeout runs out (0: none yet)
+    int attemptInRound = 0; // for the retry-or-fail decision when it does
 };
 
 // The attempts this engine holds a lease on, from claim to ack: renewed by the lease keeper,
@@ -33,6 +35,9 @@ public:
     // Removes these attempts and returns what was held for each (id 0 where nothing was).
     QList<HeldLease> take(const QList<AttemptKey>& keys);
     QList<Lease> leases() const;
+    // Attempts whose deadline has passed, once each (their deadline is cleared): the watchdog
+    // gives up on them.
+    QList<HeldLease> takeOverdue(qint64 nowMs);
     int size() const;
     // Blocks until fewer than `bound` are held, or timeoutMs passes.
     void waitBelow(int bound, int timeoutMs) const;

@@ -39,6 +39,7 @@ void LeaseKeeper::run()
             m_sinceBeat.restart();
             beat();
         }
+        giveUpOnOverdue();
         if (m_sinceRenew.hasExpired(m_context.config.runtime.leaseMs() / 3)) {
             m_sinceRenew.restart();
             renewLeases();
@@ -78,11 +79,34 @@ void LeaseKeeper::beat()
         {QStringLiteral("stopping"), m_context.stopClaiming.load()},
     };
     const int ttlMs = qMax(5000, 3 * m_context.config.runtime.heartbeatMs());
-    if (Result<void> sent =
-            m_queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);
+    if (Result<void> sent = m_queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);
         !sent) {
         m_context.metrics.redisUp = false;
         qCDebug(lcRuntime) << "heartbeat not sent:" << sent.error().message;
+    }
+}
+
+void LeaseKeeper::giveUpOnOverdue()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const HeldLease& held : m_context.inFlight.takeOverdue(now)) {
+        const qint64 timeoutMs = held.deadlineMs - held.claimedAtMs;
+        ClaimedJob job;
+        job.id = held.id;
+        job.attempt = held.attempt;
+        job.attemptInRound = held.attemptInRound;
+        const Error timedOut = makeError(
+            ErrorCode::Unavailable, QStringLiteral("timed out after %1 s").arg(timeoutMs / 1000));
+        qCWarning(lcRuntime).noquote()
+            << QStringLiteral("job %1 attempt %2 %3; its worker is stuck "
+                              "until the task returns")
+                   .arg(held.id)
+                   .arg(held.attempt)
+                   .arg(timedOut.message);
+        m_context.stuck.add({held.id, held.attempt}, held.claimedAtMs, timeoutMs);
+        // Written like any outcome (fenced by attempt); the task's own late outcome then finds
+        // the attempt over and changes nothing.
+        m_context.outcomes.push(m_context.runner->failure(job, timedOut));
     }
 }
 

@@ -23,6 +23,7 @@ public:
 private:
     void beat();
     void renewLeases();
+    void giveUpOnOverdue(); // the job timeout: overdue attempts end as timed out
 
     EngineContext& m_context;
     RedisClient m_redis;

@@ -148,6 +148,7 @@ Result<EngineConfig> loadEngineConfig(const CommandLine& line,
     parse.integer("max-batch-delay-ms", 0, 10'000,
                   [&](qint64 v) { config.inference.maxBatchDelay = milliseconds(v); });
     parse.integer("drain-seconds", 0, 3600, [&](qint64 v) { runtime.drain = seconds(v); });
+    parse.integer("job-timeout", 1, 86'400, [&](qint64 v) { runtime.jobTimeout = seconds(v); });
     parse.flag("exit-when-idle", runtime.exitWhenIdle);
     ImageLimits& limits = config.limits;
     parse.integer("max-upload-mb", 1, 4096, [&](qint64 v) { limits.maxBytes = v * 1024 * 1024; });

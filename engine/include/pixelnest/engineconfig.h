@@ -28,6 +28,20 @@ struct RuntimeConfig
     // How long a stop waits for the jobs in flight and their results (--drain-seconds); what is
     // unfinished then is left to the reaper of another engine.
     std::chrono::seconds drain{30};
+    // How long one attempt may run (--job-timeout); 0: per pipeline, 30 s for `noop` and
+    // `metadata`, 60 s for anything with a model. Past it the attempt is given up on: not renewed,
+    // retried or failed with "timed out after N s".
+    std::chrono::seconds jobTimeout{0};
+
+    std::chrono::milliseconds timeoutFor(const QString& pipeline) const
+    {
+        if (jobTimeout.count() > 0) {
+            return jobTimeout;
+        }
+        const bool modelFree =
+            pipeline == QLatin1String("noop") || pipeline == QLatin1String("metadata");
+        return std::chrono::seconds(modelFree ? 30 : 60);
+    }
 
     int effectiveMaxInFlight() const { return maxInFlight > 0 ? maxInFlight : 4 * batchSize; }
     // For the calls that take milliseconds (Redis PX, SQL intervals, QElapsedTimer).

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QImage>
 #include <QString>
+#include <QStringList>
 
 namespace pixelnest
 {
@@ -24,13 +25,16 @@ struct ImageFacts
     int height = 0;
 };
 
-// Size, format by content (never by file name) and pixel count from the header, without
-// decoding. `name` only labels the message. Errors are ErrorCode::InvalidInput.
+// Size, format by content (never by file name, and only JPEG, PNG, WebP, GIF, BMP or TIFF)
+// and pixel count from the header, without decoding. `name` only labels the message. Errors are
+// ErrorCode::InvalidInput.
 Result<ImageFacts> inspectImage(const QByteArray& bytes, const QString& name,
                                 const ImageLimits& limits = {});
 
-// Full decode honouring EXIF orientation and the allocation limit.
+// Full decode honouring EXIF orientation and the allocation limit. Data the decoder reports as
+// truncated or corrupt is an error ("truncated image data"), never a silently grey image; the
+// decoder's other warnings are added to `warnings` when given.
 Result<QImage> decodeImage(const QByteArray& bytes, const QString& name,
-                           const ImageLimits& limits = {});
+                           const ImageLimits& limits = {}, QStringList* warnings = nullptr);
 
 } // namespace pixelnest
