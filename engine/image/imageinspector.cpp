@@ -95,7 +95,19 @@ Result<QImage> decodeImage(const QByteArray& bytes, const QString& name, const I
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(true); // EXIF orientation, as the photographer saw it
-    QImageReader::setAllocationLimit(limits.decodeAllocationLimitMb);
+    const qint64 needed = 2 * 4 * qint64(facts->width) * facts->height;
+    if (limits.decodeBudgetBytes > 0 && needed > limits.decodeBudgetBytes) {
+        return invalid(name, QStringLiteral("%1 is %2×%3 pixels: decoding it needs %4, over this "
+                                            "engine's memory budget of %5 (--memory-budget)")
+                                 .arg(facts->format.toUpper())
+                                 .arg(facts->width)
+                                 .arg(facts->height)
+                                 .arg(megabytes(needed), megabytes(limits.decodeBudgetBytes)));
+    }
+    const int budgetMb = limits.decodeBudgetBytes > 0
+                             ? int(limits.decodeBudgetBytes / (1024 * 1024))
+                             : limits.decodeAllocationLimitMb;
+    QImageReader::setAllocationLimit(qMin(limits.decodeAllocationLimitMb, qMax(1, budgetMb)));
     const engine::DecodeWarnings said;
     QImage image = reader.read();
     if (image.isNull()) {

@@ -16,6 +16,12 @@ struct ClaimedJob
     QString format;
     QString title;
     QByteArray bytes;
+    int width = 0; // from the header, at submit: what decoding it will cost
+    int height = 0;
+
+    // What processing it holds in memory at most: the original, the decoded image and the two
+    // full-size copies the stages make (RGB32 for the models, the anonymised copy).
+    qint64 memoryCostBytes() const { return bytes.size() + 3 * 4 * qint64(width) * height; }
 };
 
 } // namespace pixelnest::engine

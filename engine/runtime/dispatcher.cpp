@@ -26,9 +26,15 @@ void Dispatcher::run()
 {
     m_io.open(); // failures are retried in the loop
     const int bound = m_context.config.runtime.effectiveMaxInFlight();
+    const qint64 budgetBytes = m_context.config.runtime.effectiveMemoryBudgetBytes();
     while (!m_context.stopClaiming) {
         if (m_context.inFlight.size() >= bound) {
             m_context.inFlight.waitBelow(bound, 100); // backpressure
+            continue;
+        }
+        // Memory, counted in bytes: the jobs held may be a few large photos or many small ones.
+        if (m_context.inFlight.memoryInUseBytes() >= budgetBytes) {
+            m_context.inFlight.waitBelow(m_context.inFlight.size(), 50);
             continue;
         }
         if (claimOnce()) {
@@ -113,8 +119,8 @@ void Dispatcher::holdAttempts(const QList<ClaimedJob>& jobs, const QList<qint64>
         const QByteArray token = leaseToken(m_context.owner, job.attempt);
         attempts.append({job.id, token});
         const qint64 timeoutMs = m_context.config.runtime.timeoutFor(job.pipeline).count();
-        held.append(
-            {job.id, job.attempt, token, claimedAtMs, claimedAtMs + timeoutMs, job.attemptInRound});
+        held.append({job.id, job.attempt, token, claimedAtMs, claimedAtMs + timeoutMs,
+                     job.attemptInRound, job.memoryCostBytes()});
         claimed.insert(job.id);
     }
     if (Result<int> moved = m_io.queue.retag(claimToken, attempts); !moved) {

@@ -10,6 +10,7 @@ void InFlightRegistry::add(const QList<HeldLease>& leases)
     std::lock_guard lock(m_mutex);
     for (const HeldLease& lease : leases) {
         m_held.insert({lease.id, lease.attempt}, lease);
+        m_memoryBytes += lease.memoryCostBytes;
     }
 }
 
@@ -20,6 +21,7 @@ QList<HeldLease> InFlightRegistry::take(const QList<AttemptKey>& keys)
         std::lock_guard lock(m_mutex);
         for (const AttemptKey& key : keys) {
             taken.append(m_held.take(key));
+            m_memoryBytes -= taken.constLast().memoryCostBytes;
         }
     }
     m_changed.notify_all();
@@ -48,6 +50,12 @@ QList<HeldLease> InFlightRegistry::takeOverdue(qint64 nowMs)
         }
     }
     return overdue;
+}
+
+qint64 InFlightRegistry::memoryInUseBytes() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_memoryBytes;
 }
 
 int InFlightRegistry::size() const

@@ -22,8 +22,9 @@ struct HeldLease
     int attempt = 0;
     QByteArray token;
     qint64 claimedAtMs = 0;
-    qint64 deadlineMs = 0;  // the job's timeout runs out (0: none yet)
-    int attemptInRound = 0; // for the retry-or-fail decision when it does
+    qint64 deadlineMs = 0;      // the job's timeout runs out (0: none yet)
+    int attemptInRound = 0;     // for the retry-or-fail decision when it does
+    qint64 memoryCostBytes = 0; // reserved against the memory budget until its result is settled
 };
 
 // The attempts this engine holds a lease on, from claim to ack: renewed by the lease keeper,
@@ -32,8 +33,10 @@ class InFlightRegistry final
 {
 public:
     void add(const QList<HeldLease>& leases);
-    // Removes these attempts and returns what was held for each (id 0 where nothing was).
+    // Removes these attempts and returns what was held for each (id 0 where nothing was); their
+    // memory goes back to the budget.
     QList<HeldLease> take(const QList<AttemptKey>& keys);
+    qint64 memoryInUseBytes() const;
     QList<Lease> leases() const;
     // Attempts whose deadline has passed, once each (their deadline is cleared): the watchdog
     // gives up on them.
@@ -46,6 +49,7 @@ private:
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_changed;
     QHash<AttemptKey, HeldLease> m_held;
+    qint64 m_memoryBytes = 0;
 };
 
 } // namespace pixelnest::engine

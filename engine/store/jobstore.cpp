@@ -19,11 +19,13 @@ WITH claimed AS (
     SET status = 'processing', attempts = attempts + 1, worker = $2, started_at = now(),
         finished_at = NULL, error = NULL, not_before = NULL
     WHERE id = ANY($1::bigint[]) AND status = 'queued'
-    RETURNING id, attempts, attempts - attempts_base AS in_round, pipeline, format, title
+    RETURNING id, attempts, attempts - attempts_base AS in_round, pipeline, format, title,
+              coalesce(width, 0) AS width, coalesce(height, 0) AS height
 ), history AS (
     INSERT INTO attempts (image_id, attempt, worker) SELECT id, attempts, $2 FROM claimed
 )
-SELECT c.id, c.attempts, c.in_round, c.pipeline, c.format, c.title, d.original
+SELECT c.id, c.attempts, c.in_round, c.pipeline, c.format, c.title, d.original, c.width,
+       c.height
 FROM claimed c JOIN image_data d ON d.image_id = c.id
 ORDER BY c.id
 )SQL";
@@ -60,11 +62,16 @@ const QByteArray kLockSql =
     "SELECT 1 FROM images WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE";
 
 // Fenced by attempt: a lease that expired for attempt N releases the job only while it is still
-// in attempt N (0: a claim's token, from before PostgreSQL numbered the attempt).
+// in attempt N (0: a claim's token, from before PostgreSQL numbered the attempt). A job whose
+// round of attempts ends this way is a poison pill (an image that kills its engine, say): it is
+// failed with how many engines stopped on it, rather than handed to yet another one.
 const QByteArray kLostLeaseSql = R"SQL(
 WITH lost AS (
     SELECT i.id, i.attempts, i.worker,
-           (i.attempts - i.attempts_base) >= $3::int AS exhausted
+           (i.attempts - i.attempts_base) >= $3::int AS exhausted,
+           1 + (SELECT count(*) FROM attempts a
+                WHERE a.image_id = i.id AND a.attempt > i.attempts_base
+                  AND a.outcome = 'lease_lost') AS stops
     FROM images i JOIN unnest($1::bigint[], $2::int[]) AS x(id, attempt) ON x.id = i.id
     WHERE i.status = 'processing' AND (x.attempt = 0 OR i.attempts = x.attempt)
     ORDER BY i.id
@@ -72,9 +79,11 @@ WITH lost AS (
 ), updated AS (
     UPDATE images i SET
         status = CASE WHEN l.exhausted THEN 'failed' ELSE 'queued' END::job_status,
-        error = 'worker ' || coalesce(l.worker, '?') || ' lost its lease'
-                || CASE WHEN l.exhausted
-                        THEN ' (gave up after ' || $3::int || ' attempts)' ELSE '' END,
+        error = CASE WHEN l.exhausted
+                     THEN 'engine stopped while processing this job ' || l.stops
+                          || ' times (last: worker ' || coalesce(l.worker, '?')
+                          || ' lost its lease); gave up after ' || $3::int || ' attempts'
+                     ELSE 'worker ' || coalesce(l.worker, '?') || ' lost its lease' END,
         finished_at = CASE WHEN l.exhausted THEN now() END,
         queued_at = now()
     FROM lost l WHERE i.id = l.id
@@ -149,6 +158,8 @@ Result<QList<ClaimedJob>> JobStore::claim(const QList<qint64>& ids, const QStrin
         job.format = rows->text(row, 4);
         job.title = rows->text(row, 5);
         job.bytes = rows->bytes(row, 6);
+        job.width = int(rows->binaryInteger(row, 7));
+        job.height = int(rows->binaryInteger(row, 8));
         jobs.append(std::move(job));
     }
     return jobs;
@@ -166,7 +177,8 @@ Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& outco
     if (Result<void> begun = m_db.begin(); !begun) {
         return begun.error();
     }
-    Result<PgResult> accepted = m_db.execPrepared("pixelnest_lock", kLockSql, {idArrayLiteral(ids)});
+    Result<PgResult> accepted =
+        m_db.execPrepared("pixelnest_lock", kLockSql, {idArrayLiteral(ids)});
     if (accepted) {
         accepted = m_db.execPrepared("pixelnest_outcomes", kOutcomeSql, {outcomesJson(outcomes)});
     }
@@ -182,7 +194,8 @@ Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& outco
     // even when both attempts of one job are in this batch.
     for (const JobOutcome& outcome : outcomes) {
         if ((outcome.thumbnail.isEmpty() && outcome.anonymised.isEmpty()) ||
-            !std::binary_search(keys.cbegin(), keys.cend(), AttemptKey{outcome.id, outcome.attempt})) {
+            !std::binary_search(keys.cbegin(), keys.cend(),
+                                AttemptKey{outcome.id, outcome.attempt})) {
             continue;
         }
         const Result<PgResult> stored = m_db.execBinary(
@@ -201,7 +214,7 @@ Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& outco
 }
 
 Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& leases,
-                                                    int maxAttempts)
+                                                     int maxAttempts)
 {
     if (leases.isEmpty()) {
         return QList<QueuedJob>();

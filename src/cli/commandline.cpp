@@ -27,7 +27,7 @@ QString describeCommands()
         "  --engine-only [--device auto|cpu|cuda|cuda:N] [--workers N] [--batch-size N]\n"
         "      [--max-batch-delay-ms N] [--models DIR] [--lease-seconds N] [--max-attempts N]\n"
         "      [--metrics-listen HOST:PORT] [--exit-when-idle] [--drain-seconds N]\n"
-        "      [--job-timeout S]\n"
+        "      [--job-timeout S] [--memory-budget BYTES]\n"
         "                                        the headless engine\n"
         "  Engine and upload options may also come from PIXELNEST_<OPTION> "
         "(PIXELNEST_MAX_ATTEMPTS)\n"
@@ -63,6 +63,7 @@ const OptionSpec kOptions[] = {
     {"exit-when-idle", nullptr, "Exit once nothing is queued or processing (engine)."},
     {"drain-seconds", "N", "On stop, wait at most N s for the jobs in flight (engine, 30)."},
     {"job-timeout", "S", "Seconds one attempt may run (engine; 30 without a model, else 60)."},
+    {"memory-budget", "BYTES", "Memory the jobs in flight may hold (engine; RAM/4, <= 768 MiB)."},
     {"max-upload-mb", "N", "Largest upload accepted, in MiB (64); checked before reading."},
     {"max-megapixels", "N", "Largest image accepted, in megapixels (256)."},
     {"priority", "N", "Priority from -1000 to 1000, higher first (submit)."},

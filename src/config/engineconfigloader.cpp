@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
@@ -120,6 +121,24 @@ struct Parser
 
 } // namespace
 
+// A quarter of the machine's memory, at most 768 MiB: with libtorch and two models loaded that
+// keeps an engine's peak RSS under 1.5 GB whatever it is sent.
+qint64 defaultMemoryBudgetBytes()
+{
+    constexpr qint64 kCeiling = 768LL * 1024 * 1024;
+    QFile meminfo(QStringLiteral("/proc/meminfo"));
+    if (!meminfo.open(QIODevice::ReadOnly)) {
+        return kCeiling;
+    }
+    for (const QByteArray& line : meminfo.readAll().split('\n')) {
+        if (line.startsWith("MemTotal:")) {
+            const qint64 totalKb = line.mid(9).trimmed().split(' ').value(0).toLongLong();
+            return totalKb > 0 ? qMin(kCeiling, totalKb * 1024 / 4) : kCeiling;
+        }
+    }
+    return kCeiling;
+}
+
 QString defaultModelsDir()
 {
     // build/src/pixelnest → build/models, where scripts/setup converts them.
@@ -149,6 +168,9 @@ Result<EngineConfig> loadEngineConfig(const CommandLine& line,
                   [&](qint64 v) { config.inference.maxBatchDelay = milliseconds(v); });
     parse.integer("drain-seconds", 0, 3600, [&](qint64 v) { runtime.drain = seconds(v); });
     parse.integer("job-timeout", 1, 86'400, [&](qint64 v) { runtime.jobTimeout = seconds(v); });
+    runtime.memoryBudgetBytes = defaultMemoryBudgetBytes();
+    parse.integer("memory-budget", 64LL * 1024 * 1024, 1LL << 40,
+                  [&](qint64 v) { runtime.memoryBudgetBytes = v; });
     parse.flag("exit-when-idle", runtime.exitWhenIdle);
     ImageLimits& limits = config.limits;
     parse.integer("max-upload-mb", 1, 4096, [&](qint64 v) { limits.maxBytes = v * 1024 * 1024; });
@@ -163,6 +185,7 @@ Result<EngineConfig> loadEngineConfig(const CommandLine& line,
     parse.text("namespace", name, "1-64 letters, digits or _.:-", config.service.ns);
     static const QRegularExpression hostPort(QStringLiteral("^.+:[0-9]{1,5}$"));
     parse.text("metrics-listen", hostPort, "HOST:PORT", config.service.metricsListen);
+    config.limits.decodeBudgetBytes = runtime.memoryBudgetBytes;
     if (!parse.errors.isEmpty()) {
         return makeError(ErrorCode::InvalidInput, parse.errors.join(QLatin1Char('\n')));
     }

@@ -21,4 +21,7 @@ loadEngineConfig(const CommandLine& line,
 // $PIXELNEST_MODELS's fallback: models/ beside the build tree, else /usr/share/pixelnest/models.
 QString defaultModelsDir();
 
+// A quarter of this machine's memory, at most 768 MiB (/proc/meminfo).
+qint64 defaultMemoryBudgetBytes();
+
 } // namespace pixelnest::cli

@@ -76,9 +76,11 @@ private Q_SLOTS:
         }
         const JobRecord job = fixture.admin().job(id)->job;
         QCOMPARE(job.status, JobStatus::Failed);
-        QCOMPARE(
-            job.error,
-            QStringLiteral("worker host:%1 lost its lease (gave up after %1 attempts)").arg(limit));
+        // A poison pill: every attempt of the round ended with its engine gone.
+        QCOMPARE(job.error, QStringLiteral("engine stopped while processing this job %1 times "
+                                           "(last: worker host:%1 lost its lease); gave up after "
+                                           "%1 attempts")
+                                .arg(limit));
     }
 
     void claimSkipsRowsThatAreNoLongerQueued()

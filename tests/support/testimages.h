@@ -16,4 +16,9 @@ QByteArray corruptPng();
 // Writes `bytes` to dir/name and returns the path.
 QString writeFile(const QString& dir, const QString& name, const QByteArray& bytes);
 
+// Decompression bombs: a few KB that decode to width × height pixels. A greyscale PNG of zeros
+// (deflate, streamed so the test never holds the pixels), and an RLE8 BMP that ends at once.
+QByteArray pngBomb(int width, int height);
+QByteArray bmpRleBomb(int width, int height);
+
 } // namespace pixelnest::test

@@ -32,6 +32,14 @@ struct RuntimeConfig
     // `metadata`, 60 s for anything with a model. Past it the attempt is given up on: not renewed,
     // retried or failed with "timed out after N s".
     std::chrono::seconds jobTimeout{0};
+    // Bytes the jobs in flight may hold (originals, decoded images, copies; --memory-budget):
+    // claims wait while it is spent, and an image whose decoding alone would not fit fails at
+    // once. 0: a quarter of the machine's memory, at most 768 MiB (defaultMemoryBudgetBytes).
+    qint64 memoryBudgetBytes = 0;
+    qint64 effectiveMemoryBudgetBytes() const
+    {
+        return memoryBudgetBytes > 0 ? memoryBudgetBytes : 768LL * 1024 * 1024;
+    }
 
     std::chrono::milliseconds timeoutFor(const QString& pipeline) const
     {

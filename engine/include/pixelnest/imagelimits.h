@@ -16,6 +16,9 @@ struct ImageLimits
     qint64 maxBytes = 64LL * 1024 * 1024;
     qint64 maxPixels = 256LL * 1000 * 1000;
     int decodeAllocationLimitMb = 1024; // QImageReader::setAllocationLimit
+    // An engine's memory budget: an image whose decoded pixels and one working copy (4 bytes a
+    // pixel each) would not fit fails before anything is allocated. 0: no such check.
+    qint64 decodeBudgetBytes = 0;
 };
 
 struct ImageFacts
