@@ -25,8 +25,9 @@ ui::SessionEnvironment sessionEnvironment(const cli::CommandLine& line, EngineCo
     environment.configFile = line.configFile;
     environment.config = config;
     environment.createService = [config] { return createAdminService(config); };
-    environment.prepare = [](const ConnectionConfig& servers, const QString& stackDir) {
-        return prepareServers(servers, stackDir);
+    environment.prepare = [ns = config.service.ns](const ConnectionConfig& servers,
+                                                   const QString& stackDir) {
+        return prepareServers(servers, ns, stackDir);
     };
     environment.pipelines = [config] { return PipelineRegistry::standard(config); };
     environment.createEngine = [config](const ConnectionConfig& servers,

@@ -1,12 +1,14 @@
 #include "pixelnest/prepareservers.h"
 
+#include "config/namespacebinding.h"
 #include "pixelnest/localstack.h"
 #include "pixelnest/schema.h"
 
 namespace pixelnest
 {
 
-Result<void> prepareServers(const ConnectionConfig& config, const QString& localStackDir)
+Result<void> prepareServers(const ConnectionConfig& config, const QString& ns,
+                            const QString& localStackDir)
 {
     if (config.usesLocalStack()) {
         if (Result<void> up = LocalStack(localStackDir).up(); !up) {
@@ -16,7 +18,7 @@ Result<void> prepareServers(const ConnectionConfig& config, const QString& local
     if (Result<int> migrated = applyMigrations(config.postgres); !migrated) {
         return migrated.error();
     }
-    return {};
+    return engine::checkNamespaceBinding(config, ns);
 }
 
 } // namespace pixelnest

@@ -49,7 +49,7 @@ void EngineHost::tryStart()
     const CommandLine line = m_line;
     const EngineConfig config = m_config;
     runInBackground<Outcome>([line, config]() -> Outcome {
-        Result<ConnectionConfig> connections = prepareConnections(line);
+        Result<ConnectionConfig> connections = prepareConnections(line, config.service.ns);
         if (!connections) {
             return connections.error();
         }
@@ -67,8 +67,7 @@ void EngineHost::prepared(const Result<std::shared_ptr<Prepared>>& outcome)
     if (m_stopping) {
         return;
     }
-    if (!outcome && isRetryable(outcome.error()) &&
-        outcome.error().service != Service::Model) {
+    if (!outcome && isRetryable(outcome.error()) && outcome.error().service != Service::Model) {
         if (m_retryMs == 0) {
             qCWarning(lcRuntime).noquote() << "waiting for the servers:" << outcome.error().message;
         }

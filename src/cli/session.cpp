@@ -11,12 +11,12 @@
 namespace pixelnest::cli
 {
 
-Result<ConnectionConfig> prepareConnections(const CommandLine& line)
+Result<ConnectionConfig> prepareConnections(const CommandLine& line, const QString& ns)
 {
     const ConnectionConfig config =
         resolveConnectionConfig(line.connection, QProcessEnvironment::systemEnvironment(),
                                 line.configFile, LocalStack::defaultDir());
-    if (Result<void> ready = prepareServers(config); !ready) {
+    if (Result<void> ready = prepareServers(config, ns); !ready) {
         return ready.error();
     }
     return config;
@@ -28,7 +28,7 @@ Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line)
     if (!settings) {
         return settings.error();
     }
-    const Result<ConnectionConfig> config = prepareConnections(line);
+    const Result<ConnectionConfig> config = prepareConnections(line, settings->service.ns);
     if (!config) {
         return config.error();
     }

@@ -9,8 +9,9 @@ namespace pixelnest::cli
 {
 
 // Resolves the connections (flag > environment > config file > local stack), then
-// prepareServers(): the local stack when it is the one chosen, and the schema.
-Result<ConnectionConfig> prepareConnections(const CommandLine& line);
+// prepareServers(): the local stack when it is the one chosen, the schema, and the namespace's
+// binding to this database.
+Result<ConnectionConfig> prepareConnections(const CommandLine& line, const QString& ns);
 
 // loadEngineConfig + prepareConnections + AdminClient::connect, for the CLI commands.
 Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line);

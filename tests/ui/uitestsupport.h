@@ -118,8 +118,8 @@ inline ui::SessionEnvironment sessionEnvironment(const ConnectionConfig& named, 
     environment.config.service.ns = ns;
     const EngineConfig config = environment.config;
     environment.createService = [config] { return createAdminService(config); };
-    environment.prepare = [](const ConnectionConfig& servers, const QString& stackDir) {
-        return prepareServers(servers, stackDir);
+    environment.prepare = [ns](const ConnectionConfig& servers, const QString& stackDir) {
+        return prepareServers(servers, ns, stackDir);
     };
     environment.pipelines = [] { return Result<PipelineRegistry>(PipelineRegistry::builtIn()); };
     environment.createEngine = [config](const ConnectionConfig& servers,
