@@ -23,7 +23,9 @@ LeaseKeeper::LeaseKeeper(EngineContext& context)
     : m_context(context),
       // Engine::start validated the URL before any thread exists.
       m_redis(RedisUrl::parse(context.connections.redis).value(), 2000),
-      m_queue(m_redis, context.config.service.ns)
+      m_queue(m_redis, context.config.service.ns),
+      m_settings(sharedSettings(context.config, context.pipelines.names())),
+      m_fingerprint(settingsFingerprint(m_settings))
 {
 }
 
@@ -77,6 +79,9 @@ void LeaseKeeper::beat()
         {QStringLiteral("last_error"), m_context.metrics.lastError()},
         {QStringLiteral("started_at_ms"), m_startedAtMs},
         {QStringLiteral("stopping"), m_context.stopClaiming.load()},
+        {QStringLiteral("stuck"), m_context.stuck.count()},
+        {QStringLiteral("settings"), m_settings},
+        {QStringLiteral("settings_fingerprint"), m_fingerprint},
     };
     const int ttlMs = qMax(5000, 3 * m_context.config.runtime.heartbeatMs());
     if (Result<void> sent = m_queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);

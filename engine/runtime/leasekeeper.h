@@ -5,6 +5,7 @@
 #include "runtime/enginecontext.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 
 namespace pixelnest::engine
 {
@@ -31,6 +32,8 @@ private:
     QElapsedTimer m_sinceBeat;
     QElapsedTimer m_sinceRenew;
     qint64 m_startedAtMs = 0;
+    QJsonObject m_settings; // what must agree across engines, and its fingerprint
+    QString m_fingerprint;
 };
 
 } // namespace pixelnest::engine

@@ -1,6 +1,8 @@
 #include "service/heartbeat.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace pixelnest::engine
@@ -11,6 +13,29 @@ QByteArray heartbeatJson(const QJsonObject& fields)
     QJsonObject beat = fields;
     beat.insert(QStringLiteral("beat_ms"), QDateTime::currentMSecsSinceEpoch());
     return QJsonDocument(beat).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject sharedSettings(const EngineConfig& config, const QStringList& pipelines)
+{
+    const RuntimeConfig& runtime = config.runtime;
+    QJsonObject timeouts;
+    for (const QString& pipeline : pipelines) {
+        timeouts.insert(pipeline, qint64(runtime.timeoutFor(pipeline).count()));
+    }
+    return {{QStringLiteral("max_attempts"), runtime.maxAttempts},
+            {QStringLiteral("lease_ms"), runtime.leaseMs()},
+            {QStringLiteral("max_bytes"), config.limits.maxBytes},
+            {QStringLiteral("max_pixels"), config.limits.maxPixels},
+            {QStringLiteral("job_timeout_ms"), timeouts},
+            {QStringLiteral("pipelines"), QJsonArray::fromStringList(pipelines)}};
+}
+
+QString settingsFingerprint(const QJsonObject& settings)
+{
+    // QJsonDocument writes keys sorted: equal settings give equal bytes.
+    const QByteArray canonical = QJsonDocument(settings).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(
+        QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex().left(12));
 }
 
 WorkerInfo workerFromHeartbeat(const QByteArray& json, qint64 nowMs)
@@ -26,6 +51,7 @@ WorkerInfo workerFromHeartbeat(const QByteArray& json, qint64 nowMs)
     worker.failed = beat.value(QStringLiteral("failed")).toInteger();
     worker.lastSeenMsAgo =
         qMax<qint64>(0, nowMs - beat.value(QStringLiteral("beat_ms")).toInteger());
+    worker.settingsFingerprint = beat.value(QStringLiteral("settings_fingerprint")).toString();
     worker.raw = beat;
     return worker;
 }

@@ -8,6 +8,7 @@
 #include "fakeadminservice.h"
 #include "models/jobcolumns.h"
 #include "models/jobtablemodel.h"
+#include "models/workersmodel.h"
 #include "uitestsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -218,6 +219,27 @@ private Q_SLOTS:
         summary = secondFinished.first().first().value<UploadSummary>();
         QVERIFY(summary.cancelled);
         QCOMPARE(summary.ids.size(), kSubmissionBatchFiles);
+    }
+
+    void workersWithOtherSettingsStandOut()
+    {
+        WorkersModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<WorkerInfo> workers;
+        for (const char* fingerprint : {"aaa", "aaa", "bbb"}) {
+            WorkerInfo worker;
+            worker.id = QStringLiteral("w%1").arg(workers.size());
+            worker.settingsFingerprint = QLatin1String(fingerprint);
+            workers.append(worker);
+        }
+        model.setWorkers(workers);
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(!model.index(0, 0).data(WorkersModel::SettingsDifferRole).toBool());
+        QVERIFY(!model.index(1, 0).data(WorkersModel::SettingsDifferRole).toBool());
+        QVERIFY(model.index(2, 0).data(WorkersModel::SettingsDifferRole).toBool());
+        QVERIFY(
+            model.index(2, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("differ")));
     }
 
     void sessionJudgesOutagesByServiceNotByText()

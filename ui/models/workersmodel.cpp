@@ -3,6 +3,7 @@
 #include "core/statusstyle.h"
 
 #include <QGuiApplication>
+#include <QHash>
 #include <QLocale>
 
 namespace pixelnest::ui
@@ -23,6 +24,12 @@ int WorkersModel::columnCount(const QModelIndex& parent) const
 bool WorkersModel::isStale(int row) const
 {
     return m_workers.at(row).lastSeenMsAgo > kStaleMs;
+}
+
+bool WorkersModel::settingsDiffer(int row) const
+{
+    const QString& mine = m_workers.at(row).settingsFingerprint;
+    return !m_commonFingerprint.isEmpty() && !mine.isEmpty() && mine != m_commonFingerprint;
 }
 
 QVariant WorkersModel::display(const WorkerInfo& worker, int column) const
@@ -55,15 +62,23 @@ QVariant WorkersModel::data(const QModelIndex& index, int role) const
     }
     const WorkerInfo& worker = m_workers.at(index.row());
     const bool stale = isStale(index.row());
+    const bool differs = settingsDiffer(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return display(worker, index.column());
     case Qt::ForegroundRole:
-        return stale ? QVariant(failedColor(QGuiApplication::palette())) : QVariant();
+        return stale || differs ? QVariant(failedColor(QGuiApplication::palette())) : QVariant();
     case Qt::ToolTipRole:
-        return stale ? tr("No heartbeat for %1 s: this engine stopped or cannot reach Redis")
-                           .arg(worker.lastSeenMsAgo / 1000)
-                     : worker.id;
+        if (stale) {
+            return tr("No heartbeat for %1 s: this engine stopped or cannot reach Redis")
+                .arg(worker.lastSeenMsAgo / 1000);
+        }
+        return differs ? tr("This engine's settings (max attempts, lease, limits, timeouts, "
+                            "pipelines) differ from the other engines': it treats the same job "
+                            "differently")
+                       : worker.id;
+    case SettingsDifferRole:
+        return differs;
     case Qt::TextAlignmentRole:
         return index.column() >= InFlight && index.column() <= Failed
                    ? QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter))
@@ -100,6 +115,20 @@ QVariant WorkersModel::headerData(int section, Qt::Orientation orientation, int 
 
 void WorkersModel::setWorkers(QList<WorkerInfo> workers)
 {
+    QHash<QString, int> votes;
+    for (const WorkerInfo& worker : std::as_const(workers)) {
+        if (worker.lastSeenMsAgo <= kStaleMs && !worker.settingsFingerprint.isEmpty()) {
+            ++votes[worker.settingsFingerprint];
+        }
+    }
+    m_commonFingerprint.clear();
+    int most = 0;
+    for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
+        if (it.value() > most || (it.value() == most && it.key() < m_commonFingerprint)) {
+            most = it.value();
+            m_commonFingerprint = it.key();
+        }
+    }
     std::sort(workers.begin(), workers.end(),
               [](const WorkerInfo& a, const WorkerInfo& b) { return a.id < b.id; });
     bool sameSet = workers.size() == m_workers.size();

@@ -28,6 +28,8 @@ public:
     enum Role
     {
         StaleRole = Qt::UserRole + 1,
+        // Its settings fingerprint differs from the one most live engines share.
+        SettingsDifferRole,
     };
 
     explicit WorkersModel(QObject* parent = nullptr);
@@ -41,12 +43,14 @@ public:
     // Same workers: values change in place; a different set: the model resets.
     void setWorkers(QList<WorkerInfo> workers);
     bool isStale(int row) const;
+    bool settingsDiffer(int row) const;
     static constexpr qint64 kStaleMs = 5000;
 
 private:
     QVariant display(const WorkerInfo& worker, int column) const;
 
     QList<WorkerInfo> m_workers;
+    QString m_commonFingerprint; // the live majority's
 };
 
 } // namespace pixelnest::ui

@@ -128,6 +128,9 @@ struct WorkerInfo
     qint64 processed = 0;
     qint64 failed = 0;
     qint64 lastSeenMsAgo = 0;
+    // A hash of the settings engines must agree on (attempts, lease, limits, timeouts,
+    // pipelines): one that differs from the rest treats the same job differently.
+    QString settingsFingerprint;
     QJsonObject raw; // the whole heartbeat (version, memory, batch size, last error, ...)
 };
 
