@@ -71,10 +71,7 @@ private Q_SLOTS:
         const int kills = setting("CHAOS_KILLS", 6);
         QTemporaryDir noModels; // `metadata` needs none: start in a blink
         QTemporaryDir root;
-        QFile(root.path())
-            .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                            QFileDevice::ExeOwner | QFileDevice::ExeOther);
-        LocalStack stack(root.filePath(QStringLiteral("s")));
+        LocalStack stack(test::privateStackDir(root.path()));
         QVERIFY(stack.up().ok());
         const ConnectionConfig servers{stack.postgresConninfo(), stack.redisUrl(),
                                        ConfigSource::Flag, ConfigSource::Flag};

@@ -216,10 +216,7 @@ private Q_SLOTS:
     {
         // A private stack: this test stops and starts its servers.
         QTemporaryDir root;
-        QFile(root.path())
-            .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                            QFileDevice::ExeOwner | QFileDevice::ExeOther);
-        LocalStack stack(root.filePath(QStringLiteral("s")));
+        LocalStack stack(test::privateStackDir(root.path()));
         QVERIFY(stack.up().ok());
         QVERIFY(applyMigrationsFor(stack));
         ConnectionConfig connections{stack.postgresConninfo(), stack.redisUrl()};

@@ -1,5 +1,7 @@
 #include "teststack.h"
 
+#include <QFile>
+
 #include "pixelnest/localstack.h"
 #include "pixelnest/schema.h"
 #include "store/pgconnection.h"
@@ -61,6 +63,13 @@ QString createScratchDatabase(bool migrate)
         }
     }
     return conninfo;
+}
+
+QString privateStackDir(const QString& root)
+{
+    QFile(root).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                               QFileDevice::ExeOwner | QFileDevice::ExeOther);
+    return root + QStringLiteral("/s");
 }
 
 QString pixelnestBinary()

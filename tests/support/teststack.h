@@ -15,6 +15,10 @@ QString redisUrl();
 // Returns its conninfo.
 QString createScratchDatabase(bool migrate = true);
 
+// A directory for a private local stack (for tests that stop, crash or restart its servers):
+// under `root`, which is made traversable for the postgres user when running as root.
+QString privateStackDir(const QString& root);
+
 // The pixelnest executable under test ($PIXELNEST_BINARY).
 QString pixelnestBinary();
 
