@@ -4,6 +4,7 @@
 #include "controllers/jobactions.h"
 #include "controllers/uploadcontroller.h"
 #include "core/consolesession.h"
+#include "core/serverdescription.h"
 #include "core/statspoller.h"
 #include "fakeadminservice.h"
 #include "models/jobcolumns.h"
@@ -219,6 +220,21 @@ private Q_SLOTS:
         summary = secondFinished.first().first().value<UploadSummary>();
         QVERIFY(summary.cancelled);
         QCOMPARE(summary.ids.size(), kSubmissionBatchFiles);
+    }
+
+    void theStatusBarNeverShowsAPassword()
+    {
+        // Found by bench/fuzz/fuzz_conninfo: an empty value let the next keyword through.
+        for (const QString& conninfo :
+             {QStringLiteral("host=/p dbname= password=s3cret-value"),
+              QStringLiteral("host= password=s3cret-value dbname=x"),
+              QStringLiteral(
+                  "postgresql://px:s3cret-value@db.example.org/pix?password=s3cret-value")}) {
+            const QString shown = describePostgres(conninfo);
+            QVERIFY2(!shown.contains(QStringLiteral("s3cret")), qPrintable(shown));
+        }
+        QCOMPARE(describePostgres(QStringLiteral("host=db.example.org port=5433 dbname=pix")),
+                 QStringLiteral("PostgreSQL pix on db.example.org:5433"));
     }
 
     void workersWithOtherSettingsStandOut()
