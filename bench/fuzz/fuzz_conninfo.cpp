@@ -18,9 +18,11 @@ QString passwordIn(const QString& conninfo)
     // A keyword starts the string or follows whitespace, as libpq parses it.
     static const QRegularExpression keyword(
         QStringLiteral("(?:^|\\s)password\\s*=\\s*'?([^'\\s]+)"));
-    static const QRegularExpression userinfo(QStringLiteral("^[a-z]+://[^:@/?]*:([^@/?]+)@"));
+    static const QRegularExpression userinfo(
+        QStringLiteral("^postgres(?:ql)?://[^:@/?]*:([^@/?]+)@"));
     static const QRegularExpression query(QStringLiteral("[?&]password=([^&#]+)"));
-    const bool isUri = conninfo.contains(QLatin1String("://"));
+    static const QRegularExpression uriPrefix(QStringLiteral("^postgres(?:ql)?://"));
+    const bool isUri = uriPrefix.match(conninfo).hasMatch();
     const QList<const QRegularExpression*> patterns =
         isUri ? QList<const QRegularExpression*>{&userinfo, &query}
               : QList<const QRegularExpression*>{&keyword};

@@ -228,6 +228,7 @@ private Q_SLOTS:
         for (const QString& conninfo :
              {QStringLiteral("host=/p dbname= password=s3cret-value"),
               QStringLiteral("host= password=s3cret-value dbname=x"),
+              QStringLiteral("host=b g://h5&password=s3cret-value"),
               QStringLiteral(
                   "postgresql://px:s3cret-value@db.example.org/pix?password=s3cret-value")}) {
             const QString shown = describePostgres(conninfo);

@@ -13,7 +13,10 @@ QString describePostgres(const QString& conninfo)
     QString host;
     QString port;
     QString database;
-    if (conninfo.contains(QLatin1String("://"))) {
+    // A URI only as libpq sees one, by its prefix: anything else is keyword=value text, even
+    // with a "://" inside (found by bench/fuzz).
+    static const QRegularExpression uriPrefix(QStringLiteral("^postgres(?:ql)?://"));
+    if (uriPrefix.match(conninfo).hasMatch()) {
         const QUrl url(conninfo);
         host = url.host();
         port = url.port() > 0 ? QString::number(url.port()) : QString();
