@@ -22,7 +22,9 @@ private Q_SLOTS:
         const pid_t child = ::fork();
         QVERIFY(child >= 0);
         if (child == 0) {
-            ::close(STDERR_FILENO); // qFatal's message is not this test's output
+            // qFatal's message and the child's own test report are not this test's output.
+            ::close(STDOUT_FILENO);
+            ::close(STDERR_FILENO);
             const Result<int> failed = makeError(ErrorCode::Internal, QStringLiteral("boom"));
             const int value = failed.value();
             ::_exit(value == 0 ? 0 : 1); // reached only if value() did not stop the program
