@@ -45,6 +45,12 @@ Result<void> ModelStage::process(StageContext& context)
     return {};
 }
 
+QString ModelStage::version() const
+{
+    // The manifest exists once the model is loaded (at engine start); until then, unknown.
+    return m_service->ready() ? m_service->manifest().version : QString();
+}
+
 Result<QJsonValue> ModelStage::format(const ModelOutput& output, const StageContext& context) const
 {
     const ModelManifest& manifest = m_service->manifest();

@@ -24,7 +24,7 @@ LeaseKeeper::LeaseKeeper(EngineContext& context)
       // Engine::start validated the URL before any thread exists.
       m_redis(RedisUrl::parse(context.connections.redis).value(), 2000),
       m_queue(m_redis, context.config.service.ns),
-      m_settings(sharedSettings(context.config, context.pipelines.names())),
+      m_settings(sharedSettings(context.config, context.pipelines)),
       m_fingerprint(settingsFingerprint(m_settings))
 {
 }

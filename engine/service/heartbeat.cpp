@@ -15,19 +15,27 @@ QByteArray heartbeatJson(const QJsonObject& fields)
     return QJsonDocument(beat).toJson(QJsonDocument::Compact);
 }
 
-QJsonObject sharedSettings(const EngineConfig& config, const QStringList& pipelines)
+QJsonObject sharedSettings(const EngineConfig& config, const PipelineRegistry& registry)
 {
     const RuntimeConfig& runtime = config.runtime;
+    const QStringList pipelines = registry.names();
     QJsonObject timeouts;
+    QJsonObject versions; // stage -> version, for the stages whose results depend on one
     for (const QString& pipeline : pipelines) {
         timeouts.insert(pipeline, qint64(runtime.timeoutFor(pipeline).count()));
+        for (const StagePtr& stage : registry.find(pipeline)->stages) {
+            if (const QString version = stage->version(); !version.isEmpty()) {
+                versions.insert(stage->name(), version);
+            }
+        }
     }
     return {{QStringLiteral("max_attempts"), runtime.maxAttempts},
             {QStringLiteral("lease_ms"), runtime.leaseMs()},
             {QStringLiteral("max_bytes"), config.limits.maxBytes},
             {QStringLiteral("max_pixels"), config.limits.maxPixels},
             {QStringLiteral("job_timeout_ms"), timeouts},
-            {QStringLiteral("pipelines"), QJsonArray::fromStringList(pipelines)}};
+            {QStringLiteral("pipelines"), QJsonArray::fromStringList(pipelines)},
+            {QStringLiteral("model_versions"), versions}};
 }
 
 QString settingsFingerprint(const QJsonObject& settings)

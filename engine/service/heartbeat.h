@@ -2,6 +2,7 @@
 
 #include "pixelnest/engineconfig.h"
 #include "pixelnest/jobs.h"
+#include "pixelnest/pipelines.h"
 
 #include <QStringList>
 
@@ -16,7 +17,7 @@ QByteArray heartbeatJson(const QJsonObject& fields);
 WorkerInfo workerFromHeartbeat(const QByteArray& json, qint64 nowMs);
 
 // The settings engines sharing a namespace must agree on, and their fingerprint.
-QJsonObject sharedSettings(const EngineConfig& config, const QStringList& pipelines);
+QJsonObject sharedSettings(const EngineConfig& config, const PipelineRegistry& pipelines);
 QString settingsFingerprint(const QJsonObject& settings);
 
 } // namespace pixelnest::engine

@@ -144,6 +144,14 @@ private Q_SLOTS:
         QCOMPARE(beat.value(QStringLiteral("lease_ms")).toInt(), 7000);
         QCOMPARE(beat.value(QStringLiteral("max_batch_delay_ms")).toInt(), 9);
         QCOMPARE(beat.value(QStringLiteral("device")).toString(), QStringLiteral("cpu"));
+        // What engines sharing a namespace must agree on, with the models' versions, and its
+        // fingerprint (the console marks an engine whose fingerprint differs).
+        const QJsonObject settings = beat.value(QStringLiteral("settings")).toObject();
+        QCOMPARE(settings.value(QStringLiteral("max_attempts")).toInt(), 2);
+        QVERIFY(settings.value(QStringLiteral("model_versions"))
+                    .toObject()
+                    .contains(QStringLiteral("face_detector")));
+        QCOMPARE(beat.value(QStringLiteral("settings_fingerprint")).toString().size(), 12);
     }
 
     void consoleEngineGetsTheSameSettings()

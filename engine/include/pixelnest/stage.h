@@ -40,6 +40,9 @@ public:
     virtual Result<void> process(StageContext& context) = 0;
     // Readiness: a stage that needs a model says here why it cannot run.
     virtual Result<void> ready() const { return {}; }
+    // What its results depend on beyond the code, such as a model's version: engines that
+    // share a namespace compare it. Empty for the built-in stages.
+    virtual QString version() const { return {}; }
 };
 
 using StagePtr = std::shared_ptr<Stage>;
