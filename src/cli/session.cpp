@@ -28,11 +28,17 @@ Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line)
     if (!settings) {
         return settings.error();
     }
-    const Result<ConnectionConfig> config = prepareConnections(line, settings->service.ns);
+    return openAdminClient(line, settings.value());
+}
+
+Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line,
+                                                     const EngineConfig& settings)
+{
+    const Result<ConnectionConfig> config = prepareConnections(line, settings.service.ns);
     if (!config) {
         return config.error();
     }
-    return AdminClient::connect(config.value(), settings.value());
+    return AdminClient::connect(config.value(), settings);
 }
 
 int reportError(const CommandLine& line, const Error& error)

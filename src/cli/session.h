@@ -15,6 +15,9 @@ Result<ConnectionConfig> prepareConnections(const CommandLine& line, const QStri
 
 // loadEngineConfig + prepareConnections + AdminClient::connect, for the CLI commands.
 Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line);
+// The same with the options already parsed (a command that needs them too).
+Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line,
+                                                     const EngineConfig& settings);
 
 // Prints "pixelnest <command>: <message>" on stderr and returns the exit code for the error.
 int reportError(const CommandLine& line, const Error& error);

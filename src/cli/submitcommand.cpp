@@ -55,7 +55,7 @@ int runSubmitCommand(const CommandLine& line)
     if (!config) {
         return reportError(line, config.error());
     }
-    Result<std::unique_ptr<AdminClient>> client = openAdminClient(line);
+    Result<std::unique_ptr<AdminClient>> client = openAdminClient(line, config.value());
     if (!client) {
         return reportError(line, client.error());
     }
