@@ -10,31 +10,30 @@
 namespace pixelnest::engine
 {
 
-// One TorchScript module on one device: the only object that touches torch::jit. Each device
-// worker owns its own copy (torch::jit::Module::forward is not meant to be shared across
-// threads that also move it between devices, and a copy per worker lets each use its own CUDA
-// stream). Nothing here throws: torch exceptions become an Error.
-class TorchModel final
+// One TorchScript module on one device. Each device worker owns its own copy
+// (torch::jit::Module::forward is not meant to be shared across threads that also move it
+// between devices, and a copy per worker lets each use its own CUDA stream). The object lives
+// in the torch module (see torchbackend.h); nothing here throws: torch exceptions become an
+// Error.
+class TorchModel
 {
 public:
-    ~TorchModel();
-    TorchModel(const TorchModel&) = delete;
-    TorchModel& operator=(const TorchModel&) = delete;
+    virtual ~TorchModel() = default;
 
-    // `device` must be resolved (cpu or cuda:N). Errors are ErrorCode::Unavailable with the
-    // loader's reason.
+    // `device` must be resolved (cpu or cuda:N). Loads the torch module first if needed.
+    // Errors are ErrorCode::Unavailable with the loader's reason.
     static Result<std::unique_ptr<TorchModel>> load(const QString& path, const DeviceSpec& device);
 
     // One forward over images.size() inputs of `input.elements()` floats each ([3, H, W]).
     // Returns one output per image, in order. On CUDA the batch goes through pinned host memory
     // with a non-blocking copy on this model's stream.
-    Result<std::vector<ModelOutput>> forward(const std::vector<const float*>& images,
-                                             const InputSpec& input);
+    virtual Result<std::vector<ModelOutput>> forward(const std::vector<const float*>& images,
+                                                     const InputSpec& input) = 0;
 
-private:
-    struct Impl;
-    explicit TorchModel(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> m_impl;
+protected:
+    TorchModel() = default;
+    TorchModel(const TorchModel&) = delete;
+    TorchModel& operator=(const TorchModel&) = delete;
 };
 
 } // namespace pixelnest::engine

@@ -1,89 +1,111 @@
 #include "infer/torchruntime.h"
 
+#include "infer/torchbackend.h"
+
+#include <QFile>
+#include <QFileInfo>
 #include <mutex>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
-// torch last: Debian's build leaks glog's CHECK/LOG macros into whatever follows it.
-#include <ATen/Parallel.h>
-#include <torch/cuda.h>
-#include <torch/version.h>
+#include <dlfcn.h>
 
 namespace pixelnest::engine
 {
 
+namespace
+{
+
+// The module built beside this binary when it runs from the build tree, else the installed
+// one; PIXELNEST_TORCH_MODULE overrides both (packaging checks, a relocated install).
+QString modulePath()
+{
+    if (const QByteArray forced = qgetenv("PIXELNEST_TORCH_MODULE"); !forced.isEmpty()) {
+        return QString::fromLocal8Bit(forced);
+    }
+    const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
+    const QString buildTree = QStringLiteral(PIXELNEST_BUILD_DIR);
+    if (!self.isEmpty() && self.startsWith(buildTree + QLatin1Char('/'))) {
+        return QStringLiteral(PIXELNEST_TORCH_MODULE_BUILT);
+    }
+    return QStringLiteral(PIXELNEST_TORCH_MODULE_INSTALLED);
+}
+
+struct LoadedModule
+{
+    TorchBackend* backend = nullptr;
+    Error error;
+};
+
+const LoadedModule& loaded()
+{
+    static LoadedModule module;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        const QString path = modulePath();
+        // dlopen, not QLibrary: the exact file, and dlerror's own reason when it fails. Never
+        // closed: models, threads and allocator state of libtorch live until exit.
+        void* handle = dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL);
+        const auto entry =
+            handle == nullptr
+                ? nullptr
+                : reinterpret_cast<TorchBackendEntry>(dlsym(handle, kTorchBackendEntry));
+        if (entry == nullptr) {
+            module.error =
+                makeError(Service::Model, ErrorCode::Unavailable,
+                          QStringLiteral("the inference module could not be loaded (%1): reinstall "
+                                         "pixelnest or point PIXELNEST_TORCH_MODULE at "
+                                         "libpixelnest_torch.so")
+                              .arg(QString::fromLocal8Bit(dlerror())));
+            return;
+        }
+        module.backend = entry();
+    });
+    return module;
+}
+
+} // namespace
+
 Result<DeviceSpec> TorchRuntime::resolve(const DeviceSpec& requested)
 {
-    try {
-        const bool cuda = torch::cuda::is_available();
-        if (requested.kind == DeviceSpec::Kind::Cpu) {
-            return requested;
-        }
-        if (requested.kind == DeviceSpec::Kind::Auto) {
-            return DeviceSpec{cuda ? DeviceSpec::Kind::Cuda : DeviceSpec::Kind::Cpu, 0};
-        }
-        if (!cuda) {
-            return makeError(Service::Model, ErrorCode::Unavailable,
-                             QStringLiteral("device %1 was requested but CUDA is not available "
-                                            "(this libtorch %2 is built without CUDA, or no GPU "
-                                            "or driver is visible): use --device cpu or auto")
-                                 .arg(requested.toString(), QStringLiteral(TORCH_VERSION)));
-        }
-        const int count = int(torch::cuda::device_count());
-        if (requested.index >= count) {
-            return makeError(Service::Model, ErrorCode::Unavailable,
-                             QStringLiteral("device %1 was requested but only %2 CUDA device(s) "
-                                            "are visible (cuda:0..cuda:%3)")
-                                 .arg(requested.toString())
-                                 .arg(count)
-                                 .arg(count - 1));
-        }
-        return requested;
-    } catch (const std::exception& error) {
-        return makeError(Service::Model, ErrorCode::Unavailable,
-                         QStringLiteral("device %1: %2")
-                             .arg(requested.toString(), QString::fromLocal8Bit(error.what())));
+    const LoadedModule& module = loaded();
+    if (module.backend == nullptr) {
+        return module.error;
     }
+    return module.backend->resolve(requested);
 }
 
 void TorchRuntime::configureThread(int threads)
 {
-    at::set_num_threads(std::max(1, threads));
+    if (TorchBackend* backend = loaded().backend) {
+        backend->configureThread(threads);
+    }
 }
 
 void TorchRuntime::keepHeapMemory()
 {
-#ifdef __GLIBC__
-    static std::once_flag once;
-    std::call_once(once, [] {
-        mallopt(M_MMAP_MAX, 0);
-        mallopt(M_TRIM_THRESHOLD, 1 << 30);
-    });
-#endif
+    if (TorchBackend* backend = loaded().backend) {
+        backend->keepHeapMemory();
+    }
 }
 
 bool TorchRuntime::cudaStreamsCompiled()
 {
-#ifdef PIXELNEST_CUDA_STREAMS
-    return true;
-#else
-    return false;
-#endif
+    TorchBackend* backend = loaded().backend;
+    return backend != nullptr && backend->cudaStreamsCompiled();
 }
 
 QString TorchRuntime::describe()
 {
-    bool cuda = false;
-    try {
-        cuda = torch::cuda::is_available();
-    } catch (const std::exception&) {
-        cuda = false;
+    const LoadedModule& module = loaded();
+    return module.backend != nullptr ? module.backend->describe() : module.error.message;
+}
+
+Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString& path, const DeviceSpec& device)
+{
+    const LoadedModule& module = loaded();
+    if (module.backend == nullptr) {
+        return module.error;
     }
-    return QStringLiteral("libtorch %1, CUDA available: %2, per-worker CUDA streams: %3")
-        .arg(QStringLiteral(TORCH_VERSION), cuda ? QStringLiteral("yes") : QStringLiteral("no"),
-             cudaStreamsCompiled() ? QStringLiteral("compiled") : QStringLiteral("not compiled"));
+    return module.backend->load(path, device);
 }
 
 } // namespace pixelnest::engine

@@ -5,8 +5,10 @@
 namespace pixelnest::engine
 {
 
-// Process-wide torch questions, kept behind a torch-free header: a TU that includes torch
-// costs ~15 s and ~1 GB to compile, so only torchruntime.cpp and torchmodel.cpp do.
+// Process-wide torch questions, answered by the torch module (torchbackend.h), which the first
+// call loads: a process that never asks never maps libtorch. Without the module, resolve() and
+// TorchModel::load() fail with ErrorCode::Unavailable naming the path and the loader's reason,
+// and the rest do nothing.
 class TorchRuntime final
 {
 public:

@@ -4,16 +4,14 @@
 #include "store/pgconnection.h"
 
 #include <libpq-fe.h>
-// Only the version macros: this file is compiled with torch's include directories (see
-// engine/CMakeLists.txt), nothing else of torch is pulled in.
-#include <torch/version.h>
 
 namespace pixelnest
 {
 
 QString torchVersion()
 {
-    return QStringLiteral(TORCH_VERSION);
+    // The version CMake's find_package(Torch) found: reading it needs no libtorch in the process.
+    return QStringLiteral(PIXELNEST_TORCH_VERSION);
 }
 
 Result<QString> postgresServerVersion(const QString& conninfo)

@@ -43,7 +43,10 @@ Result<std::unique_ptr<AdminClient>> openAdminClient(const CommandLine& line,
 
 int reportError(const CommandLine& line, const Error& error)
 {
-    QTextStream(stderr) << "pixelnest " << line.command << ": " << error.message << '\n';
+    // --engine-only and the console have no command word: "pixelnest: ..." then.
+    const QString who = line.command.isEmpty() ? QStringLiteral("pixelnest")
+                                               : QStringLiteral("pixelnest ") + line.command;
+    QTextStream(stderr) << who << ": " << error.message << '\n';
     return exitCodeFor(error);
 }
 

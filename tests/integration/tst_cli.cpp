@@ -4,9 +4,11 @@
 #include "teststack.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -165,6 +167,38 @@ private Q_SLOTS:
         QVERIFY2(
             run.err.contains(QStringLiteral("Redis at unix:///nonexistent/redis.sock unreachable")),
             qPrintable(run.err));
+    }
+
+    // libtorch lives in a module the engine loads for its first model: an admin command must
+    // not pay for it (it cost every command ~0.9 s and ~150 MB before main()).
+    void adminCommandsNeverMapLibtorch()
+    {
+        QProcess watch;
+        watch.setProcessEnvironment(scratchEnvironment());
+        watch.start(test::pixelnestBinary(), {QStringLiteral("stats"), QStringLiteral("--watch")});
+        QVERIFY(watch.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(watch.bytesAvailable() > 0 || watch.state() != QProcess::Running,
+                                 30'000);
+        QFile maps(QStringLiteral("/proc/%1/maps").arg(watch.processId()));
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        const QByteArray mapped = maps.readAll();
+        watch.kill();
+        watch.waitForFinished();
+        QVERIFY(mapped.contains("libQt6Core"));
+        QVERIFY2(!mapped.contains("libtorch"), "pixelnest stats mapped libtorch");
+    }
+
+    void missingInferenceModuleFailsTheEngineClearly()
+    {
+        QProcessEnvironment environment = scratchEnvironment();
+        environment.insert(QStringLiteral("PIXELNEST_TORCH_MODULE"),
+                           QStringLiteral("/nonexistent/libpixelnest_torch.so"));
+        const CliRun run = runPixelnest(
+            {QStringLiteral("--engine-only"), QStringLiteral("--exit-when-idle")}, environment);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QStringLiteral("pixelnest: the inference module could not be "
+                                                 "loaded (/nonexistent/libpixelnest_torch.so")),
+                 qPrintable(run.err));
     }
 
     void helpListsTheSurface()

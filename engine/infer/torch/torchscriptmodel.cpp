@@ -1,4 +1,4 @@
-#include "infer/torchmodel.h"
+#include "infer/torch/torchscriptmodel.h"
 
 #include <QFile>
 #include <QStringList>
@@ -97,20 +97,23 @@ Result<std::vector<ModelOutput>> split(const c10::IValue& value, size_t images)
                          .arg(QString::fromStdString(value.tagKind())));
 }
 
-} // namespace
-
-struct TorchModel::Impl
+class TorchScriptModel final : public TorchModel
 {
+public:
+    Result<std::vector<ModelOutput>> forward(const std::vector<const float*>& images,
+                                             const InputSpec& spec) override;
+
     torch::jit::Module module;
     torch::Device device{torch::kCPU};
 #ifdef PIXELNEST_CUDA_STREAMS
     std::optional<c10::cuda::CUDAStream> stream;
 #endif
 
+private:
     torch::Tensor input(const std::vector<const float*>& images, const InputSpec& spec) const;
 };
 
-torch::Tensor TorchModel::Impl::input(const std::vector<const float*>& images,
+torch::Tensor TorchScriptModel::input(const std::vector<const float*>& images,
                                       const InputSpec& spec) const
 {
     const bool cuda = device.is_cuda();
@@ -125,13 +128,39 @@ torch::Tensor TorchModel::Impl::input(const std::vector<const float*>& images,
     return cuda ? host.to(device, /*non_blocking=*/true) : host;
 }
 
-TorchModel::TorchModel(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
-
-TorchModel::~TorchModel() = default;
-
-Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString& path, const DeviceSpec& device)
+Result<std::vector<ModelOutput>> TorchScriptModel::forward(const std::vector<const float*>& images,
+                                                           const InputSpec& spec)
 {
-    auto impl = std::make_unique<Impl>();
+    try {
+        c10::InferenceMode inference;
+        // Tensors the module creates without a device land on this worker's device.
+        const c10::DeviceGuard onDevice(device);
+#ifdef PIXELNEST_CUDA_STREAMS
+        std::optional<c10::cuda::CUDAStreamGuard> onStream;
+        if (stream) {
+            onStream.emplace(*stream);
+        }
+#endif
+        const c10::IValue value = module.forward({input(images, spec)});
+        // The copies back to pageable host memory synchronise with this worker's stream.
+        return split(value, images.size());
+    } catch (const c10::Error& error) {
+        return makeError(Service::Model, ErrorCode::Unavailable, reason(error));
+    } catch (const std::exception& error) {
+        return makeError(Service::Model, ErrorCode::Unavailable, summary(error.what()));
+    } catch (...) {
+        // A device worker must survive anything: the callers are blocked on its answer.
+        return makeError(Service::Model, ErrorCode::Unavailable,
+                         QStringLiteral("unknown exception in forward"));
+    }
+}
+
+} // namespace
+
+Result<std::unique_ptr<TorchModel>> loadTorchScriptModel(const QString& path,
+                                                         const DeviceSpec& device)
+{
+    auto impl = std::make_unique<TorchScriptModel>();
     try {
         impl->device = torchDevice(device);
         impl->module = torch::jit::load(QFile::encodeName(path).toStdString(), impl->device);
@@ -153,34 +182,7 @@ Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString& path, const 
             Service::Model, ErrorCode::Unavailable,
             QStringLiteral("%1 could not be loaded (%2)").arg(path, summary(error.what())));
     }
-    return std::unique_ptr<TorchModel>(new TorchModel(std::move(impl)));
-}
-
-Result<std::vector<ModelOutput>> TorchModel::forward(const std::vector<const float*>& images,
-                                                     const InputSpec& spec)
-{
-    try {
-        c10::InferenceMode inference;
-        // Tensors the module creates without a device land on this worker's device.
-        const c10::DeviceGuard onDevice(m_impl->device);
-#ifdef PIXELNEST_CUDA_STREAMS
-        std::optional<c10::cuda::CUDAStreamGuard> onStream;
-        if (m_impl->stream) {
-            onStream.emplace(*m_impl->stream);
-        }
-#endif
-        const c10::IValue value = m_impl->module.forward({m_impl->input(images, spec)});
-        // The copies back to pageable host memory synchronise with this worker's stream.
-        return split(value, images.size());
-    } catch (const c10::Error& error) {
-        return makeError(Service::Model, ErrorCode::Unavailable, reason(error));
-    } catch (const std::exception& error) {
-        return makeError(Service::Model, ErrorCode::Unavailable, summary(error.what()));
-    } catch (...) {
-        // A device worker must survive anything: the callers are blocked on its answer.
-        return makeError(Service::Model, ErrorCode::Unavailable,
-                         QStringLiteral("unknown exception in forward"));
-    }
+    return std::unique_ptr<TorchModel>(std::move(impl));
 }
 
 } // namespace pixelnest::engine
