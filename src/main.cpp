@@ -1,14 +1,17 @@
 // The composition root: decides from argv, before any Q*Application exists, whether this process
 // is the GUI (QApplication), the headless engine or a CLI command (QCoreApplication). The
 // headless paths never touch ui/.
+#include "cli/auditcommand.h"
 #include "cli/bulkcommands.h"
 #include "cli/commandline.h"
 #include "cli/enginecommand.h"
 #include "cli/exitcodes.h"
 #include "cli/localcommand.h"
 #include "cli/querycommands.h"
+#include "cli/schemacommands.h"
 #include "cli/submitcommand.h"
 #include "gui.h"
+#include "pixelnest/connectionconfig.h"
 #include "pixelnest/version.h"
 
 #include <QCoreApplication>
@@ -47,6 +50,9 @@ int runHeadless(int argc, char** argv, const CommandLine& line)
         {QStringLiteral("reprocess"), runReprocessCommand},
         {QStringLiteral("cancel"), runCancelCommand},
         {QStringLiteral("stats"), runStatsCommand},
+        {QStringLiteral("migrate"), runMigrateCommand},
+        {QStringLiteral("roles"), runRolesCommand},
+        {QStringLiteral("audit"), runAuditCommand},
     };
     return commands.value(line.command)(line);
 }
@@ -60,6 +66,10 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QLatin1String(kVersion));
 
     const CommandLine line = parseCommandLine(argumentsOf(argc, argv));
+    // Shown in pg_stat_activity and in the audit trail's `client`.
+    setPostgresClientName(line.mode == Mode::EngineOnly ? QStringLiteral("pixelnest engine")
+                          : line.mode == Mode::Gui      ? QStringLiteral("pixelnest console")
+                                                   : QStringLiteral("pixelnest ") + line.command);
     switch (line.mode) {
     case Mode::Help:
         QTextStream(stdout) << line.helpText;

@@ -4,6 +4,7 @@
 #include "queue/jobqueue.h"
 #include "service/heartbeat.h"
 #include "store/adminstore.h"
+#include "store/auditstore.h"
 
 #include <QDateTime>
 
@@ -47,7 +48,8 @@ QList<qint64> idsOf(const QList<QueuedJob>& jobs)
 struct AdminClient::Impl
 {
     Impl(RedisUrl url, const EngineConfig& config)
-        : redis(std::move(url)), queue(redis, config.service.ns), store(db), limits(config.limits)
+        : redis(std::move(url)), queue(redis, config.service.ns), store(db), auditStore(db),
+          limits(config.limits)
     {
     }
 
@@ -55,6 +57,7 @@ struct AdminClient::Impl
     RedisClient redis;
     JobQueue queue;
     AdminStore store;
+    AuditStore auditStore;
     ImageLimits limits;
 
     // Redis is only dispatch: when it is down the PostgreSQL change stands and the reconciler
@@ -240,6 +243,16 @@ Result<QueueStats> AdminClient::stats()
         stats.workers.append(worker);
     }
     return stats;
+}
+
+Result<LoginIdentity> AdminClient::identity()
+{
+    return m_impl->store.identity();
+}
+
+Result<QList<AuditEntry>> AdminClient::audit(const AuditQuery& query)
+{
+    return m_impl->auditStore.list(query);
 }
 
 } // namespace pixelnest

@@ -1,6 +1,7 @@
 #include "store/adminstore.h"
 
 #include "store/jobrows.h"
+#include "store/rolegrants.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -95,7 +96,7 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
         {uploadsJson(uploads, facts)});
     if (!inserted) {
         m_db.rollback();
-        return inserted.error();
+        return refused(inserted.error(), AdminAction::Submit);
     }
     QList<qint64> ids = idsOf(inserted.value());
     std::sort(ids.begin(), ids.end());
@@ -105,7 +106,7 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
                             {QByteArray::number(ids[i]), uploads[i].bytes}, {1}, false);
         if (!stored) {
             m_db.rollback();
-            return stored.error();
+            return refused(stored.error(), AdminAction::Submit);
         }
     }
     if (Result<void> committed = m_db.commit(); !committed) {
@@ -114,45 +115,54 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
     return ids;
 }
 
-Result<QList<QueuedJob>> AdminStore::requeue(const QByteArray& where,
-                                             const QList<QByteArray>& params)
+Result<LoginIdentity> AdminStore::identity()
+{
+    if (!m_identity) {
+        Result<LoginIdentity> who = loginIdentity(m_db);
+        if (!who) {
+            return who.error();
+        }
+        m_identity = who.value();
+    }
+    return *m_identity;
+}
+
+Error AdminStore::refused(const Error& error, AdminAction action)
+{
+    return explainRefusal(m_db, error, action);
+}
+
+// Through pixelnest_requeue (migration 0005): the change and its audit row in one statement.
+Result<QList<QueuedJob>> AdminStore::requeue(const QByteArray& idsOrNull, AdminAction action)
 {
     const Result<PgResult> rows =
-        m_db.exec("UPDATE images SET status = 'queued', attempts_base = attempts, error = NULL, "
-                  "result = NULL, worker = NULL, started_at = NULL, finished_at = NULL, "
-                  "not_before = NULL, queued_at = now() WHERE " +
-                      where + " RETURNING id, priority",
-                  params);
+        m_db.exec("SELECT job_id, job_priority FROM pixelnest_requeue($1::bigint[])", {idsOrNull});
     if (!rows) {
-        return rows.error();
+        return refused(rows.error(), action);
     }
     QList<QueuedJob> jobs;
     for (int row = 0; row < rows->rows(); ++row) {
         jobs.append({rows->integer(row, 0), int(rows->integer(row, 1))});
     }
-    std::sort(jobs.begin(), jobs.end(),
-              [](const QueuedJob& a, const QueuedJob& b) { return a.id < b.id; });
     return jobs;
 }
 
 Result<QList<QueuedJob>> AdminStore::reprocess(const QList<qint64>& ids)
 {
-    return requeue("id = ANY($1::bigint[]) AND status IN ('completed', 'failed', 'cancelled')",
-                   {idArrayLiteral(ids)});
+    return requeue(idArrayLiteral(ids), AdminAction::Reprocess);
 }
 
 Result<QList<QueuedJob>> AdminStore::reprocessFailed()
 {
-    return requeue("status = 'failed'", {});
+    return requeue(QByteArray(), AdminAction::ReprocessFailed);
 }
 
 Result<QList<qint64>> AdminStore::setPriority(const QList<qint64>& ids, int priority)
 {
-    const Result<PgResult> rows =
-        m_db.exec("UPDATE images SET priority = $2 WHERE id = ANY($1::bigint[]) RETURNING id",
-                  {idArrayLiteral(ids), QByteArray::number(priority)});
+    const Result<PgResult> rows = m_db.exec("SELECT pixelnest_set_priority($1::bigint[], $2::int)",
+                                            {idArrayLiteral(ids), QByteArray::number(priority)});
     if (!rows) {
-        return rows.error();
+        return refused(rows.error(), AdminAction::SetPriority);
     }
     return idsOf(rows.value());
 }
@@ -160,17 +170,9 @@ Result<QList<qint64>> AdminStore::setPriority(const QList<qint64>& ids, int prio
 Result<QList<qint64>> AdminStore::cancel(const QList<qint64>& ids)
 {
     const Result<PgResult> rows =
-        m_db.exec("WITH cancelled AS ("
-                  " UPDATE images SET status = 'cancelled', finished_at = now()"
-                  " WHERE id = ANY($1::bigint[]) AND status IN ('queued', 'processing')"
-                  " RETURNING id, attempts), history AS ("
-                  " UPDATE attempts a SET finished_at = now(), outcome = 'cancelled'"
-                  " FROM cancelled c WHERE a.image_id = c.id AND a.attempt = c.attempts"
-                  " AND a.finished_at IS NULL)"
-                  " SELECT id FROM cancelled ORDER BY id",
-                  {idArrayLiteral(ids)});
+        m_db.exec("SELECT pixelnest_cancel($1::bigint[])", {idArrayLiteral(ids)});
     if (!rows) {
-        return rows.error();
+        return refused(rows.error(), AdminAction::Cancel);
     }
     return idsOf(rows.value());
 }

@@ -4,6 +4,7 @@
 #include "pixelnest/imagelimits.h"
 #include "pixelnest/jobs.h"
 #include "pixelnest/result.h"
+#include "pixelnest/roles.h"
 #include "store/pgconnection.h"
 
 #include <QList>
@@ -12,6 +13,8 @@ namespace pixelnest::engine
 {
 
 // What people do to jobs, on the PostgreSQL side: submit, reprocess, priority, cancel, reads.
+// Changes go through the audited functions of migration 0005; PostgreSQL's grants decide who
+// may (roles.sql).
 // Each returns the jobs whose Redis state must change next.
 class AdminStore final
 {
@@ -41,10 +44,17 @@ public:
     // Ids from `ids` that exist, for "no such job" messages.
     Result<QList<qint64>> existing(const QList<qint64>& ids);
 
+    // Who this connection acts as (read once).
+    Result<LoginIdentity> identity();
+
 private:
-    Result<QList<QueuedJob>> requeue(const QByteArray& where, const QList<QByteArray>& params);
+    // An empty `idsOrNull` requeues every failed job.
+    Result<QList<QueuedJob>> requeue(const QByteArray& idsOrNull, AdminAction action);
+    // PermissionDenied becomes "permission denied: <login> (<role>) cannot <action>".
+    Error refused(const Error& error, AdminAction action);
 
     PgConnection& m_db;
+    std::optional<LoginIdentity> m_identity;
 };
 
 } // namespace pixelnest::engine

@@ -20,12 +20,25 @@ ErrorCode classifySqlState(const QString& sqlState)
         sqlState == QLatin1String("55P03")) {
         return ErrorCode::Transient;
     }
+    // 42501 insufficient privilege: a grant (roles.sql) or row policy refused this login.
+    if (sqlState == QLatin1String("42501")) {
+        return ErrorCode::PermissionDenied;
+    }
     // 22 data exception, 23 integrity constraint violation: the values, not the server.
     if (sqlState.startsWith(QLatin1String("22")) || sqlState.startsWith(QLatin1String("23"))) {
         return ErrorCode::InvalidInput;
     }
     return ErrorCode::Internal;
 }
+
+namespace
+{
+QByteArray& clientName()
+{
+    static QByteArray name = "pixelnest";
+    return name;
+}
+} // namespace
 
 pg_conn* connectBounded(const QString& conninfo, int timeoutSeconds)
 {
@@ -34,11 +47,24 @@ pg_conn* connectBounded(const QString& conninfo, int timeoutSeconds)
     // a lock wait or a runaway query from holding a thread for ever.
     const QByteArray timeout = QByteArray::number(timeoutSeconds);
     const QByteArray expanded = conninfo.toUtf8();
-    const char* keywords[] = {"connect_timeout",  "keepalives",          "keepalives_idle",
-                              "keepalives_count", "keepalives_interval", "options",
-                              "dbname",           nullptr};
-    const char* values[] = {timeout.constData(), "1", "15", "3", "5",
-                            "-c statement_timeout=60000", expanded.constData(), nullptr};
+    const char* keywords[] = {"connect_timeout",
+                              "keepalives",
+                              "keepalives_idle",
+                              "keepalives_count",
+                              "keepalives_interval",
+                              "options",
+                              "fallback_application_name",
+                              "dbname",
+                              nullptr};
+    const char* values[] = {timeout.constData(),
+                            "1",
+                            "15",
+                            "3",
+                            "5",
+                            "-c statement_timeout=60000",
+                            clientName().constData(),
+                            expanded.constData(),
+                            nullptr};
     return PQconnectdbParams(keywords, values, 1);
 }
 
@@ -159,6 +185,17 @@ Result<PgResult> PgConnection::exec(const QByteArray& sql, const QList<QByteArra
     return execBinary(sql, params, {}, false);
 }
 
+Result<void> PgConnection::execScript(const QByteArray& script)
+{
+    if (m_conn == nullptr) {
+        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
+                         QStringLiteral("PostgreSQL is not connected"));
+    }
+    const Result<PgResult> done = checked(PQexec(m_conn, script.constData()));
+    rollback(); // a script that failed inside its own BEGIN leaves the transaction aborted
+    return done ? Result<void>() : Result<void>(done.error());
+}
+
 Result<void> PgConnection::begin()
 {
     const Result<PgResult> done = exec("BEGIN");
@@ -210,12 +247,17 @@ Result<PgResult> PgConnection::checked(pg_result* raw)
         return result;
     }
     // A broken connection is a service outage (retry later); anything else is the query's fault.
-    const bool lost = PQstatus(m_conn) != CONNECTION_OK;
+    // An error without a SQLSTATE was made by libpq itself, not sent by the server: "server
+    // closed the connection unexpectedly" while PQstatus may still say OK (seen in the chaos
+    // test's PostgreSQL crash, which then failed a finished job as if its row were bad).
     const QString sqlState = QString::fromLatin1(PQresultErrorField(raw, PG_DIAG_SQLSTATE));
+    const bool broken = PQstatus(m_conn) != CONNECTION_OK;
     const QString message =
         raw ? QString::fromUtf8(PQresultErrorMessage(raw)).trimmed() : lastError();
-    if (lost) {
-        m_prepared.clear();
+    if (broken || sqlState.isEmpty()) {
+        if (broken) {
+            m_prepared.clear(); // a new connection prepares its statements again
+        }
         return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("PostgreSQL connection lost: %1").arg(message));
     }
@@ -258,3 +300,13 @@ Result<PgResult> PgConnection::execBinary(const QByteArray& sql, const QList<QBy
 }
 
 } // namespace pixelnest::engine
+
+namespace pixelnest
+{
+
+void setPostgresClientName(const QString& name)
+{
+    engine::clientName() = name.toUtf8();
+}
+
+} // namespace pixelnest

@@ -71,6 +71,10 @@ public:
     Result<PgResult> execBinary(const QByteArray& sql, const QList<QByteArray>& params,
                                 const QList<int>& binaryParams, bool binaryResult);
 
+    // Several statements in one simple-protocol call (a migration, roles.sql): no parameters,
+    // and the whole script is one implicit transaction unless it says BEGIN/COMMIT itself.
+    Result<void> execScript(const QByteArray& script);
+
     // As execBinary, through a statement prepared once per connection under `name`: the hot
     // engine statements skip parsing and planning on every batch.
     Result<PgResult> execPrepared(const QByteArray& name, const QByteArray& sql,

@@ -23,6 +23,10 @@ QString describeCommands()
         "  reprocess ID... | --failed\n"
         "  cancel ID...\n"
         "  stats [--json] [--watch]\n"
+        "  migrate [--dry-run]                   schema changes (the owner); nothing else runs "
+        "DDL\n"
+        "  roles init | roles grant LOGIN viewer|operator|admin|engine\n"
+        "  audit [--since T] [--login L] [--limit N] [--json]   who changed what\n"
         "  local up|down|status|env [--dir DIR]   the embedded local stack\n"
         "  --engine-only [--device auto|cpu|cuda|cuda:N] [--workers N] [--batch-size N]\n"
         "      [--max-batch-delay-ms N] [--models DIR] [--lease-seconds N] [--max-attempts N]\n"
@@ -35,7 +39,8 @@ QString describeCommands()
         "\nConnections: --postgres / PIXELNEST_POSTGRES, --redis / PIXELNEST_REDIS;\n"
         "precedence: flag > environment > config file (~/.config/pixelnest/pixelnest.conf)\n"
         "> local stack.\n"
-        "Exit codes: 0 success, 2 usage error, 3 a service unreachable, 4 partial failure.\n");
+        "Exit codes: 0 success, 2 usage error, 3 a service unreachable, 4 partial failure,\n"
+        "5 permission denied, 6 the schema is not this build's (run pixelnest migrate).\n");
 }
 
 struct OptionSpec
@@ -75,6 +80,9 @@ const OptionSpec kOptions[] = {
     {"failed", nullptr, "Every failed job (reprocess)."},
     {"watch", nullptr, "Refresh every second (stats)."},
     {"export-anonymised", "FILE", "Write the copy with faces blurred (show)."},
+    {"dry-run", nullptr, "Print what would change, change nothing (migrate)."},
+    {"since", "T", "From this time: ISO 8601 or an age like 30m, 12h, 7d (audit)."},
+    {"login", "L", "Only what this PostgreSQL login did (audit)."},
 };
 
 void addOptions(QCommandLineParser& parser)
@@ -138,7 +146,8 @@ QStringList knownCommands()
 {
     return {QStringLiteral("local"),  QStringLiteral("submit"),   QStringLiteral("jobs"),
             QStringLiteral("show"),   QStringLiteral("priority"), QStringLiteral("reprocess"),
-            QStringLiteral("cancel"), QStringLiteral("stats")};
+            QStringLiteral("cancel"), QStringLiteral("stats"),    QStringLiteral("migrate"),
+            QStringLiteral("roles"),  QStringLiteral("audit")};
 }
 
 CommandLine parseCommandLine(const QStringList& arguments)

@@ -18,11 +18,6 @@ namespace pixelnest::cli
 namespace
 {
 
-void printJson(const QJsonDocument& document)
-{
-    QTextStream(stdout) << document.toJson(QJsonDocument::Indented);
-}
-
 QStringList jobRow(const JobRecord& job)
 {
     return {QString::number(job.id),       statusName(job.status),

@@ -1,6 +1,7 @@
 #include "cli/table.h"
 
 #include <QDateTime>
+#include <QTextStream>
 
 namespace pixelnest::cli
 {
@@ -41,6 +42,11 @@ QString elided(const QString& text, int width)
 {
     const QString flat = QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '));
     return flat.size() <= width ? flat : flat.left(width - 1) + QChar(0x2026);
+}
+
+void printJson(const QJsonDocument& document)
+{
+    QTextStream(stdout) << document.toJson(QJsonDocument::Indented);
 }
 
 } // namespace pixelnest::cli

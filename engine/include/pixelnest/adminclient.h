@@ -1,9 +1,11 @@
 #pragma once
 
+#include "pixelnest/audit.h"
 #include "pixelnest/connectionconfig.h"
 #include "pixelnest/engineconfig.h"
 #include "pixelnest/jobs.h"
 #include "pixelnest/result.h"
+#include "pixelnest/roles.h"
 
 #include <memory>
 
@@ -56,6 +58,11 @@ public:
     Result<QueueStats> stats();
     // Completed and failed jobs per minute over the last `minutes` minutes (console chart).
     Result<QList<MinuteCounts>> finishedPerMinute(int minutes);
+
+    // The PostgreSQL login and the Pixelnest role it acts as (status bar, enabled actions).
+    Result<LoginIdentity> identity();
+    // The audit trail, newest first; refused for engines.
+    Result<QList<AuditEntry>> audit(const AuditQuery& query);
 
 private:
     struct Impl;

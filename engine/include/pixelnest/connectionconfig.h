@@ -46,6 +46,12 @@ ConnectionConfig resolveConnectionConfig(const ConnectionFlags& flags,
                                          const QString& configFilePath,
                                          const QString& localStackDir);
 
+// What this process calls itself to PostgreSQL ("pixelnest submit", "pixelnest console",
+// "pixelnest engine"): libpq's fallback_application_name, so it shows in pg_stat_activity and
+// in the audit trail's `client`; an application_name in the conninfo still wins. Call once,
+// before the first connection.
+void setPostgresClientName(const QString& name);
+
 // ~/.config/pixelnest/pixelnest.conf (honours XDG_CONFIG_HOME).
 QString defaultConfigFilePath();
 

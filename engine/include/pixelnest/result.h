@@ -11,13 +11,15 @@ namespace pixelnest
 // What went wrong, in terms a caller can act on; the CLI maps these to exit codes.
 enum class ErrorCode
 {
-    InvalidInput, // the user's input is wrong: fix it and retry (exit 2 or 4)
-    NotFound,     // the named job, file or model does not exist
-    Unavailable,  // a service (PostgreSQL, Redis, a binary) cannot be reached (exit 3)
-    Transient,    // the service refused this once (deadlock, timeout, failover, disk full):
-                  // the same request may succeed later (exit 3)
-    Conflict,     // the row changed under us (fencing, state machine)
-    Internal,     // a bug or an unexpected failure
+    InvalidInput,     // the user's input is wrong: fix it and retry (exit 2 or 4)
+    NotFound,         // the named job, file or model does not exist
+    Unavailable,      // a service (PostgreSQL, Redis, a binary) cannot be reached (exit 3)
+    Transient,        // the service refused this once (deadlock, timeout, failover, disk full):
+                      // the same request may succeed later (exit 3)
+    Conflict,         // the row changed under us (fencing, state machine)
+    PermissionDenied, // the login's role may not do this (exit 5): SQLSTATE 42501
+    SchemaMismatch,   // the database's schema is not the one this build needs (exit 6)
+    Internal,         // a bug or an unexpected failure
 };
 
 // Which part failed, so that callers decide by kind instead of searching the text: the console

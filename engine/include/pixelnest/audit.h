@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace pixelnest
+{
+
+// One row of the audit trail (migration 0005): a change people made, written in the
+// transaction of the change.
+struct AuditEntry
+{
+    qint64 id = 0;
+    QDateTime at;       // UTC
+    QString login;      // session_user
+    QString role;       // viewer | operator | admin | owner | ...
+    QString client;     // "application_name@host" ("local" for a unix socket)
+    QString action;     // submit | priority | cancel | reprocess | reprocess-all-failed |
+                        // role change
+    QList<qint64> ids;  // the jobs changed (empty for a role change)
+    QJsonObject filter; // bulk actions over a filter: the filter ({"status": "failed"})
+    int count = 0;      // how many rows changed
+    QJsonValue old;     // {"<id>": old value, ...} or {"role": ...}
+    QJsonValue next;    // the new value ({"priority": 5}, {"status": "cancelled"})
+};
+
+// Newest first, keyset-paged by id.
+struct AuditQuery
+{
+    std::optional<QDateTime> since;
+    QString login;       // exact; empty: everyone
+    QString action;      // exact; empty: every action
+    qint64 beforeId = 0; // the next page: entries with a smaller id
+    int limit = 100;
+};
+
+// `audit --json`: at, login, role, client, action, ids | filter+count, old, new.
+QJsonObject auditEntryJson(const AuditEntry& entry);
+
+} // namespace pixelnest

@@ -1,0 +1,99 @@
+#include "cli/auditcommand.h"
+
+#include "cli/exitcodes.h"
+#include "cli/session.h"
+#include "cli/table.h"
+#include "cli/timeoptions.h"
+
+#include <QJsonArray>
+#include <QTextStream>
+
+namespace pixelnest::cli
+{
+
+namespace
+{
+
+// "12, 13, 14 (+97 more)", or the filter of a bulk action.
+QString targetsOf(const AuditEntry& entry)
+{
+    if (!entry.filter.isEmpty()) {
+        return QString::fromUtf8(QJsonDocument(entry.filter).toJson(QJsonDocument::Compact));
+    }
+    if (entry.ids.isEmpty()) {
+        return QStringLiteral("-");
+    }
+    QStringList shown;
+    for (qsizetype i = 0; i < std::min<qsizetype>(entry.ids.size(), 3); ++i) {
+        shown.append(QString::number(entry.ids[i]));
+    }
+    QString text = shown.join(QStringLiteral(", "));
+    if (entry.ids.size() > 3) {
+        text += QStringLiteral(" (+%1 more)").arg(entry.ids.size() - 3);
+    }
+    return text;
+}
+
+QString changeOf(const AuditEntry& entry)
+{
+    // A submission's new values are per job (title, priority, pipeline): see --json.
+    if (!entry.next.isObject() || entry.action == QLatin1String("submit")) {
+        return QStringLiteral("-");
+    }
+    const QJsonObject next = entry.next.toObject();
+    QStringList parts;
+    for (auto it = next.begin(); it != next.end(); ++it) {
+        parts.append(it.key() + QLatin1Char('=') + it.value().toVariant().toString());
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+int runAuditCommand(const CommandLine& line)
+{
+    AuditQuery query;
+    if (line.isSet(QStringLiteral("since"))) {
+        const Result<QDateTime> since =
+            parseInstant(line.value(QStringLiteral("since")), QDateTime::currentDateTimeUtc());
+        if (!since) {
+            return reportError(line, since.error());
+        }
+        query.since = since.value();
+    }
+    query.login = line.value(QStringLiteral("login"));
+    const Result<qint64> limit = integerOption(line, QStringLiteral("limit"), 100, 1, 100000);
+    if (!limit) {
+        return reportError(line, limit.error());
+    }
+    query.limit = int(limit.value());
+    Result<std::unique_ptr<AdminClient>> client = openAdminClient(line);
+    if (!client) {
+        return reportError(line, client.error());
+    }
+    const Result<QList<AuditEntry>> entries = client.value()->audit(query);
+    if (!entries) {
+        return reportError(line, entries.error());
+    }
+    if (line.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const AuditEntry& entry : entries.value()) {
+            array.append(auditEntryJson(entry));
+        }
+        printJson(QJsonDocument(array));
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    for (const AuditEntry& entry : entries.value()) {
+        rows.append({shortTime(entry.at), entry.login, entry.role, entry.client, entry.action,
+                     QString::number(entry.count), elided(targetsOf(entry), 40), changeOf(entry)});
+    }
+    QTextStream(stdout) << formatTable({QStringLiteral("AT"), QStringLiteral("LOGIN"),
+                                        QStringLiteral("ROLE"), QStringLiteral("CLIENT"),
+                                        QStringLiteral("ACTION"), QStringLiteral("COUNT"),
+                                        QStringLiteral("JOBS"), QStringLiteral("CHANGE")},
+                                       rows);
+    return kExitOk;
+}
+
+} // namespace pixelnest::cli
