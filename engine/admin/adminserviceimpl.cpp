@@ -146,6 +146,17 @@ QFuture<Result<QList<MinuteCounts>>> AdminServiceImpl::finishedPerMinute(int min
         [minutes](AdminClient& client) { return client.finishedPerMinute(minutes); });
 }
 
+QFuture<Result<LoginIdentity>> AdminServiceImpl::identity()
+{
+    return m_browse->run<LoginIdentity>([](AdminClient& client) { return client.identity(); });
+}
+
+QFuture<Result<QList<AuditEntry>>> AdminServiceImpl::audit(const AuditQuery& query)
+{
+    return m_browse->run<QList<AuditEntry>>(
+        [query](AdminClient& client) { return client.audit(query); });
+}
+
 QFuture<SubmissionPlan> AdminServiceImpl::planSubmission(const QStringList& paths)
 {
     const ImageLimits limits = m_config.limits;

@@ -33,6 +33,8 @@ public:
                                      PageSink sink) override;
     QFuture<Result<QueueStats>> stats() override;
     QFuture<Result<QList<MinuteCounts>>> finishedPerMinute(int minutes) override;
+    QFuture<Result<LoginIdentity>> identity() override;
+    QFuture<Result<QList<AuditEntry>>> audit(const AuditQuery& query) override;
     QFuture<SubmissionPlan> planSubmission(const QStringList& paths) override;
     QFuture<Result<SubmissionReport>> submitBatch(const QList<SubmissionFile>& batch,
                                                   const SubmissionOptions& options) override;

@@ -30,6 +30,41 @@ QJsonObject auditEntryJson(const AuditEntry& entry)
     return json;
 }
 
+QString auditTargetsText(const AuditEntry& entry)
+{
+    // A role change names its login here ({"login": ...}), a bulk action its filter.
+    if (!entry.filter.isEmpty()) {
+        return QString::fromUtf8(QJsonDocument(entry.filter).toJson(QJsonDocument::Compact));
+    }
+    if (entry.ids.isEmpty()) {
+        return QStringLiteral("-");
+    }
+    constexpr qsizetype kShown = 3;
+    QStringList shown;
+    for (qsizetype i = 0; i < std::min(entry.ids.size(), kShown); ++i) {
+        shown.append(QString::number(entry.ids[i]));
+    }
+    QString text = shown.join(QStringLiteral(", "));
+    if (entry.ids.size() > kShown) {
+        text += QStringLiteral(" (+%1 more)").arg(entry.ids.size() - kShown);
+    }
+    return text;
+}
+
+QString auditChangeText(const AuditEntry& entry)
+{
+    // A submission's new values are per job (title, priority, pipeline): see the JSON.
+    if (!entry.next.isObject() || entry.action == QLatin1String("submit")) {
+        return QStringLiteral("-");
+    }
+    const QJsonObject next = entry.next.toObject();
+    QStringList parts;
+    for (auto it = next.begin(); it != next.end(); ++it) {
+        parts.append(it.key() + QLatin1Char('=') + it.value().toVariant().toString());
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 namespace engine
 {
 

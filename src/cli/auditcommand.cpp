@@ -11,45 +11,6 @@
 namespace pixelnest::cli
 {
 
-namespace
-{
-
-// "12, 13, 14 (+97 more)", or the filter of a bulk action.
-QString targetsOf(const AuditEntry& entry)
-{
-    if (!entry.filter.isEmpty()) {
-        return QString::fromUtf8(QJsonDocument(entry.filter).toJson(QJsonDocument::Compact));
-    }
-    if (entry.ids.isEmpty()) {
-        return QStringLiteral("-");
-    }
-    QStringList shown;
-    for (qsizetype i = 0; i < std::min<qsizetype>(entry.ids.size(), 3); ++i) {
-        shown.append(QString::number(entry.ids[i]));
-    }
-    QString text = shown.join(QStringLiteral(", "));
-    if (entry.ids.size() > 3) {
-        text += QStringLiteral(" (+%1 more)").arg(entry.ids.size() - 3);
-    }
-    return text;
-}
-
-QString changeOf(const AuditEntry& entry)
-{
-    // A submission's new values are per job (title, priority, pipeline): see --json.
-    if (!entry.next.isObject() || entry.action == QLatin1String("submit")) {
-        return QStringLiteral("-");
-    }
-    const QJsonObject next = entry.next.toObject();
-    QStringList parts;
-    for (auto it = next.begin(); it != next.end(); ++it) {
-        parts.append(it.key() + QLatin1Char('=') + it.value().toVariant().toString());
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
-} // namespace
-
 int runAuditCommand(const CommandLine& line)
 {
     AuditQuery query;
@@ -86,7 +47,8 @@ int runAuditCommand(const CommandLine& line)
     QList<QStringList> rows;
     for (const AuditEntry& entry : entries.value()) {
         rows.append({shortTime(entry.at), entry.login, entry.role, entry.client, entry.action,
-                     QString::number(entry.count), elided(targetsOf(entry), 40), changeOf(entry)});
+                     QString::number(entry.count), elided(auditTargetsText(entry), 40),
+                     auditChangeText(entry)});
     }
     QTextStream(stdout) << formatTable({QStringLiteral("AT"), QStringLiteral("LOGIN"),
                                         QStringLiteral("ROLE"), QStringLiteral("CLIENT"),

@@ -7,6 +7,7 @@
 #include "pixelnest/adminclient.h"
 #include "pixelnest/localstack.h"
 #include "pixelnest/prepareservers.h"
+#include "pixelnest/schema.h"
 #include "queue/redisclient.h"
 #include "stack/postgresinstance.h"
 #include "store/pgconnection.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
         const ConnectionConfig servers{stack.postgresConninfo(), stack.redisUrl(),
                                        ConfigSource::Flag, ConfigSource::Flag};
         const QString ns = QStringLiteral("chaos");
+        QVERIFY(applyMigrations(servers.postgres).ok()); // as `pixelnest migrate` would
         QVERIFY(prepareServers(servers, ns).ok());
         {
             EngineConfig config;

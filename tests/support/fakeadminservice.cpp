@@ -249,6 +249,28 @@ QFuture<Result<QList<MinuteCounts>>> FakeAdminService::finishedPerMinute(int min
                                        [minutes] { return QList<MinuteCounts>(minutes); });
 }
 
+QFuture<Result<LoginIdentity>> FakeAdminService::identity()
+{
+    return answer<LoginIdentity>(QStringLiteral("identity"), [this] { return who; });
+}
+
+QFuture<Result<QList<AuditEntry>>> FakeAdminService::audit(const AuditQuery& query)
+{
+    return answer<QList<AuditEntry>>(QStringLiteral("audit"), [this, query] {
+        QList<AuditEntry> page;
+        for (const AuditEntry& entry : std::as_const(auditTrail)) {
+            const bool wanted = (query.beforeId <= 0 || entry.id < query.beforeId) &&
+                                (query.login.isEmpty() || entry.login == query.login) &&
+                                (query.action.isEmpty() || entry.action == query.action) &&
+                                (!query.since || entry.at >= *query.since);
+            if (wanted && page.size() < query.limit) {
+                page.append(entry);
+            }
+        }
+        return page;
+    });
+}
+
 QFuture<SubmissionPlan> FakeAdminService::planSubmission(const QStringList& paths)
 {
     calls.append(QStringLiteral("planSubmission"));

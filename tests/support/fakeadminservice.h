@@ -31,7 +31,9 @@ public:
     void setOutage(std::optional<Service> service, const QString& message = {});
 
     QList<JobRecord> rows;
-    QHash<qint64, QByteArray> thumbnails; // image(id, "thumbnail")
+    QHash<qint64, QByteArray> thumbnails;                     // image(id, "thumbnail")
+    LoginIdentity who{QStringLiteral("tester"), Role::Owner}; // identity()
+    QList<AuditEntry> auditTrail;                             // audit(), newest first
     QStringList calls;
     ConnectionConfig connection;
 
@@ -47,6 +49,8 @@ public:
                                      PageSink sink) override;
     QFuture<Result<QueueStats>> stats() override;
     QFuture<Result<QList<MinuteCounts>>> finishedPerMinute(int minutes) override;
+    QFuture<Result<LoginIdentity>> identity() override;
+    QFuture<Result<QList<AuditEntry>>> audit(const AuditQuery& query) override;
     // Paths are names, not files: one containing "missing" is not found, every other is a
     // 1000-byte file. In submitBatch, one containing "bad" is not an image.
     QFuture<SubmissionPlan> planSubmission(const QStringList& paths) override;

@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QMessageBox>
 #include <QWidget>
 
 namespace pixelnest::ui
@@ -35,6 +36,9 @@ JobActions::JobActions(AdminService* service, QWidget* dialogParent, QObject* pa
     m_reprocess->setToolTip(tr("Queue the selected finished, failed or cancelled images again"));
     m_reprocessFailed->setToolTip(tr("Queue every failed image again"));
     m_cancel->setToolTip(tr("Cancel the selected queued or processing images"));
+    for (QAction* action : {m_setPriority, m_reprocess, m_reprocessFailed, m_cancel}) {
+        m_tooltips.insert(action, action->toolTip());
+    }
     selectionChanged();
 }
 
@@ -71,13 +75,29 @@ void JobActions::setWritable(bool writable)
     selectionChanged();
 }
 
+void JobActions::setIdentity(const LoginIdentity& who)
+{
+    m_identity = who;
+    selectionChanged();
+}
+
+void JobActions::enable(QAction* action, AdminAction what, bool applies)
+{
+    const bool allowed = !m_identity || roleMay(m_identity->role, what);
+    action->setEnabled(m_writable && applies && allowed);
+    action->setToolTip(
+        allowed ? m_tooltips.value(action)
+                : tr("%1 (%2) cannot %3: an admin can grant the operator role")
+                      .arg(m_identity->login, roleName(m_identity->role), actionPhrase(what)));
+}
+
 void JobActions::selectionChanged()
 {
     const bool selected = m_selection && !m_selection().isEmpty();
-    for (QAction* write : {m_setPriority, m_reprocess, m_cancel}) {
-        write->setEnabled(m_writable && selected);
-    }
-    m_reprocessFailed->setEnabled(m_writable);
+    enable(m_setPriority, AdminAction::SetPriority, selected);
+    enable(m_reprocess, AdminAction::Reprocess, selected);
+    enable(m_cancel, AdminAction::Cancel, selected);
+    enable(m_reprocessFailed, AdminAction::ReprocessFailed, true);
     m_copyId->setEnabled(selected);
 }
 
@@ -87,6 +107,15 @@ QFuture<Result<BulkOutcome>> JobActions::bulk(QFuture<Result<BulkOutcome>> futur
     future.then(this, [this, describe](const Result<BulkOutcome>& outcome) {
         if (!outcome) {
             Q_EMIT message(tr("Failed: %1").arg(outcome.error().message));
+            if (outcome.error().code == ErrorCode::PermissionDenied) {
+                // Not modal: the console keeps updating, and tests are never blocked.
+                auto* box =
+                    new QMessageBox(QMessageBox::Warning, tr("Permission denied"),
+                                    outcome.error().message, QMessageBox::Ok, m_dialogParent);
+                box->setObjectName(QStringLiteral("permissionDeniedDialog"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
             return;
         }
         Q_EMIT message(describe(outcome.value()));

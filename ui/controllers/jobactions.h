@@ -4,9 +4,11 @@
 #include "pixelnest/adminservice.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QWidget;
@@ -18,7 +20,8 @@ namespace pixelnest::ui
 // and the keyboard: set priority, reprocess, reprocess all failed, cancel, export, copy id.
 // Every change goes through the admin service and ends with a confirmation in the status bar
 // (`message`), such as "12 images queued for reprocessing". Writes are disabled while the
-// console is read-only (PostgreSQL lost).
+// console is read-only (PostgreSQL lost) and for roles that may not make them; a change the
+// server refuses anyway opens a "Permission denied" dialog naming the login and its role.
 class JobActions final : public QObject
 {
     Q_OBJECT
@@ -31,6 +34,9 @@ public:
     void setSelectionProvider(std::function<QList<qint64>()> selection);
     void setFilterProvider(std::function<JobQuery()> filter);
     void setWritable(bool writable);
+    // The login's role: what it may not do is disabled, with a tooltip saying why. Until it is
+    // known everything is enabled (PostgreSQL refuses what the role may not do anyway).
+    void setIdentity(const LoginIdentity& who);
     void selectionChanged(); // re-evaluates which actions apply
 
     QAction* setPriorityAction() const { return m_setPriority; }
@@ -66,6 +72,8 @@ private:
     void exportJson();
     void askExport(ExportFormat format);
     void copySelected();
+    // Enabled when writable, `applies` and the role may; the tooltip says which is missing.
+    void enable(QAction* action, AdminAction what, bool applies);
     QFuture<Result<BulkOutcome>> bulk(QFuture<Result<BulkOutcome>> future,
                                       std::function<QString(const BulkOutcome&)> describe);
 
@@ -74,6 +82,8 @@ private:
     std::function<QList<qint64>()> m_selection;
     std::function<JobQuery()> m_filter;
     bool m_writable = true;
+    std::optional<LoginIdentity> m_identity;
+    QHash<QAction*, QString> m_tooltips; // each action's own, shown while it is allowed
     QAction* m_setPriority = nullptr;
     QAction* m_reprocess = nullptr;
     QAction* m_reprocessFailed = nullptr;

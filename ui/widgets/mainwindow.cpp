@@ -7,6 +7,7 @@
 #include "dashboard/dashboardwidget.h"
 #include "models/jobtablemodel.h"
 #include "widgets/appicon.h"
+#include "widgets/auditpage.h"
 #include "widgets/connectionindicator.h"
 #include "widgets/imagespage.h"
 #include "widgets/jobtableview.h"
@@ -46,6 +47,8 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_dashboard = new DashboardWidget(m_tabs);
     m_tabs->addTab(m_images, tr("&Images"));
     m_tabs->addTab(m_dashboard, tr("&Dashboard"));
+    m_audit = new AuditPage(session->service(), m_tabs);
+    m_tabs->addTab(m_audit, tr("&Audit"));
     setCentralWidget(m_tabs);
     m_poller = new StatsPoller(session->service(), kStatsIntervalMs, this);
     m_actions = new JobActions(session->service(), this, this);
@@ -56,7 +59,10 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     buildToolBar();
     m_countLabel = new QLabel(this);
     m_indicator = new ConnectionIndicator(this);
+    m_identityLabel = new QLabel(this);
+    m_identityLabel->setObjectName(QStringLiteral("identityLabel"));
     statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_identityLabel);
     statusBar()->addPermanentWidget(m_indicator);
     wireFigures();
     wireSession();
@@ -121,6 +127,9 @@ void MainWindow::buildMenus()
     QAction* showDashboard =
         view->addAction(tr("&Dashboard"), this, [this] { m_tabs->setCurrentIndex(1); });
     showDashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* showAudit =
+        view->addAction(tr("&Audit"), this, [this] { m_tabs->setCurrentWidget(m_audit); });
+    showAudit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Pixelnest"), this, &MainWindow::showAbout);
 }
@@ -201,6 +210,23 @@ void MainWindow::onReady()
     m_images->model()->reload();
     m_poller->start();
     onConnectionChanged(m_session->isConnected(), m_session->outageMessage());
+    loadIdentity();
+    m_audit->reload();
+}
+
+void MainWindow::loadIdentity()
+{
+    m_session->service()->identity().then(this, [this](const Result<LoginIdentity>& who) {
+        if (!who) {
+            return; // the next connection change asks again
+        }
+        m_identity = who.value();
+        m_identityLabel->setText(tr("%1 · %2").arg(who->login, roleName(who->role)));
+        m_identityLabel->setToolTip(tr("PostgreSQL login %1, acting as Pixelnest role %2")
+                                        .arg(who->login, roleName(who->role)));
+        m_actions->setIdentity(who.value());
+        setWritable(m_writable);
+    });
 }
 
 void MainWindow::onConnectionChanged(bool connected, const QString& outage)
@@ -229,8 +255,15 @@ void MainWindow::setWritable(bool writable)
 {
     m_writable = writable;
     m_actions->setWritable(writable);
-    m_addFiles->setEnabled(writable);
-    m_addFolder->setEnabled(writable);
+    const bool maySubmit = !m_identity || roleMay(m_identity->role, AdminAction::Submit);
+    for (QAction* upload : {m_addFiles, m_addFolder}) {
+        upload->setEnabled(writable && maySubmit);
+        upload->setToolTip(maySubmit ? upload->text().remove(QLatin1Char('&'))
+                                     : tr("%1 (%2) cannot %3: an admin can grant the operator "
+                                          "role")
+                                           .arg(m_identity->login, roleName(m_identity->role),
+                                                actionPhrase(AdminAction::Submit)));
+    }
 }
 
 void MainWindow::updateCountLabel()
@@ -245,7 +278,7 @@ void MainWindow::updateCountLabel()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (m_writable && event->mimeData()->hasUrls()) {
+    if (m_addFiles->isEnabled() && event->mimeData()->hasUrls()) {
         event->acceptProposedAction();
     }
 }

@@ -5,12 +5,15 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <optional>
+
 class QLabel;
 class QTabWidget;
 
 namespace pixelnest::ui
 {
 
+class AuditPage;
 class ConnectionIndicator;
 class ConsoleSession;
 class DashboardWidget;
@@ -37,6 +40,9 @@ public:
     StatsPoller* poller() const { return m_poller; }
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
     QTabWidget* tabs() const { return m_tabs; }
+    AuditPage* auditPage() const { return m_audit; }
+    QLabel* identityLabel() const { return m_identityLabel; }
+    QAction* addFilesAction() const { return m_addFiles; }
 
     // Asks for the upload options, then uploads (drop, Add Files, Add Folder end here).
     void askUpload(const QStringList& paths);
@@ -60,6 +66,7 @@ private:
     void wireFigures();
     void setWritable(bool writable);
     void onReady();
+    void loadIdentity(); // the status bar's "login · role" and what the role may do
     void onConnectionChanged(bool connected, const QString& outage);
     void updateCountLabel();
     void addFiles();
@@ -78,6 +85,9 @@ private:
     StatsPoller* m_poller = nullptr;
     ConnectionIndicator* m_indicator = nullptr;
     QLabel* m_countLabel = nullptr;
+    QLabel* m_identityLabel = nullptr;
+    AuditPage* m_audit = nullptr;
+    std::optional<LoginIdentity> m_identity;
     QAction* m_addFiles = nullptr;
     QAction* m_addFolder = nullptr;
     QAction* m_refresh = nullptr;

@@ -22,9 +22,9 @@ namespace pixelnest
 // made), so the console's models and controllers test against an in-memory fake.
 //
 // Lanes of the real implementation, for callers that care about order: jobs() on the browse
-// lane; job() and image() on the media lane; priority, reprocess, cancel and forEachJob() on the
-// actions lane; stats() and finishedPerMinute() on the stats lane; planSubmission() and
-// submitBatch() on the upload lane.
+// lane, with audit() and identity(); job() and image() on the media lane; priority, reprocess,
+// cancel and forEachJob() on the actions lane; stats() and finishedPerMinute() on the stats lane;
+// planSubmission() and submitBatch() on the upload lane.
 class AdminService : public QObject
 {
     Q_OBJECT
@@ -57,6 +57,12 @@ public:
     virtual QFuture<Result<QueueStats>> stats() = 0;
     // Completed and failed jobs per minute over the last `minutes` minutes.
     virtual QFuture<Result<QList<MinuteCounts>>> finishedPerMinute(int minutes) = 0;
+
+    // The login and the Pixelnest role it acts as: the status bar shows them and the console
+    // disables what the role may not do (PostgreSQL refuses it anyway).
+    virtual QFuture<Result<LoginIdentity>> identity() = 0;
+    // The audit trail, newest first (the Audit tab).
+    virtual QFuture<Result<QList<AuditEntry>>> audit(const AuditQuery& query) = 0;
 
     // The submission path of `pixelnest submit`, with this service's configured limits.
     virtual QFuture<SubmissionPlan> planSubmission(const QStringList& paths) = 0;

@@ -42,4 +42,10 @@ struct AuditQuery
 // `audit --json`: at, login, role, client, action, ids | filter+count, old, new.
 QJsonObject auditEntryJson(const AuditEntry& entry);
 
+// For tables (CLI and console): "12, 13, 14 (+97 more)", or a bulk action's filter, or the
+// login of a role change.
+QString auditTargetsText(const AuditEntry& entry);
+// "priority=5", "status=cancelled", "role=viewer"; "-" for a submission (see its JSON).
+QString auditChangeText(const AuditEntry& entry);
+
 } // namespace pixelnest
