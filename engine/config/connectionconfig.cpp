@@ -2,9 +2,12 @@
 
 #include "pixelnest/localstack.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace pixelnest
 {
@@ -30,6 +33,49 @@ Candidate firstSet(std::initializer_list<Candidate> candidates)
     }
     chosen.value = chosen.value.trimmed();
     return chosen;
+}
+
+// Whether group or others may read `path` (a secret must be readable by its owner only).
+bool readableByOthers(const QString& path)
+{
+    const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
+    return permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
+}
+
+Error tooOpen(const QString& path, const QString& what)
+{
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("%1 %2 is readable by other users: run `chmod 600 %2` "
+                                    "(refusing to use a secret others can read)")
+                         .arg(what, path));
+}
+
+// A conninfo ("password=...") or URI ("postgres://user:secret@host") that carries a password.
+bool holdsPassword(const QString& postgres, const QString& redis)
+{
+    static const QRegularExpression conninfoPassword(QStringLiteral("(^|\\s)password\\s*="));
+    static const QRegularExpression uriPassword(QStringLiteral("^[a-z]+s?://[^/@:]*:[^/@]+@"));
+    return conninfoPassword.match(postgres).hasMatch() || uriPassword.match(postgres).hasMatch() ||
+           uriPassword.match(redis).hasMatch();
+}
+
+Result<QString> readPasswordFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(Service::Redis, ErrorCode::InvalidInput,
+                         QStringLiteral("cannot read the Redis password file %1: %2")
+                             .arg(path, file.errorString()));
+    }
+    if (readableByOthers(path)) {
+        return tooOpen(path, QStringLiteral("the Redis password file"));
+    }
+    const QString password = QString::fromUtf8(file.readLine()).trimmed();
+    if (password.isEmpty()) {
+        return makeError(Service::Redis, ErrorCode::InvalidInput,
+                         QStringLiteral("the Redis password file %1 is empty").arg(path));
+    }
+    return password;
 }
 
 } // namespace
@@ -79,6 +125,47 @@ ConnectionConfig resolveConnectionConfig(const ConnectionFlags& flags,
     config.postgresSource = postgres.source;
     config.redis = redis.value;
     config.redisSource = redis.source;
+    return config;
+}
+
+Result<ConnectionConfig> loadConnectionConfig(const ConnectionFlags& flags,
+                                              const QProcessEnvironment& environment,
+                                              const QString& configFilePath,
+                                              const QString& localStackDir)
+{
+    ConnectionConfig config =
+        resolveConnectionConfig(flags, environment, configFilePath, localStackDir);
+    QString filePasswordFile;
+    if (!configFilePath.isEmpty() && QFileInfo::exists(configFilePath)) {
+        const QSettings file(configFilePath, QSettings::IniFormat);
+        filePasswordFile = file.value(QStringLiteral("connection/redis-password-file")).toString();
+        const bool secret =
+            holdsPassword(file.value(QStringLiteral("connection/postgres")).toString(),
+                          file.value(QStringLiteral("connection/redis")).toString());
+        if (secret && readableByOthers(configFilePath)) {
+            return tooOpen(configFilePath,
+                           QStringLiteral("the config file, which holds a password,"));
+        }
+    }
+    const Candidate passwordFile =
+        firstSet({{flags.redisPasswordFile, ConfigSource::Flag},
+                  {environment.value(QStringLiteral("PIXELNEST_REDIS_PASSWORD_FILE")),
+                   ConfigSource::Environment},
+                  {filePasswordFile, ConfigSource::ConfigFile},
+                  {QString(), ConfigSource::LocalStack}});
+    if (!passwordFile.value.isEmpty()) {
+        const Result<QString> password = readPasswordFile(passwordFile.value);
+        if (!password) {
+            return password.error();
+        }
+        QUrl url(config.redis, QUrl::StrictMode);
+        if (!url.isValid()) {
+            return makeError(Service::Redis, ErrorCode::InvalidInput,
+                             QStringLiteral("invalid Redis URL: malformed"));
+        }
+        url.setPassword(password.value(), QUrl::DecodedMode);
+        config.redis = url.toString(QUrl::FullyEncoded);
+    }
     return config;
 }
 

@@ -23,7 +23,10 @@ Result<RedisUrl> RedisUrl::parse(const QString& text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid()) {
-        return badUrl(url.errorString());
+        // Never QUrl::errorString(): it quotes the URL, password included.
+        return badUrl(QStringLiteral("malformed (a password with reserved characters such as "
+                                     "@ / : % must be percent-encoded, or come from "
+                                     "--redis-password-file)"));
     }
     RedisUrl parsed;
     parsed.user = url.userName();

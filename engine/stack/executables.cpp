@@ -1,11 +1,14 @@
 #include "stack/executables.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <pwd.h>
 #include <unistd.h>
 
 namespace pixelnest::engine
@@ -76,7 +79,7 @@ bool runningAsRoot()
     return ::geteuid() == 0;
 }
 
-Command asPostgresOwner(Command command)
+Command asServerUser(Command command)
 {
     if (!runningAsRoot()) {
         return command;
@@ -87,6 +90,34 @@ Command asPostgresOwner(Command command)
     command.program = QStringLiteral("/usr/bin/setpriv");
     command.arguments = arguments;
     return command;
+}
+
+Result<void> giveToServerUser(const QString& path, Service service)
+{
+    if (!runningAsRoot()) {
+        return {};
+    }
+    const passwd* user = ::getpwnam("postgres");
+    if (user == nullptr) {
+        return makeError(service, ErrorCode::Unavailable,
+                         QStringLiteral("running as root needs the 'postgres' system user to "
+                                        "run the local stack's servers: run scripts/setup"));
+    }
+    QStringList paths{path};
+    // What a directory holds too (Redis 7's appendonlydir/): a stack first started by an older
+    // build, as root, left it to root.
+    QDirIterator entries(path, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                         QDirIterator::Subdirectories);
+    while (entries.hasNext()) {
+        paths.append(entries.next());
+    }
+    for (const QString& each : paths) {
+        if (::chown(QFile::encodeName(each).constData(), user->pw_uid, user->pw_gid) != 0) {
+            return makeError(service, ErrorCode::Unavailable,
+                             QStringLiteral("cannot give %1 to the postgres user").arg(each));
+        }
+    }
+    return {};
 }
 
 Result<QString> runCommand(const Command& command, int timeoutMs)

@@ -23,9 +23,14 @@ Result<QString> findRedisServer();
 
 bool runningAsRoot();
 
-// PostgreSQL refuses to run as root: as root, the command runs as the `postgres` system user
-// through setpriv; otherwise it is returned unchanged.
-Command asPostgresOwner(Command command);
+// The local stack's servers never run as root: PostgreSQL refuses to, and a Redis started by
+// root would run its Lua and its persistence with every privilege. As root, the command runs as
+// the `postgres` system user through setpriv; otherwise it is returned unchanged.
+Command asServerUser(Command command);
+
+// As root, gives `path` (and, for a directory, what it holds) to the `postgres` system user
+// that asServerUser() runs the servers as; otherwise does nothing.
+Result<void> giveToServerUser(const QString& path, Service service);
 
 // Runs to completion; on failure the error carries the tool's own output, which names the cause.
 Result<QString> runCommand(const Command& command, int timeoutMs);

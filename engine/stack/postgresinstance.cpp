@@ -34,24 +34,6 @@ QByteArray serverSettings(const QString& socketDir)
         .toUtf8();
 }
 
-Result<void> giveToPostgresUser(const QString& path)
-{
-    if (!runningAsRoot()) {
-        return {};
-    }
-    const passwd* user = ::getpwnam("postgres");
-    if (user == nullptr) {
-        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
-                         QStringLiteral("running as root needs the 'postgres' system user to "
-                                        "run PostgreSQL: run scripts/setup"));
-    }
-    if (::chown(QFile::encodeName(path).constData(), user->pw_uid, user->pw_gid) != 0) {
-        return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
-                         QStringLiteral("cannot give %1 to the postgres user").arg(path));
-    }
-    return {};
-}
-
 } // namespace
 
 PostgresInstance::PostgresInstance(QString dir) : m_dir(std::move(dir)) {}
@@ -90,7 +72,7 @@ Result<void> PostgresInstance::prepareDirectories()
                              QStringLiteral("cannot create %1").arg(path));
         }
         ::chmod(QFile::encodeName(path).constData(), 0700);
-        if (Result<void> owned = giveToPostgresUser(path); !owned) {
+        if (Result<void> owned = giveToServerUser(path, Service::PostgreSQL); !owned) {
             return owned;
         }
     }
@@ -111,11 +93,11 @@ Result<void> PostgresInstance::initialize()
     }
     qCInfo(lcStack) << "creating PostgreSQL cluster in" << dataDir();
     const Command command =
-        asPostgresOwner({initdb.value(),
-                         {QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), userName(),
-                          QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-E"),
-                          QStringLiteral("UTF8"), QStringLiteral("--no-locale")},
-                         m_dir});
+        asServerUser({initdb.value(),
+                      {QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), userName(),
+                       QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-E"),
+                       QStringLiteral("UTF8"), QStringLiteral("--no-locale")},
+                      m_dir});
     if (Result<QString> ran = runCommand(command, kToolTimeoutMs); !ran) {
         return ran.error();
     }
@@ -137,7 +119,7 @@ Result<void> PostgresInstance::writeServerSettings()
     }
     file.write(serverSettings(socketDir()));
     file.close();
-    return giveToPostgresUser(file.fileName());
+    return giveToServerUser(file.fileName(), Service::PostgreSQL);
 }
 
 Result<void> PostgresInstance::start()
@@ -157,11 +139,11 @@ Result<void> PostgresInstance::start()
     }
     qCInfo(lcStack) << "starting PostgreSQL on" << socketDir();
     const Command command =
-        asPostgresOwner({pgCtl.value(),
-                         {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
-                          m_dir + QStringLiteral("/postgres.log"), QStringLiteral("-w"),
-                          QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
-                         m_dir});
+        asServerUser({pgCtl.value(),
+                      {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"),
+                       m_dir + QStringLiteral("/postgres.log"), QStringLiteral("-w"),
+                       QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
+                      m_dir});
     if (Result<QString> ran = runCommand(command, kToolTimeoutMs); !ran) {
         return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          ran.error().message + QStringLiteral(" (see %1/postgres.log)").arg(m_dir));
@@ -179,7 +161,7 @@ Result<void> PostgresInstance::stop()
         return pgCtl.error();
     }
     qCInfo(lcStack) << "stopping PostgreSQL in" << dataDir();
-    const Command command = asPostgresOwner(
+    const Command command = asServerUser(
         {pgCtl.value(),
          {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("fast"),
           QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("stop")},

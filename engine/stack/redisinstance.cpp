@@ -88,9 +88,12 @@ Result<void> RedisInstance::start()
     }
     QFile(m_dir).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                 QFileDevice::ExeOwner);
+    if (Result<void> owned = giveToServerUser(m_dir, Service::Redis); !owned) {
+        return owned;
+    }
     QFile::remove(socketPath()); // a socket left by a crash would make the bind fail
     qCInfo(lcStack) << "starting redis-server on" << socketPath();
-    const Command command{
+    const Command command = asServerUser(Command{
         server.value(),
         {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--unixsocket"),
          socketPath(), QStringLiteral("--unixsocketperm"), QStringLiteral("700"),
@@ -98,7 +101,7 @@ Result<void> RedisInstance::start()
          QStringLiteral("--save"), QString(), QStringLiteral("--daemonize"), QStringLiteral("yes"),
          QStringLiteral("--pidfile"), m_dir + QStringLiteral("/redis.pid"),
          QStringLiteral("--logfile"), m_dir + QStringLiteral("/redis.log")},
-        m_dir};
+        m_dir});
     if (Result<QString> ran = runCommand(command, kStartTimeoutMs); !ran) {
         return ran.error();
     }

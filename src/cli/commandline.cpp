@@ -53,6 +53,8 @@ struct OptionSpec
 const OptionSpec kOptions[] = {
     {"postgres", "CONNINFO", "PostgreSQL conninfo or URI."},
     {"redis", "URL", "Redis URL: redis://[user:password@]host:port/db or unix:///path."},
+    {"redis-password-file", "FILE",
+     "Read the Redis password from FILE (mode 600) instead of the URL."},
     {"config", "FILE", "Config file to read instead of the default."},
     {"namespace", "NAME", "Redis key namespace shared by engines and consoles (pixelnest)."},
     {"dir", "DIR", "Directory of the local stack (local ...)."},
@@ -164,7 +166,8 @@ CommandLine parseCommandLine(const QStringList& arguments)
         return line;
     }
     collectOptions(parser, line);
-    line.connection = {line.value(QStringLiteral("postgres")), line.value(QStringLiteral("redis"))};
+    line.connection = {line.value(QStringLiteral("postgres")), line.value(QStringLiteral("redis")),
+                       line.value(QStringLiteral("redis-password-file"))};
     line.configFile = line.value(QStringLiteral("config"), defaultConfigFilePath());
     QStringList positional;
     for (const QString& argument : parser.positionalArguments()) {

@@ -19,15 +19,18 @@ namespace
 // what fixes the schema). The local stack is started when it is the one chosen.
 Result<QString> postgresToAdminister(const CommandLine& line)
 {
-    const ConnectionConfig config =
-        resolveConnectionConfig(line.connection, QProcessEnvironment::systemEnvironment(),
-                                line.configFile, LocalStack::defaultDir());
-    if (config.usesLocalStack()) {
+    const Result<ConnectionConfig> config =
+        loadConnectionConfig(line.connection, QProcessEnvironment::systemEnvironment(),
+                             line.configFile, LocalStack::defaultDir());
+    if (!config) {
+        return config.error();
+    }
+    if (config->usesLocalStack()) {
         if (Result<void> up = LocalStack(QString()).up(); !up) {
             return up.error();
         }
     }
-    return config.postgres;
+    return config->postgres;
 }
 
 int dryRun(const CommandLine& line, const QString& conninfo)

@@ -13,10 +13,13 @@ namespace pixelnest::cli
 
 Result<ConnectionConfig> prepareConnections(const CommandLine& line, const QString& ns)
 {
-    const ConnectionConfig config =
-        resolveConnectionConfig(line.connection, QProcessEnvironment::systemEnvironment(),
-                                line.configFile, LocalStack::defaultDir());
-    if (Result<void> ready = prepareServers(config, ns); !ready) {
+    const Result<ConnectionConfig> config =
+        loadConnectionConfig(line.connection, QProcessEnvironment::systemEnvironment(),
+                             line.configFile, LocalStack::defaultDir());
+    if (!config) {
+        return config;
+    }
+    if (Result<void> ready = prepareServers(config.value(), ns); !ready) {
         return ready.error();
     }
     return config;

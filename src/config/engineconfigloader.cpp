@@ -180,9 +180,10 @@ Result<EngineConfig> loadEngineConfig(const CommandLine& line,
     parse.text("device", device, "auto, cpu, cuda or cuda:N", config.inference.device);
     static const QRegularExpression anything(QStringLiteral("^.+$"));
     parse.text("models", anything, "a directory", config.inference.modelsDir);
-    // The namespace becomes a Redis hash tag: braces or spaces would split or break it.
-    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_.:-]{1,64}$"));
-    parse.text("namespace", name, "1-64 letters, digits or _.:-", config.service.ns);
+    // The namespace becomes a Redis hash tag and the key pattern of the Redis ACLs: braces,
+    // spaces, glob characters (*?[]) or ':' would split it, break it or widen a grant.
+    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    parse.text("namespace", name, "1-64 letters, digits, _ or -", config.service.ns);
     static const QRegularExpression hostPort(QStringLiteral("^.+:[0-9]{1,5}$"));
     parse.text("metrics-listen", hostPort, "HOST:PORT", config.service.metricsListen);
     config.limits.decodeBudgetBytes = runtime.memoryBudgetBytes;

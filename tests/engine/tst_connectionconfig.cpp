@@ -1,11 +1,14 @@
 #include "pixelnest/connectionconfig.h"
 #include "pixelnest/localstack.h"
+#include "queue/redisurl.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace pixelnest;
+using engine::RedisUrl;
 
 class TestConnectionConfig final : public QObject
 {
@@ -23,6 +26,23 @@ private:
         file.setValue(QStringLiteral("connection/redis"), redis);
         file.sync();
     }
+
+    QString writeSecret(const QString& name, const QByteArray& text, QFileDevice::Permissions mode)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) < 0) {
+            qFatal("cannot write %s", qPrintable(path));
+        }
+        file.close();
+        QFile::setPermissions(path, mode);
+        return path;
+    }
+
+    static constexpr QFileDevice::Permissions kPrivate =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    static constexpr QFileDevice::Permissions kShared =
+        kPrivate | QFileDevice::ReadGroup | QFileDevice::ReadOther;
 
 private Q_SLOTS:
     void init()
@@ -87,6 +107,68 @@ private Q_SLOTS:
         const ConnectionConfig config =
             resolveConnectionConfig({}, environment, m_configFile, m_stackDir);
         QCOMPARE(config.redisSource, ConfigSource::LocalStack);
+    }
+
+    void configFileWithAPasswordMustBePrivate()
+    {
+        writeConfigFile(QStringLiteral("host=db user=app password=hunter2"),
+                        QStringLiteral("redis://q:6379"));
+        QFile::setPermissions(m_configFile, kShared);
+        const Result<ConnectionConfig> refused =
+            loadConnectionConfig({}, QProcessEnvironment(), m_configFile, m_stackDir);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("chmod 600 ") + m_configFile),
+                 qPrintable(refused.error().message));
+        QVERIFY(!refused.error().message.contains(QStringLiteral("hunter2")));
+        QFile::setPermissions(m_configFile, kPrivate);
+        QVERIFY(loadConnectionConfig({}, QProcessEnvironment(), m_configFile, m_stackDir));
+
+        // Without a secret in it, a shared config file is fine (a URL password counts too).
+        writeConfigFile(QStringLiteral("host=db user=app"), QStringLiteral("redis://q:6379"));
+        QFile::setPermissions(m_configFile, kShared);
+        QVERIFY(loadConnectionConfig({}, QProcessEnvironment(), m_configFile, m_stackDir));
+        writeConfigFile(QStringLiteral("host=db"), QStringLiteral("redis://u:pw@q:6379"));
+        QFile::setPermissions(m_configFile, kShared);
+        QVERIFY(!loadConnectionConfig({}, QProcessEnvironment(), m_configFile, m_stackDir));
+    }
+
+    void redisPasswordComesFromAPrivateFile()
+    {
+        const QString secret = writeSecret(QStringLiteral("redis.pass"), "p@ss:w/rd\n", kPrivate);
+        ConnectionFlags flags;
+        flags.redis = QStringLiteral("redis://engine@queue.example:6380/1");
+        flags.redisPasswordFile = secret;
+        const Result<ConnectionConfig> config =
+            loadConnectionConfig(flags, QProcessEnvironment(), m_configFile, m_stackDir);
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().message));
+        const Result<RedisUrl> url = RedisUrl::parse(config->redis);
+        QVERIFY(url);
+        QCOMPARE(url->user, QStringLiteral("engine"));
+        QCOMPARE(url->password, QStringLiteral("p@ss:w/rd")); // reserved characters survive
+        QCOMPARE(url->host, QStringLiteral("queue.example"));
+        QVERIFY(!url->display().contains(QStringLiteral("w/rd")));
+
+        // From the environment too, and for a unix socket.
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("PIXELNEST_REDIS_PASSWORD_FILE"), secret);
+        environment.insert(QStringLiteral("PIXELNEST_REDIS"),
+                           QStringLiteral("unix:///run/redis/redis.sock"));
+        const Result<ConnectionConfig> local =
+            loadConnectionConfig({}, environment, m_configFile, m_stackDir);
+        QVERIFY(local);
+        const Result<RedisUrl> socket = RedisUrl::parse(local->redis);
+        QVERIFY(socket);
+        QCOMPARE(socket->socketPath, QStringLiteral("/run/redis/redis.sock"));
+        QCOMPARE(socket->password, QStringLiteral("p@ss:w/rd"));
+
+        // A password file others can read is refused, as is a missing one.
+        QFile::setPermissions(secret, kShared);
+        const Result<ConnectionConfig> refused =
+            loadConnectionConfig(flags, QProcessEnvironment(), m_configFile, m_stackDir);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("chmod 600")));
+        flags.redisPasswordFile = m_dir.filePath(QStringLiteral("missing"));
+        QVERIFY(!loadConnectionConfig(flags, QProcessEnvironment(), m_configFile, m_stackDir));
     }
 };
 

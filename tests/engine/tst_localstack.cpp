@@ -63,6 +63,17 @@ private Q_SLOTS:
         QVERIFY(status.redisRunning);
         QVERIFY(stack.postgresConninfo().contains(stack.dir()));
         QVERIFY(stack.redisUrl().startsWith(QStringLiteral("unix:///")));
+        // Started by root (as CI is), neither server runs as root.
+        if (::geteuid() == 0) {
+            QFile pidFile(stack.dir() + QStringLiteral("/redis/redis.pid"));
+            QVERIFY(pidFile.open(QIODevice::ReadOnly));
+            const QByteArray pid = pidFile.readAll().trimmed();
+            QFile procStatus(QStringLiteral("/proc/%1/status").arg(QString::fromLatin1(pid)));
+            QVERIFY(procStatus.open(QIODevice::ReadOnly));
+            const QByteArray text = procStatus.readAll();
+            const QByteArray uidLine = text.mid(text.indexOf("\nUid:") + 5).split('\n').first();
+            QVERIFY2(!uidLine.simplified().startsWith("0 "), uidLine.constData());
+        }
 
         QVERIFY(stack.down().ok());
         status = stack.status();

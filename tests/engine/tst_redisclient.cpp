@@ -32,6 +32,17 @@ private Q_SLOTS:
         QCOMPARE(RedisUrl::parse(QStringLiteral("redis://localhost"))->port, 6379);
     }
 
+    // QUrl's own error quotes the URL: the message must name the problem without the password.
+    void malformedUrlErrorsNeverEchoThePassword()
+    {
+        const Result<RedisUrl> url =
+            RedisUrl::parse(QStringLiteral("redis://app:p@ss w0rd@queue.example:6380/2"));
+        QVERIFY(!url.ok());
+        QVERIFY2(url.error().message.startsWith(QStringLiteral("invalid Redis URL: malformed")),
+                 qPrintable(url.error().message));
+        QVERIFY(!url.error().message.contains(QStringLiteral("w0rd")));
+    }
+
     void parsesUnixUrls()
     {
         const Result<RedisUrl> url =

@@ -201,6 +201,20 @@ private Q_SLOTS:
                  qPrintable(run.err));
     }
 
+    // The namespace is a Redis hash tag and an ACL key pattern: nothing that could widen one.
+    void namespaceAcceptsOnlyPlainNames()
+    {
+        for (const QString& bad : {QStringLiteral("a:b"), QStringLiteral("a*"),
+                                   QStringLiteral("a{b}"), QStringLiteral("a.b")}) {
+            const CliRun run =
+                runPixelnest({QStringLiteral("--namespace"), bad, QStringLiteral("stats")},
+                             scratchEnvironment());
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(QStringLiteral("1-64 letters, digits, _ or -")),
+                     qPrintable(run.err));
+        }
+    }
+
     void helpListsTheSurface()
     {
         const CliRun run = runPixelnest({QStringLiteral("--help")});

@@ -74,13 +74,18 @@ void ConsoleSession::start()
         // The CLI's config file may name the servers: read off the GUI thread too.
         const SessionEnvironment env = m_env;
         const int attempt = m_attempt;
-        runInBackground<ConnectionConfig>([env] {
-            return resolveConnectionConfig(env.flags, env.environment, env.configFile,
-                                           env.localStackDir);
-        }).then(this, [this, attempt](const ConnectionConfig& config) {
-            if (attempt == m_attempt) { // not superseded by the Connection dialog meanwhile
-                prepare(config, m_profile.processHere);
+        runInBackground<Result<ConnectionConfig>>([env] {
+            return loadConnectionConfig(env.flags, env.environment, env.configFile,
+                                        env.localStackDir);
+        }).then(this, [this, attempt](const Result<ConnectionConfig>& config) {
+            if (attempt != m_attempt) { // superseded by the Connection dialog meanwhile
+                return;
             }
+            if (!config) {
+                Q_EMIT startFailed(config.error().message);
+                return;
+            }
+            prepare(config.value(), m_profile.processHere);
         });
         return;
     }

@@ -3,6 +3,8 @@
 #include <QProcessEnvironment>
 #include <QString>
 
+#include "pixelnest/result.h"
+
 namespace pixelnest
 {
 
@@ -35,8 +37,9 @@ struct ConnectionConfig
 
 struct ConnectionFlags
 {
-    QString postgres; // --postgres, empty when not given
-    QString redis;    // --redis, empty when not given
+    QString postgres;          // --postgres, empty when not given
+    QString redis;             // --redis, empty when not given
+    QString redisPasswordFile; // --redis-password-file, empty when not given
 };
 
 // The one place that applies the precedence flag > environment > config file > local stack,
@@ -51,6 +54,18 @@ ConnectionConfig resolveConnectionConfig(const ConnectionFlags& flags,
 // in the audit trail's `client`; an application_name in the conninfo still wins. Call once,
 // before the first connection.
 void setPostgresClientName(const QString& name);
+
+// resolveConnectionConfig, then the rules that keep secrets secret, for every process:
+// - a config file that holds a password (in its conninfo, its Redis URL or a
+//   redis-password-file) must not be readable by group or others: refused with the chmod;
+// - the Redis password may come from a file (--redis-password-file > PIXELNEST_REDIS_PASSWORD_FILE
+//   > the config file's connection/redis-password-file), never from argv; that file too must be
+//   private. Its first line replaces the URL's password.
+// PostgreSQL passwords come the libpq ways: ~/.pgpass or passfile=, PGPASSWORD, a service file.
+Result<ConnectionConfig> loadConnectionConfig(const ConnectionFlags& flags,
+                                              const QProcessEnvironment& environment,
+                                              const QString& configFilePath,
+                                              const QString& localStackDir);
 
 // ~/.config/pixelnest/pixelnest.conf (honours XDG_CONFIG_HOME).
 QString defaultConfigFilePath();
