@@ -1,6 +1,7 @@
 #include "pixelnest/connectionconfig.h"
 
 #include "pixelnest/localstack.h"
+#include "pixelnest/secretfile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -35,21 +36,6 @@ Candidate firstSet(std::initializer_list<Candidate> candidates)
     return chosen;
 }
 
-// Whether group or others may read `path` (a secret must be readable by its owner only).
-bool readableByOthers(const QString& path)
-{
-    const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
-    return permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
-}
-
-Error tooOpen(const QString& path, const QString& what)
-{
-    return makeError(ErrorCode::InvalidInput,
-                     QStringLiteral("%1 %2 is readable by other users: run `chmod 600 %2` "
-                                    "(refusing to use a secret others can read)")
-                         .arg(what, path));
-}
-
 // A conninfo ("password=...") or URI ("postgres://user:secret@host") that carries a password.
 bool holdsPassword(const QString& postgres, const QString& redis)
 {
@@ -57,25 +43,6 @@ bool holdsPassword(const QString& postgres, const QString& redis)
     static const QRegularExpression uriPassword(QStringLiteral("^[a-z]+s?://[^/@:]*:[^/@]+@"));
     return conninfoPassword.match(postgres).hasMatch() || uriPassword.match(postgres).hasMatch() ||
            uriPassword.match(redis).hasMatch();
-}
-
-Result<QString> readPasswordFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(Service::Redis, ErrorCode::InvalidInput,
-                         QStringLiteral("cannot read the Redis password file %1: %2")
-                             .arg(path, file.errorString()));
-    }
-    if (readableByOthers(path)) {
-        return tooOpen(path, QStringLiteral("the Redis password file"));
-    }
-    const QString password = QString::fromUtf8(file.readLine()).trimmed();
-    if (password.isEmpty()) {
-        return makeError(Service::Redis, ErrorCode::InvalidInput,
-                         QStringLiteral("the Redis password file %1 is empty").arg(path));
-    }
-    return password;
 }
 
 } // namespace
@@ -143,8 +110,8 @@ Result<ConnectionConfig> loadConnectionConfig(const ConnectionFlags& flags,
             holdsPassword(file.value(QStringLiteral("connection/postgres")).toString(),
                           file.value(QStringLiteral("connection/redis")).toString());
         if (secret && readableByOthers(configFilePath)) {
-            return tooOpen(configFilePath,
-                           QStringLiteral("the config file, which holds a password,"));
+            return secretTooOpen(configFilePath,
+                                 QStringLiteral("the config file, which holds a password,"));
         }
     }
     const Candidate passwordFile =
@@ -154,7 +121,8 @@ Result<ConnectionConfig> loadConnectionConfig(const ConnectionFlags& flags,
                   {filePasswordFile, ConfigSource::ConfigFile},
                   {QString(), ConfigSource::LocalStack}});
     if (!passwordFile.value.isEmpty()) {
-        const Result<QString> password = readPasswordFile(passwordFile.value);
+        const Result<QString> password =
+            readSecretFile(passwordFile.value, QStringLiteral("the Redis password file"));
         if (!password) {
             return password.error();
         }

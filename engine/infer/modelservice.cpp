@@ -113,7 +113,16 @@ Result<void> ModelService::ensureLoaded() const
 
 Result<void> ModelService::ready() const
 {
-    return ensureLoaded();
+    // Only reads the state: a probe (/readyz, every few seconds) must never start a load of
+    // seconds on the thread that answers it. Jobs retry the load (infer → ensureLoaded).
+    if (m_ready.load(std::memory_order_acquire) != nullptr) {
+        return {};
+    }
+    std::lock_guard lock(m_mutex);
+    return m_lastError.message.isEmpty()
+               ? makeError(Service::Model, ErrorCode::Unavailable,
+                           QStringLiteral("model %1: not loaded yet").arg(m_name))
+               : m_lastError;
 }
 
 const ModelManifest& ModelService::manifest() const

@@ -45,6 +45,7 @@ public:
 
     QString name() const { return m_name; } // the directory name
     QString device() const { return m_settings.device.toString(); }
+    // Whether the model is loaded, and if not the last load's error; never loads.
     Result<void> ready() const;
     // The manifest of the loaded model; only valid after ready() succeeded.
     const ModelManifest& manifest() const;

@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QHttpServerRequest>
 #include <QHttpServerResponse>
 
 namespace pixelnest
@@ -13,7 +14,15 @@ namespace pixelnest
 MetricsServer::MetricsServer(Engine& engine, QObject* parent)
     : QObject(parent), m_engine(engine), m_server(std::make_unique<QHttpServer>())
 {
-    m_server->route(QStringLiteral("/metrics"), [this] {
+    m_server->route(QStringLiteral("/metrics"), [this](const QHttpServerRequest& request) {
+        if (!authorised(request)) {
+            QHttpServerResponse refused(QByteArrayLiteral("text/plain"),
+                                        QByteArrayLiteral("bearer token required\n"),
+                                        QHttpServerResponder::StatusCode::Unauthorized);
+            refused.setHeader(QByteArrayLiteral("WWW-Authenticate"),
+                              QByteArrayLiteral("Bearer realm=\"pixelnest\""));
+            return refused;
+        }
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
                                    m_engine.metrics().prometheusText());
     });
@@ -26,13 +35,49 @@ MetricsServer::MetricsServer(Engine& engine, QObject* parent)
             return QHttpServerResponse(QByteArrayLiteral("text/plain"),
                                        QByteArrayLiteral("ready\n"));
         }
+        // A short, fixed reason: no paths, hosts or server messages to whoever can reach the
+        // port (the log has the details).
         return QHttpServerResponse(QByteArrayLiteral("text/plain"),
-                                   ready.error().message.toUtf8() + '\n',
+                                   "not ready: " + shortReason(ready.error()) + '\n',
                                    QHttpServerResponder::StatusCode::ServiceUnavailable);
     });
 }
 
 MetricsServer::~MetricsServer() = default;
+
+QByteArray MetricsServer::shortReason(const Error& error)
+{
+    switch (error.service) {
+    case Service::PostgreSQL:
+        return "postgresql unreachable";
+    case Service::Redis:
+        return "redis unreachable";
+    case Service::Model:
+        return "models not loaded";
+    default:
+        return "a worker is stuck";
+    }
+}
+
+void MetricsServer::setToken(const QByteArray& token)
+{
+    m_token = token;
+}
+
+bool MetricsServer::authorised(const QHttpServerRequest& request) const
+{
+    if (m_token.isEmpty()) {
+        return true;
+    }
+    const QByteArray expected = "Bearer " + m_token;
+    const QByteArray given = request.value(QByteArrayLiteral("Authorization"));
+    // Constant time: the comparison must not tell how many leading bytes were right.
+    unsigned char differ = given.size() == expected.size() ? 0 : 1;
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        differ |= static_cast<unsigned char>(expected[i] ^ (i < given.size() ? given[i] : char(0)));
+    }
+    return differ == 0;
+}
 
 Result<quint16> MetricsServer::listen(const QString& hostAndPort)
 {

@@ -30,7 +30,8 @@ QString describeCommands()
         "  local up|down|status|env [--dir DIR]   the embedded local stack\n"
         "  --engine-only [--device auto|cpu|cuda|cuda:N] [--workers N] [--batch-size N]\n"
         "      [--max-batch-delay-ms N] [--models DIR] [--lease-seconds N] [--max-attempts N]\n"
-        "      [--metrics-listen HOST:PORT] [--exit-when-idle] [--drain-seconds N]\n"
+        "      [--metrics-listen HOST:PORT] [--metrics-token FILE | --metrics-insecure]\n"
+        "      [--exit-when-idle] [--drain-seconds N]\n"
         "      [--job-timeout S] [--memory-budget BYTES]\n"
         "                                        the headless engine\n"
         "  Engine and upload options may also come from PIXELNEST_<OPTION> "
@@ -67,6 +68,8 @@ const OptionSpec kOptions[] = {
     {"lease-seconds", "N", "Lease of a claimed job before another engine may take it."},
     {"max-attempts", "N", "Attempts before a transient failure becomes final."},
     {"metrics-listen", "HOST:PORT", "Serve /metrics, /healthz and /readyz (engine)."},
+    {"metrics-token", "FILE", "Bearer token /metrics requires (a mode-600 file; engine)."},
+    {"metrics-insecure", nullptr, "Serve /metrics on a non-loopback address without a token."},
     {"exit-when-idle", nullptr, "Exit once nothing is queued or processing (engine)."},
     {"drain-seconds", "N", "On stop, wait at most N s for the jobs in flight (engine, 30)."},
     {"job-timeout", "S", "Seconds one attempt may run (engine; 30 without a model, else 60)."},

@@ -4,6 +4,7 @@
 #include "cli/session.h"
 #include "pixelnest/background.h"
 #include "pixelnest/logging.h"
+#include "pixelnest/secretfile.h"
 
 #include <QTimer>
 
@@ -91,6 +92,14 @@ int EngineHost::startEngine(const ConnectionConfig& connections, PipelineRegistr
     connect(m_engine.get(), &Engine::finished, this, [this] { Q_EMIT done(kExitOk); });
     if (!m_config.service.metricsListen.isEmpty()) {
         m_metrics = std::make_unique<MetricsServer>(*m_engine);
+        if (const QString tokenFile = m_config.service.metricsTokenFile; !tokenFile.isEmpty()) {
+            const Result<QString> token =
+                readSecretFile(tokenFile, QStringLiteral("the metrics token file"));
+            if (!token) {
+                return reportError(m_line, token.error());
+            }
+            m_metrics->setToken(token->toUtf8());
+        }
         const Result<quint16> port = m_metrics->listen(m_config.service.metricsListen);
         if (!port) {
             return reportError(m_line, port.error());

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QSettings>
 
@@ -186,11 +187,27 @@ Result<EngineConfig> loadEngineConfig(const CommandLine& line,
     parse.text("namespace", name, "1-64 letters, digits, _ or -", config.service.ns);
     static const QRegularExpression hostPort(QStringLiteral("^.+:[0-9]{1,5}$"));
     parse.text("metrics-listen", hostPort, "HOST:PORT", config.service.metricsListen);
+    parse.text("metrics-token", anything, "a file", config.service.metricsTokenFile);
+    parse.flag("metrics-insecure", config.service.metricsInsecure);
+    if (!config.service.metricsListen.isEmpty() && !isLoopback(config.service.metricsListen) &&
+        config.service.metricsTokenFile.isEmpty() && !config.service.metricsInsecure) {
+        parse.errors.append(QStringLiteral("--metrics-listen %1 is reachable from other hosts: "
+                                           "give --metrics-token FILE (a bearer token "
+                                           "Prometheus sends) or --metrics-insecure")
+                                .arg(config.service.metricsListen));
+    }
     config.limits.decodeBudgetBytes = runtime.memoryBudgetBytes;
     if (!parse.errors.isEmpty()) {
         return makeError(ErrorCode::InvalidInput, parse.errors.join(QLatin1Char('\n')));
     }
     return config;
+}
+
+bool isLoopback(const QString& hostAndPort)
+{
+    QString host = hostAndPort.left(hostAndPort.lastIndexOf(QLatin1Char(':')));
+    host.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
 }
 
 } // namespace pixelnest::cli

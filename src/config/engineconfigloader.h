@@ -24,4 +24,7 @@ QString defaultModelsDir();
 // A quarter of this machine's memory, at most 768 MiB (/proc/meminfo).
 qint64 defaultMemoryBudgetBytes();
 
+// 127.0.0.1:9464, [::1]:9464, localhost:9464: only this machine can connect.
+bool isLoopback(const QString& hostAndPort);
+
 } // namespace pixelnest::cli

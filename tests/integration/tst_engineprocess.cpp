@@ -3,6 +3,7 @@
 #include "cliprocess.h"
 #include "enginefixture.h"
 #include "pixelnest/localstack.h"
+#include "pixelnest/metricsserver.h"
 #include "pixelnest/schema.h"
 #include "stack/postgresinstance.h"
 #include "stack/redisinstance.h"
@@ -210,6 +211,81 @@ private Q_SLOTS:
         QVERIFY(metrics.contains("pixelnest_worker_up 1"));
         engine->terminate();
         QVERIFY(engine->waitForFinished(30'000));
+    }
+
+    // Reachable from other hosts, /metrics needs a bearer token (or an explicit
+    // --metrics-insecure); the probes stay open and say only a short reason.
+    void metricsOnANetworkAddressNeedsAToken()
+    {
+        EngineFixture fixture;
+        QProcessEnvironment environment =
+            test::environmentFor(fixture.connections().postgres, fixture.connections().redis);
+        environment.insert(QStringLiteral("PIXELNEST_NAMESPACE"), fixture.ns());
+        test::CliRun refused =
+            test::runPixelnest({QStringLiteral("--engine-only"), QStringLiteral("--metrics-listen"),
+                                QStringLiteral("0.0.0.0:0")},
+                               environment);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("give --metrics-token FILE")),
+                 qPrintable(refused.err));
+
+        QTemporaryDir dir;
+        const QString tokenFile = dir.filePath(QStringLiteral("token"));
+        QFile file(tokenFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("s3cr3t-t0ken\n");
+        file.close();
+        QFile::setPermissions(tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                             QFileDevice::ReadOther);
+        refused = test::runPixelnest(
+            {QStringLiteral("--engine-only"), QStringLiteral("--metrics-listen"),
+             QStringLiteral("0.0.0.0:0"), QStringLiteral("--metrics-token"), tokenFile},
+            environment);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("chmod 600")), qPrintable(refused.err));
+        QFile::setPermissions(tokenFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+        auto engine = startEngineProcess(fixture, {QStringLiteral("--metrics-listen"),
+                                                   QStringLiteral("0.0.0.0:0"),
+                                                   QStringLiteral("--metrics-token"), tokenFile});
+        QString log;
+        QRegularExpressionMatch port;
+        QVERIFY(EngineFixture::waitFor(
+            [&] {
+                log += QString::fromUtf8(engine->readAll());
+                port = QRegularExpression(QStringLiteral("metrics on port (\\d+)")).match(log);
+                return port.hasMatch();
+            },
+            20'000));
+        QVERIFY(!log.contains(QStringLiteral("s3cr3t")));
+        QNetworkAccessManager network;
+        const auto get = [&](const QString& path, const QByteArray& authorization) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port.captured(1), path)));
+            if (!authorization.isEmpty()) {
+                request.setRawHeader("Authorization", authorization);
+            }
+            QNetworkReply* reply = network.get(request);
+            EngineFixture::waitFor([reply] { return reply->isFinished(); }, 10'000);
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+            return status;
+        };
+        QCOMPARE(get(QStringLiteral("/metrics"), {}), 401);
+        QCOMPARE(get(QStringLiteral("/metrics"), "Bearer s3cr3t-t0ke"), 401);
+        QCOMPARE(get(QStringLiteral("/metrics"), "Bearer s3cr3t-t0ken"), 200);
+        QCOMPARE(get(QStringLiteral("/healthz"), {}), 200);
+        engine->terminate();
+        QVERIFY(engine->waitForFinished(30'000));
+
+        // Not ready: a short reason, never the internal message (paths, hosts).
+        QCOMPARE(MetricsServer::shortReason(makeError(
+                     Service::Model, ErrorCode::Unavailable,
+                     QStringLiteral("model face_detector: /opt/models/x/model.pt missing"))),
+                 QByteArray("models not loaded"));
+        QCOMPARE(MetricsServer::shortReason(makeError(Service::PostgreSQL, ErrorCode::Unavailable,
+                                                      QStringLiteral("db.internal:5432 refused"))),
+                 QByteArray("postgresql unreachable"));
     }
 
     void pausesWhileServersRestartAndResumes()

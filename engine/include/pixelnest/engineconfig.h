@@ -64,6 +64,8 @@ struct ServiceConfig
 {
     QString ns = QStringLiteral("pixelnest"); // Redis key namespace (hash tag), --namespace
     QString metricsListen;                    // HOST:PORT for /metrics; empty: none
+    QString metricsTokenFile;     // --metrics-token: bearer token /metrics requires (mode 600)
+    bool metricsInsecure = false; // --metrics-insecure: serve a non-loopback address openly
 };
 
 // Every setting of an engine (and of the console's in-process engine and admin service), parsed

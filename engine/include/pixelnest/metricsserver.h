@@ -7,6 +7,7 @@
 #include <memory>
 
 class QHttpServer;
+class QHttpServerRequest;
 
 namespace pixelnest
 {
@@ -27,10 +28,19 @@ public:
 
     // Returns the bound port (useful with port 0).
     Result<quint16> listen(const QString& hostAndPort);
+    // When set, /metrics answers only "Authorization: Bearer <token>" (401 otherwise);
+    // /healthz and /readyz stay open for probes and reveal nothing but a short reason.
+    void setToken(const QByteArray& token);
+
+    // "postgresql unreachable", "redis unreachable", "models not loaded", "a worker is stuck".
+    static QByteArray shortReason(const Error& error);
 
 private:
+    bool authorised(const QHttpServerRequest& request) const;
+
     Engine& m_engine;
     std::unique_ptr<QHttpServer> m_server;
+    QByteArray m_token;
 };
 
 } // namespace pixelnest
