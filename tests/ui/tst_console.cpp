@@ -15,6 +15,7 @@
 #include "enginefixture.h"
 #include "models/jobtablemodel.h"
 #include "models/workersmodel.h"
+#include "pixelnest/postgrestls.h"
 #include "testimages.h"
 #include "uitestsupport.h"
 #include "widgets/connectionindicator.h"
@@ -29,6 +30,8 @@
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -216,6 +219,45 @@ private Q_SLOTS:
         QVERIFY(!window.actions()->reprocessFailedAction()->isEnabled());
         QVERIFY(window.imagesPage()->view()->emptyHint().contains(QStringLiteral("refused")) ||
                 window.imagesPage()->view()->emptyHint().contains(QStringLiteral("connect")));
+    }
+
+    // TLS to PostgreSQL in the dialog: a remote server without verified TLS is warned about;
+    // the fields write sslmode and sslrootcert into the conninfo.
+    void connectionDialogWarnsAboutUnprotectedServers()
+    {
+        ConnectionProfile profile;
+        profile.mode = ConnectionProfile::Mode::Remote;
+        profile.postgres = QStringLiteral("host=db.example.com dbname=pixelnest user=admin");
+        profile.redis = QStringLiteral("redis://queue.example.com:6379/0");
+        ConnectionDialog dialog(profile, test::stackDir());
+        dialog.show();
+        QVERIFY(dialog.securityWarning()->isVisible());
+        QVERIFY2(dialog.securityWarning()->text().contains(QStringLiteral("not encrypted and "
+                                                                          "verified")),
+                 qPrintable(dialog.securityWarning()->text()));
+        QVERIFY(dialog.securityWarning()->text().contains(QStringLiteral("Redis traffic")));
+        test::saveScreenshot(&dialog, QStringLiteral("connection-dialog-tls-warning.png"));
+
+        dialog.tlsMode()->setCurrentIndex(
+            dialog.tlsMode()->findData(QStringLiteral("verify-full")));
+        dialog.caCertificate()->setText(QStringLiteral("/etc/pixelnest/db-ca.crt"));
+        QVERIFY(!dialog.securityWarning()->text().contains(QStringLiteral("PostgreSQL")));
+        const PostgresTls tls = postgresTlsOf(dialog.profile().postgres);
+        QCOMPARE(tls.sslmode, QStringLiteral("verify-full"));
+        QCOMPARE(tls.rootCert, QStringLiteral("/etc/pixelnest/db-ca.crt"));
+        QVERIFY(dialog.profile().postgres.contains(QStringLiteral("db.example.com")));
+
+        // Reopened on that profile, the fields show what the conninfo says.
+        ConnectionDialog again(dialog.profile(), test::stackDir());
+        QCOMPARE(again.tlsMode()->currentData().toString(), QStringLiteral("verify-full"));
+        QCOMPARE(again.caCertificate()->text(), QStringLiteral("/etc/pixelnest/db-ca.crt"));
+
+        // The local stack never leaves this machine: no warning.
+        profile.postgres = QStringLiteral("host=/tmp/socket dbname=pixelnest");
+        profile.redis = QStringLiteral("unix:///tmp/redis.sock");
+        ConnectionDialog local(profile, test::stackDir());
+        local.show();
+        QVERIFY(local.securityWarning()->isHidden());
     }
 
     void connectionDialogExplainsEachFailure()

@@ -1,9 +1,12 @@
 #include "dialogs/connectiondialog.h"
 
+#include "core/serverdescription.h"
 #include "core/statusstyle.h"
 #include "pixelnest/background.h"
+#include "pixelnest/postgrestls.h"
 #include "pixelnest/serverinfo.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -68,9 +71,31 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile& current, QString loc
     m_redisPassword->setText(current.redisPassword);
     form->addRow(tr("&PostgreSQL:"), m_postgres);
     form->addRow(tr("Pass&word:"), m_postgresPassword);
+    const PostgresTls tls = postgresTlsOf(current.postgres);
+    m_sslmode = new QComboBox(servers);
+    m_sslmode->setAccessibleName(tr("PostgreSQL TLS"));
+    m_sslmode->addItem(tr("Verify server certificate and name (verify-full)"),
+                       QStringLiteral("verify-full"));
+    m_sslmode->addItem(tr("Verify server certificate (verify-ca)"), QStringLiteral("verify-ca"));
+    m_sslmode->addItem(tr("Encrypt, do not verify (require)"), QStringLiteral("require"));
+    m_sslmode->addItem(tr("libpq default (prefer)"), QString());
+    m_sslmode->addItem(tr("No TLS (disable)"), QStringLiteral("disable"));
+    const int mode =
+        m_sslmode->findData(tls.sslmode == QLatin1String("prefer") ? QString() : tls.sslmode);
+    m_sslmode->setCurrentIndex(mode >= 0 ? mode : m_sslmode->findData(QString()));
+    m_rootCert = new QLineEdit(tls.rootCert, servers);
+    m_rootCert->setPlaceholderText(tr("CA certificate file (PEM), e.g. /etc/pixelnest/db-ca.crt"));
+    m_rootCert->setAccessibleName(tr("PostgreSQL CA certificate"));
+    form->addRow(tr("&TLS:"), m_sslmode);
+    form->addRow(tr("C&A certificate:"), m_rootCert);
     form->addRow(tr("R&edis:"), m_redis);
     form->addRow(tr("Passw&ord:"), m_redisPassword);
     layout->addWidget(servers);
+    m_securityWarning = new QLabel(this);
+    m_securityWarning->setObjectName(QStringLiteral("securityWarning"));
+    m_securityWarning->setWordWrap(true);
+    m_securityWarning->setStyleSheet(QStringLiteral("color: #9a6700;"));
+    layout->addWidget(m_securityWarning);
 
     auto* processing = new QGroupBox(tr("Processing"), this);
     auto* processingLayout = new QVBoxLayout(processing);
@@ -101,6 +126,11 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile& current, QString loc
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::test);
     connect(m_remote, &QRadioButton::toggled, this, &ConnectionDialog::updateEnabled);
+    for (QLineEdit* edit : {m_postgres, m_rootCert, m_redis}) {
+        connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::updateSecurityWarning);
+    }
+    connect(m_sslmode, &QComboBox::currentIndexChanged, this,
+            &ConnectionDialog::updateSecurityWarning);
     (current.mode == ConnectionProfile::Mode::Remote ? m_remote : m_local)->setChecked(true);
     updateEnabled();
     resize(560, sizeHint().height());
@@ -111,9 +141,32 @@ void ConnectionDialog::updateEnabled()
     const bool remote = m_remote->isChecked();
     for (QWidget* field :
          {static_cast<QWidget*>(m_postgres), static_cast<QWidget*>(m_redis),
-          static_cast<QWidget*>(m_postgresPassword), static_cast<QWidget*>(m_redisPassword)}) {
+          static_cast<QWidget*>(m_postgresPassword), static_cast<QWidget*>(m_redisPassword),
+          static_cast<QWidget*>(m_sslmode), static_cast<QWidget*>(m_rootCert)}) {
         field->setEnabled(remote);
     }
+    updateSecurityWarning();
+}
+
+void ConnectionDialog::updateSecurityWarning()
+{
+    QStringList warnings;
+    if (m_remote->isChecked()) {
+        const QString postgres = profile().postgres;
+        if (const QString why = postgresTlsWarning(postgres); !why.isEmpty()) {
+            warnings.append(tr("⚠ %1 is %2").arg(describePostgres(postgres), why));
+        }
+        const QString redis = m_redis->text().trimmed();
+        if (redis.startsWith(QLatin1String("redis://")) &&
+            !redis.contains(QLatin1String("@localhost")) &&
+            !redis.contains(QLatin1String("//localhost")) &&
+            !redis.contains(QLatin1String("127.0.0.1"))) {
+            warnings.append(tr("⚠ Redis traffic, its password included, is not encrypted: keep "
+                               "Redis on a private network."));
+        }
+    }
+    m_securityWarning->setText(warnings.join(QLatin1Char('\n')));
+    m_securityWarning->setVisible(!warnings.isEmpty());
 }
 
 ConnectionProfile ConnectionDialog::profile() const
@@ -124,7 +177,9 @@ ConnectionProfile ConnectionDialog::profile() const
     // A password typed into the conninfo or URL moves to the password field's place.
     const SplitSecret postgres = splitPostgresPassword(m_postgres->text());
     const SplitSecret redis = splitRedisPassword(m_redis->text());
-    profile.postgres = postgres.withoutPassword;
+    profile.postgres =
+        withPostgresTls(postgres.withoutPassword,
+                        {m_sslmode->currentData().toString(), m_rootCert->text().trimmed()});
     profile.redis = redis.withoutPassword;
     profile.postgresPassword =
         m_postgresPassword->text().isEmpty() ? postgres.password : m_postgresPassword->text();

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -26,6 +27,9 @@ public:
                      QWidget* parent = nullptr);
 
     ConnectionProfile profile() const;
+    QComboBox* tlsMode() const { return m_sslmode; }
+    QLineEdit* caCertificate() const { return m_rootCert; }
+    QLabel* securityWarning() const { return m_securityWarning; }
     void test(); // the Test button
     QString postgresVerdict() const;
     QString redisVerdict() const;
@@ -39,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void updateEnabled();
+    void updateSecurityWarning();
 
     QString m_localStackDir;
     QRadioButton* m_local = nullptr;
@@ -47,6 +52,9 @@ private:
     QLineEdit* m_postgresPassword = nullptr;
     QLineEdit* m_redis = nullptr;
     QLineEdit* m_redisPassword = nullptr;
+    QComboBox* m_sslmode = nullptr;      // PostgreSQL TLS: verify-full ... disable
+    QLineEdit* m_rootCert = nullptr;     // sslrootcert
+    QLabel* m_securityWarning = nullptr; // shown while a remote server is reached unprotected
     QRadioButton* m_processHere = nullptr;
     QRadioButton* m_consoleOnly = nullptr;
     QPushButton* m_test = nullptr;
