@@ -187,9 +187,14 @@ Result<QList<RedisReply>> RedisClient::pipeline(const QList<QList<QByteArray>>& 
         freeReplyObject(reply);
     }
     if (!firstError.isEmpty()) {
+        // WRONGPASS/NOAUTH (the login) and NOPERM (its ACL) are the server's refusals, exit 5.
+        const bool refused = firstError.startsWith(QLatin1String("WRONGPASS")) ||
+                             firstError.startsWith(QLatin1String("NOAUTH")) ||
+                             firstError.startsWith(QLatin1String("NOPERM"));
         const ErrorCode code = firstError.startsWith(QLatin1String("NOSCRIPT"))
                                    ? ErrorCode::NotFound
-                                   : ErrorCode::Internal;
+                               : refused ? ErrorCode::PermissionDenied
+                                         : ErrorCode::Internal;
         return makeError(Service::Redis, code, QStringLiteral("Redis: %1").arg(firstError));
     }
     return replies;

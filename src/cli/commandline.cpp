@@ -25,7 +25,7 @@ QString describeCommands()
         "  stats [--json] [--watch]\n"
         "  migrate [--dry-run]                   schema changes (the owner); nothing else runs "
         "DDL\n"
-        "  roles init | roles grant LOGIN viewer|operator|admin|engine\n"
+        "  roles init [--redis-acl] | roles grant LOGIN viewer|operator|admin|engine\n"
         "  audit [--since T] [--login L] [--limit N] [--json]   who changed what\n"
         "  local up|down|status|env [--dir DIR]   the embedded local stack\n"
         "  --engine-only [--device auto|cpu|cuda|cuda:N] [--workers N] [--batch-size N]\n"
@@ -86,6 +86,7 @@ const OptionSpec kOptions[] = {
     {"watch", nullptr, "Refresh every second (stats)."},
     {"export-anonymised", "FILE", "Write the copy with faces blurred (show)."},
     {"dry-run", nullptr, "Print what would change, change nothing (migrate)."},
+    {"redis-acl", nullptr, "Also print the Redis ACL users of the namespace (roles init)."},
     {"since", "T", "From this time: ISO 8601 or an age like 30m, 12h, 7d (audit)."},
     {"login", "L", "Only what this PostgreSQL login did (audit)."},
 };

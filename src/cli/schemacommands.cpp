@@ -2,7 +2,9 @@
 
 #include "cli/exitcodes.h"
 #include "cli/session.h"
+#include "config/engineconfigloader.h"
 #include "pixelnest/localstack.h"
+#include "pixelnest/redisacl.h"
 #include "pixelnest/roles.h"
 #include "pixelnest/schema.h"
 
@@ -125,6 +127,13 @@ int runRolesCommand(const CommandLine& line)
     QTextStream(stdout) << "roles ready: pixelnest_viewer, pixelnest_operator, pixelnest_admin, "
                            "pixelnest_engine\ngive a login one with `pixelnest roles grant LOGIN "
                            "ROLE`\n";
+    if (line.isSet(QStringLiteral("redis-acl"))) {
+        const Result<EngineConfig> settings = loadEngineConfig(line);
+        if (!settings) {
+            return reportError(line, settings.error());
+        }
+        QTextStream(stdout) << '\n' << redisAclScript(settings->service.ns);
+    }
     return kExitOk;
 }
 

@@ -1,5 +1,7 @@
 #include "cliprocess.h"
 #include "pixelnest/version.h"
+#include "queue/redisclient.h"
+#include "queue/redisurl.h"
 #include "testimages.h"
 #include "teststack.h"
 
@@ -213,6 +215,39 @@ private Q_SLOTS:
             QVERIFY2(run.err.contains(QStringLiteral("1-64 letters, digits, _ or -")),
                      qPrintable(run.err));
         }
+    }
+
+    // The Redis password from a private file, never argv; a wrong one is refused without being
+    // echoed.
+    void redisPasswordComesFromAFile()
+    {
+        const QByteArray user = "cli" + QUuid::createUuid().toString(QUuid::Id128).left(8).toUtf8();
+        const QByteArray password = "Rp-" + QUuid::createUuid().toString(QUuid::Id128).toUtf8();
+        engine::RedisClient admin(engine::RedisUrl::parse(test::redisUrl()).value());
+        QVERIFY(admin.command({"ACL", "SETUSER", user, "on", ">" + password, "~*", "&*", "+@all"})
+                    .ok());
+        QTemporaryDir dir;
+        const QString file = test::writeFile(dir.path(), QStringLiteral("redis.pass"), password);
+        QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcessEnvironment environment = scratchEnvironment();
+        QString url = test::redisUrl();
+        url.replace(QStringLiteral("unix://"),
+                    QStringLiteral("unix://") + QString::fromUtf8(user) + QLatin1Char('@'));
+        environment.insert(QStringLiteral("PIXELNEST_REDIS"), url);
+        CliRun run = runPixelnest(
+            {QStringLiteral("stats"), QStringLiteral("--redis-password-file"), file}, environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        const QString wrong =
+            test::writeFile(dir.path(), QStringLiteral("wrong.pass"), password + "x");
+        QFile::setPermissions(wrong, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        run = runPixelnest(
+            {QStringLiteral("stats"), QStringLiteral("--redis-password-file"), wrong}, environment);
+        QCOMPARE(run.exitCode, 5); // the server's refusal
+        QVERIFY2(run.err.contains(QStringLiteral("WRONGPASS")), qPrintable(run.err));
+        QVERIFY2(!(run.out + run.err).contains(QString::fromUtf8(password.mid(3))),
+                 "the password reached the output");
+        QVERIFY(admin.command({"ACL", "DELUSER", user}).ok());
     }
 
     void helpListsTheSurface()

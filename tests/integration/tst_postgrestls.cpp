@@ -14,6 +14,9 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
+
+#include <tuple>
 
 using namespace pixelnest;
 using engine::PgConnection;
@@ -57,6 +60,8 @@ private:
     std::unique_ptr<LocalStack> m_stack;
     test::TestCertificates m_certs;
     quint16 m_port = 0;
+    // A password only this run knows: no output of any command may contain it.
+    const QString m_password = QStringLiteral("Pw-") + QUuid::createUuid().toString(QUuid::Id128);
 
     QString conninfo(const QString& host, const QString& ca,
                      const QString& mode = QStringLiteral("verify-full")) const
@@ -99,12 +104,17 @@ private Q_SLOTS:
                              .toUtf8()));
         // TCP only with TLS; the unix socket stays for the stack's own checks.
         QVERIFY(appendTo(data + QStringLiteral("/pg_hba.conf"),
+                         "hostssl all tls_password_login 127.0.0.1/32 scram-sha-256\n"
                          "hostssl all all 127.0.0.1/32 trust\n"
                          "hostnossl all all 127.0.0.1/32 reject\n",
                          /*prepend=*/true));
         const Result<void> up = m_stack->up();
         QVERIFY2(up.ok(), qPrintable(up.ok() ? QString() : up.error().message));
         QVERIFY(applyMigrations(m_stack->postgresConninfo()).ok());
+        PgConnection owner;
+        QVERIFY(owner.open(m_stack->postgresConninfo()));
+        QVERIFY(owner.exec("CREATE ROLE tls_password_login LOGIN SUPERUSER PASSWORD '" +
+                           m_password.toUtf8() + "'"));
     }
 
     void cleanupTestCase()
@@ -135,6 +145,39 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("PIXELNEST_NAMESPACE"), QStringLiteral("tls"));
         const test::CliRun run = test::runPixelnest({QStringLiteral("stats")}, environment);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+
+    // With a password in the conninfo, nothing the CLI or the engine prints contains it: not a
+    // success, a refused certificate, a refused password, nor the engine's log.
+    void passwordsNeverReachOutput()
+    {
+        const QString good = conninfo(QStringLiteral("localhost"), m_certs.caCert) +
+                             QStringLiteral(" user=tls_password_login password=") + m_password;
+        const QString wrongCa = conninfo(QStringLiteral("localhost"), m_certs.otherCaCert) +
+                                QStringLiteral(" user=tls_password_login password=") + m_password;
+        QString wrongPassword = good;
+        wrongPassword.replace(m_password, m_password + QStringLiteral("x"));
+        QStringList outputs;
+        for (const auto& [postgres, arguments, expectedExit] :
+             {std::tuple{good, QStringList{QStringLiteral("stats")}, 0},
+              std::tuple{wrongCa, QStringList{QStringLiteral("stats")}, 3},
+              std::tuple{wrongPassword, QStringList{QStringLiteral("jobs")}, 3},
+              std::tuple{good,
+                         QStringList{QStringLiteral("--engine-only"),
+                                     QStringLiteral("--exit-when-idle"),
+                                     QStringLiteral("--models"), m_root.path()},
+                         0}}) {
+            QProcessEnvironment environment =
+                test::environmentFor(postgres, m_stack->redisUrl());
+            environment.insert(QStringLiteral("PIXELNEST_NAMESPACE"), QStringLiteral("tls"));
+            const test::CliRun run = test::runPixelnest(arguments, environment);
+            QCOMPARE(run.exitCode, expectedExit);
+            outputs.append(run.out + run.err);
+        }
+        QVERIFY(outputs.at(2).contains(QStringLiteral("password authentication failed")));
+        for (const QString& output : outputs) {
+            QVERIFY2(!output.contains(m_password.mid(3)), "a password reached the output");
+        }
     }
 
     void wrongCaFailsClearly()

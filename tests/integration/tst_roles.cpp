@@ -2,6 +2,8 @@
 // every role. Allowed → done and audited under that login; refused → exit 5 with the login, its
 // role and the action named, nothing changed, nothing audited.
 #include "cliprocess.h"
+#include "queue/redisclient.h"
+#include "queue/redisurl.h"
 #include "store/pgconnection.h"
 #include "testimages.h"
 #include "teststack.h"
@@ -291,6 +293,98 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         run = runPixelnest({QStringLiteral("migrate"), QStringLiteral("--dry-run")}, environment);
         QVERIFY(run.out.contains(QStringLiteral("nothing to migrate")));
+    }
+
+    // `roles init --redis-acl`: applied to the real Redis, each user does its process's whole
+    // job (console: submit and stats; engine: run the jobs) and is refused everything else.
+    void redisAclUsersDoTheirJobAndNothingElse()
+    {
+        const QString ns =
+            QStringLiteral("acl") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        // Its own database: the matrix above leaves rows an engine would wait on.
+        QProcessEnvironment owner =
+            test::environmentFor(test::createScratchDatabase(), test::redisUrl());
+        owner.insert(QStringLiteral("PIXELNEST_NAMESPACE"), ns);
+        const CliRun printed = runPixelnest(
+            {QStringLiteral("roles"), QStringLiteral("init"), QStringLiteral("--redis-acl")},
+            owner);
+        QVERIFY2(printed.exitCode == 0, qPrintable(printed.err));
+        QVERIFY(printed.out.contains(QStringLiteral("ACL SETUSER pixelnest-engine-") + ns));
+
+        engine::RedisClient admin(engine::RedisUrl::parse(test::redisUrl()).value());
+        QTemporaryDir secrets;
+        QMap<QString, QProcessEnvironment> as; // "engine" | "console" → its environment
+        for (const QString& line : printed.out.split(QLatin1Char('\n'))) {
+            if (!line.startsWith(QLatin1String("ACL SETUSER "))) {
+                continue;
+            }
+            const QString password = QUuid::createUuid().toString(QUuid::Id128);
+            QList<QByteArray> command;
+            for (const QString& word :
+                 QString(line)
+                     .replace(QStringLiteral(">PASSWORD"), QLatin1Char('>') + password)
+                     .split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                command.append(word.toUtf8());
+            }
+            const Result<engine::RedisReply> set = admin.command(command);
+            QVERIFY2(set.ok(), qPrintable(set.ok() ? QString() : set.error().message));
+            const QString user = QString::fromUtf8(command.at(2));
+            const QString file = test::writeFile(secrets.path(), user, password.toUtf8());
+            QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            QProcessEnvironment environment = owner;
+            environment.insert(QStringLiteral("PIXELNEST_REDIS"),
+                               QString(test::redisUrl())
+                                   .replace(QStringLiteral("unix://"),
+                                            QStringLiteral("unix://") + user + QLatin1Char('@')));
+            environment.insert(QStringLiteral("PIXELNEST_REDIS_PASSWORD_FILE"), file);
+            as.insert(user.section(QLatin1Char('-'), 1, 1), environment);
+        }
+        QCOMPARE(as.size(), 2);
+
+        CliRun run = runPixelnest({QStringLiteral("submit"), QStringLiteral("--pipeline"),
+                                   QStringLiteral("noop"), m_image, m_image},
+                                  as.value(QStringLiteral("console")));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = runPixelnest({QStringLiteral("--engine-only"), QStringLiteral("--exit-when-idle"),
+                            QStringLiteral("--models"), m_files.path()},
+                           as.value(QStringLiteral("engine")));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("NOPERM")), qPrintable(run.err));
+        run = runPixelnest({QStringLiteral("stats"), QStringLiteral("--json")},
+                           as.value(QStringLiteral("console")));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("queue_depth"))
+                     .toObject()
+                     .size(),
+                 0); // both jobs ran
+
+        for (const QString& who : as.keys()) {
+            engine::RedisUrl url = engine::RedisUrl::parse(test::redisUrl()).value();
+            url.user = QStringLiteral("pixelnest-%1-%2").arg(who, ns);
+            QFile file(secrets.filePath(url.user));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            url.password = QString::fromUtf8(file.readAll());
+            engine::RedisClient client(url);
+            QVERIFY(client.command({"PING"}).ok());
+            for (const QList<QByteArray>& forbidden : {QList<QByteArray>{"FLUSHALL"},
+                                                       {"FLUSHDB"},
+                                                       {"CONFIG", "GET", "*"},
+                                                       {"KEYS", "*"},
+                                                       {"DEBUG", "SLEEP", "0"},
+                                                       {"SCRIPT", "FLUSH"},
+                                                       {"SET", "other:key", "x"},
+                                                       {"GET", "{otherns}:database"}}) {
+                const Result<engine::RedisReply> refused = client.command(forbidden);
+                QVERIFY2(!refused.ok() &&
+                             (refused.error().message.contains(QStringLiteral("NOPERM")) ||
+                              refused.error().message.contains(QStringLiteral("not allowed"))),
+                         qPrintable(who + QLatin1Char(' ') + QString::fromUtf8(forbidden.first()) +
+                                    (refused.ok() ? QString() : refused.error().message)));
+            }
+            QVERIFY(admin.command({"ACL", "DELUSER", url.user.toUtf8()}).ok());
+        }
     }
 
 private:
