@@ -36,25 +36,20 @@ int runAuditCommand(const CommandLine& line)
     if (!entries) {
         return reportError(line, entries.error());
     }
-    if (line.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const AuditEntry& entry : entries.value()) {
-            array.append(auditEntryJson(entry));
-        }
-        printJson(QJsonDocument(array));
-        return kExitOk;
-    }
-    QList<QStringList> rows;
-    for (const AuditEntry& entry : entries.value()) {
-        rows.append({shortTime(entry.at), entry.login, entry.role, entry.client, entry.action,
-                     QString::number(entry.count), elided(auditTargetsText(entry), 40),
-                     auditChangeText(entry)});
-    }
-    QTextStream(stdout) << formatTable({QStringLiteral("AT"), QStringLiteral("LOGIN"),
-                                        QStringLiteral("ROLE"), QStringLiteral("CLIENT"),
-                                        QStringLiteral("ACTION"), QStringLiteral("COUNT"),
-                                        QStringLiteral("JOBS"), QStringLiteral("CHANGE")},
-                                       rows);
+    printList(entries.value(), line.isSet(QStringLiteral("json")), auditEntryJson,
+              {QStringLiteral("AT"), QStringLiteral("LOGIN"), QStringLiteral("ROLE"),
+               QStringLiteral("CLIENT"), QStringLiteral("ACTION"), QStringLiteral("COUNT"),
+               QStringLiteral("JOBS"), QStringLiteral("CHANGE")},
+              [](const AuditEntry& entry) {
+                  return QStringList{shortTime(entry.at),
+                                     entry.login,
+                                     entry.role,
+                                     entry.client,
+                                     entry.action,
+                                     QString::number(entry.count),
+                                     elided(auditTargetsText(entry), 40),
+                                     auditChangeText(entry)};
+              });
     return kExitOk;
 }
 

@@ -85,23 +85,13 @@ int runJobsCommand(const CommandLine& line)
     if (!jobs) {
         return reportError(line, jobs.error());
     }
-    if (line.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const JobRecord& job : jobs.value()) {
-            array.append(toJson(job));
-        }
-        printJson(QJsonDocument(array));
-        return kExitOk;
-    }
-    QList<QStringList> rows;
-    for (const JobRecord& job : jobs.value()) {
-        rows.append(jobRow(job));
-    }
-    QTextStream(stdout) << formatTable({QStringLiteral("ID"), QStringLiteral("STATUS"),
-                                        QStringLiteral("PRIORITY"), QStringLiteral("ATTEMPTS"),
-                                        QStringLiteral("TITLE"), QStringLiteral("WORKER"),
-                                        QStringLiteral("CREATED"), QStringLiteral("ERROR")},
-                                       rows);
+    printList(
+        jobs.value(), line.isSet(QStringLiteral("json")),
+        [](const JobRecord& job) { return toJson(job); },
+        {QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("PRIORITY"),
+         QStringLiteral("ATTEMPTS"), QStringLiteral("TITLE"), QStringLiteral("WORKER"),
+         QStringLiteral("CREATED"), QStringLiteral("ERROR")},
+        jobRow);
     return kExitOk;
 }
 

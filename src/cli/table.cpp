@@ -44,6 +44,11 @@ QString elided(const QString& text, int width)
     return flat.size() <= width ? flat : flat.left(width - 1) + QChar(0x2026);
 }
 
+void printText(const QString& text)
+{
+    QTextStream(stdout) << text;
+}
+
 void printJson(const QJsonDocument& document)
 {
     QTextStream(stdout) << document.toJson(QJsonDocument::Indented);

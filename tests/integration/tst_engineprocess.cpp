@@ -27,6 +27,21 @@ using test::EngineFixture;
 namespace
 {
 
+// The port an engine started with --metrics-listen HOST:0 reports; empty after 20 s without.
+// `log` collects what it printed meanwhile.
+QString metricsPort(QProcess& engine, QString& log)
+{
+    QRegularExpressionMatch port;
+    EngineFixture::waitFor(
+        [&] {
+            log += QString::fromUtf8(engine.readAll());
+            port = QRegularExpression(QStringLiteral("metrics on port (\\d+)")).match(log);
+            return port.hasMatch();
+        },
+        20'000);
+    return port.captured(1);
+}
+
 std::unique_ptr<QProcess> startEngineProcess(const EngineFixture& fixture, QStringList extra)
 {
     auto process = std::make_unique<QProcess>();
@@ -177,21 +192,15 @@ private Q_SLOTS:
         auto engine = startEngineProcess(
             fixture, {QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0")});
         QString log;
-        QRegularExpressionMatch port;
-        QVERIFY(EngineFixture::waitFor(
-            [&] {
-                log += QString::fromUtf8(engine->readAll());
-                port = QRegularExpression(QStringLiteral("metrics on port (\\d+)")).match(log);
-                return port.hasMatch();
-            },
-            20'000));
+        const QString port = metricsPort(*engine, log);
+        QVERIFY(!port.isEmpty());
         QVERIFY(EngineFixture::waitFor(
             [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 7; },
             20'000));
         QNetworkAccessManager network;
         const auto get = [&](const QString& path, int* status) {
-            QNetworkReply* reply = network.get(QNetworkRequest(
-                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port.captured(1), path))));
+            QNetworkReply* reply = network.get(
+                QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port, path))));
             EngineFixture::waitFor([reply] { return reply->isFinished(); }, 10'000);
             *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const QByteArray body = reply->readAll();
@@ -249,19 +258,12 @@ private Q_SLOTS:
                                                    QStringLiteral("0.0.0.0:0"),
                                                    QStringLiteral("--metrics-token"), tokenFile});
         QString log;
-        QRegularExpressionMatch port;
-        QVERIFY(EngineFixture::waitFor(
-            [&] {
-                log += QString::fromUtf8(engine->readAll());
-                port = QRegularExpression(QStringLiteral("metrics on port (\\d+)")).match(log);
-                return port.hasMatch();
-            },
-            20'000));
+        const QString port = metricsPort(*engine, log);
+        QVERIFY(!port.isEmpty());
         QVERIFY(!log.contains(QStringLiteral("s3cr3t")));
         QNetworkAccessManager network;
         const auto get = [&](const QString& path, const QByteArray& authorization) {
-            QNetworkRequest request(
-                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port.captured(1), path)));
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port, path)));
             if (!authorization.isEmpty()) {
                 request.setRawHeader("Authorization", authorization);
             }
