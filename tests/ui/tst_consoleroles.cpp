@@ -49,7 +49,8 @@ private:
         return test::sqlScalar(m_fixture->connections().postgres, "SELECT count(*) FROM audit_log");
     }
 
-    // A console window on `role`'s login, with its identity shown.
+    // A console window on `role`'s login, once its status bar names the login and the first
+    // rows are in, with the first row selected (the callers assert what they expect).
     struct Console
     {
         std::unique_ptr<ConsoleSession> session;
@@ -64,6 +65,12 @@ private:
         console.window->resize(1280, 760);
         console.window->show();
         console.session->start();
+        MainWindow* window = console.window.get();
+        const QString expected = m_logins.value(role) + QStringLiteral(" · ") + role;
+        QTest::qWaitFor([&] { return window->identityLabel()->text() == expected; }, 30'000);
+        JobTableView* view = window->imagesPage()->view();
+        QTest::qWaitFor([&] { return view->model()->rowCount() >= 5; }, 20'000);
+        view->selectRow(0);
         return console;
     }
 
@@ -103,11 +110,7 @@ private Q_SLOTS:
         Console console = openConsole(QStringLiteral("viewer"));
         MainWindow* window = console.window.get();
         const QString login = m_logins.value(QStringLiteral("viewer"));
-        QTRY_COMPARE_WITH_TIMEOUT(window->identityLabel()->text(),
-                                  login + QStringLiteral(" · viewer"), 30'000);
-        JobTableView* view = window->imagesPage()->view();
-        QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() >= 5, 20'000);
-        view->selectRow(0);
+        QCOMPARE(window->identityLabel()->text(), login + QStringLiteral(" · viewer"));
         JobActions* actions = window->actions();
         QTRY_VERIFY(actions->copyIdAction()->isEnabled()); // a selection exists
         for (QAction* write :
@@ -150,11 +153,7 @@ private Q_SLOTS:
         Console console = openConsole(QStringLiteral("operator"));
         MainWindow* window = console.window.get();
         const QString login = m_logins.value(QStringLiteral("operator"));
-        QTRY_COMPARE_WITH_TIMEOUT(window->identityLabel()->text(),
-                                  login + QStringLiteral(" · operator"), 30'000);
-        JobTableView* view = window->imagesPage()->view();
-        QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() >= 5, 20'000);
-        view->selectRow(0);
+        QCOMPARE(window->identityLabel()->text(), login + QStringLiteral(" · operator"));
         QTRY_VERIFY(window->actions()->cancelAction()->isEnabled());
         QVERIFY(window->addFilesAction()->isEnabled());
         QVERIFY(!window->actions()->cancelAction()->toolTip().contains(QStringLiteral("cannot")));
@@ -190,8 +189,7 @@ private Q_SLOTS:
         Console console = openConsole(QStringLiteral("engine"));
         MainWindow* window = console.window.get();
         const QString login = m_logins.value(QStringLiteral("engine"));
-        QTRY_COMPARE_WITH_TIMEOUT(window->identityLabel()->text(),
-                                  login + QStringLiteral(" · engine"), 30'000);
+        QCOMPARE(window->identityLabel()->text(), login + QStringLiteral(" · engine"));
         window->tabs()->setCurrentWidget(window->auditPage());
         QLabel* notice = window->auditPage()->notice();
         QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 20'000);
