@@ -92,7 +92,7 @@ Command asServerUser(Command command)
     return command;
 }
 
-Result<void> giveToServerUser(const QString& path, Service service)
+Result<void> giveToServerUser(const QString& path, Service service, Contents contents)
 {
     if (!runningAsRoot()) {
         return {};
@@ -104,12 +104,12 @@ Result<void> giveToServerUser(const QString& path, Service service)
                                         "run the local stack's servers: run scripts/setup"));
     }
     QStringList paths{path};
-    // What a directory holds too (Redis 7's appendonlydir/): a stack first started by an older
-    // build, as root, left it to root.
-    QDirIterator entries(path, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
-                         QDirIterator::Subdirectories);
-    while (entries.hasNext()) {
-        paths.append(entries.next());
+    if (contents == Contents::Too) {
+        QDirIterator entries(path, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                             QDirIterator::Subdirectories);
+        while (entries.hasNext()) {
+            paths.append(entries.next());
+        }
     }
     for (const QString& each : paths) {
         if (::chown(QFile::encodeName(each).constData(), user->pw_uid, user->pw_gid) != 0) {

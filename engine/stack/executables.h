@@ -28,9 +28,17 @@ bool runningAsRoot();
 // the `postgres` system user through setpriv; otherwise it is returned unchanged.
 Command asServerUser(Command command);
 
-// As root, gives `path` (and, for a directory, what it holds) to the `postgres` system user
-// that asServerUser() runs the servers as; otherwise does nothing.
-Result<void> giveToServerUser(const QString& path, Service service);
+// As root, gives `path` to the `postgres` system user that asServerUser() runs the servers
+// as; otherwise does nothing. `Contents::Too` also gives what a directory holds (Redis's, which
+// an older build started as root), once per start: never for PostgreSQL's data directory,
+// whose thousand files its own server already owns.
+enum class Contents
+{
+    No,
+    Too,
+};
+Result<void> giveToServerUser(const QString& path, Service service,
+                              Contents contents = Contents::No);
 
 // Runs to completion; on failure the error carries the tool's own output, which names the cause.
 Result<QString> runCommand(const Command& command, int timeoutMs);

@@ -88,7 +88,7 @@ Result<void> RedisInstance::start()
     }
     QFile(m_dir).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                 QFileDevice::ExeOwner);
-    if (Result<void> owned = giveToServerUser(m_dir, Service::Redis); !owned) {
+    if (Result<void> owned = giveToServerUser(m_dir, Service::Redis, Contents::Too); !owned) {
         return owned;
     }
     QFile::remove(socketPath()); // a socket left by a crash would make the bind fail

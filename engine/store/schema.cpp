@@ -180,14 +180,10 @@ Result<void> checkSchema(const QString& conninfo)
     return {};
 }
 
-Result<QString> pendingMigrationSql(const QString& conninfo)
+Result<QString> pendingMigrationSql(const SchemaStatus& status)
 {
-    const Result<SchemaStatus> status = readSchemaStatus(conninfo);
-    if (!status) {
-        return status.error();
-    }
     QString script;
-    for (const QString& name : status->pending) {
+    for (const QString& name : status.pending) {
         const Result<QByteArray> sql = migrationSql(name);
         if (!sql) {
             return sql.error();

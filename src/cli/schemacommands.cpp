@@ -45,7 +45,7 @@ int dryRun(const CommandLine& line, const QString& conninfo)
         QTextStream(stdout) << "schema is at " << status->current << ": nothing to migrate\n";
         return kExitOk;
     }
-    const Result<QString> sql = pendingMigrationSql(conninfo);
+    const Result<QString> sql = pendingMigrationSql(status.value());
     if (!sql) {
         return reportError(line, sql.error());
     }

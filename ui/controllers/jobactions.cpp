@@ -81,14 +81,25 @@ void JobActions::setIdentity(const LoginIdentity& who)
     selectionChanged();
 }
 
+bool JobActions::allows(AdminAction what) const
+{
+    return !m_identity || roleMay(m_identity->role, what);
+}
+
+QString JobActions::refusal(AdminAction what) const
+{
+    if (allows(what)) {
+        return {};
+    }
+    return tr("%1 (%2) cannot %3: an admin can grant the operator role")
+        .arg(m_identity->login, roleName(m_identity->role), actionPhrase(what));
+}
+
 void JobActions::enable(QAction* action, AdminAction what, bool applies)
 {
-    const bool allowed = !m_identity || roleMay(m_identity->role, what);
+    const bool allowed = allows(what);
     action->setEnabled(m_writable && applies && allowed);
-    action->setToolTip(
-        allowed ? m_tooltips.value(action)
-                : tr("%1 (%2) cannot %3: an admin can grant the operator role")
-                      .arg(m_identity->login, roleName(m_identity->role), actionPhrase(what)));
+    action->setToolTip(allowed ? m_tooltips.value(action) : refusal(what));
 }
 
 void JobActions::selectionChanged()

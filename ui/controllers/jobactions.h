@@ -37,6 +37,11 @@ public:
     // The login's role: what it may not do is disabled, with a tooltip saying why. Until it is
     // known everything is enabled (PostgreSQL refuses what the role may not do anyway).
     void setIdentity(const LoginIdentity& who);
+    bool knowsIdentity() const { return m_identity.has_value(); }
+    // Whether the role may do `what` (true while the role is not known yet), and if not, the
+    // tooltip that says why. The main window asks the same for its upload actions.
+    bool allows(AdminAction what) const;
+    QString refusal(AdminAction what) const;
     void selectionChanged(); // re-evaluates which actions apply
 
     QAction* setPriorityAction() const { return m_setPriority; }

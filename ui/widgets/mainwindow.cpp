@@ -216,11 +216,15 @@ void MainWindow::onReady()
 
 void MainWindow::loadIdentity()
 {
+    if (m_identityAsked) {
+        return; // one question at a time: ready and the connection coming back both ask
+    }
+    m_identityAsked = true;
     m_session->service()->identity().then(this, [this](const Result<LoginIdentity>& who) {
+        m_identityAsked = false;
         if (!who) {
-            return; // the next connection change asks again
+            return; // asked again when the connection comes back (onConnectionChanged)
         }
-        m_identity = who.value();
         m_identityLabel->setText(tr("%1 · %2").arg(who->login, roleName(who->role)));
         m_identityLabel->setToolTip(tr("PostgreSQL login %1, acting as Pixelnest role %2")
                                         .arg(who->login, roleName(who->role)));
@@ -243,6 +247,9 @@ void MainWindow::onConnectionChanged(bool connected, const QString& outage)
     } else {
         m_indicator->setState(ConnectionIndicator::State::Connected, m_session->description());
     }
+    if (connected && !m_actions->knowsIdentity()) {
+        loadIdentity();
+    }
     if (connected && m_wasLost) {
         m_wasLost = false;
         m_images->model()->refreshLoaded(); // what changed meanwhile was not announced
@@ -255,14 +262,11 @@ void MainWindow::setWritable(bool writable)
 {
     m_writable = writable;
     m_actions->setWritable(writable);
-    const bool maySubmit = !m_identity || roleMay(m_identity->role, AdminAction::Submit);
+    const bool maySubmit = m_actions->allows(AdminAction::Submit);
     for (QAction* upload : {m_addFiles, m_addFolder}) {
         upload->setEnabled(writable && maySubmit);
         upload->setToolTip(maySubmit ? upload->text().remove(QLatin1Char('&'))
-                                     : tr("%1 (%2) cannot %3: an admin can grant the operator "
-                                          "role")
-                                           .arg(m_identity->login, roleName(m_identity->role),
-                                                actionPhrase(AdminAction::Submit)));
+                                     : m_actions->refusal(AdminAction::Submit));
     }
 }
 

@@ -5,8 +5,6 @@
 #include <QMainWindow>
 #include <QTimer>
 
-#include <optional>
-
 class QLabel;
 class QTabWidget;
 
@@ -86,8 +84,8 @@ private:
     ConnectionIndicator* m_indicator = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_identityLabel = nullptr;
+    bool m_identityAsked = false; // an identity() answer is awaited
     AuditPage* m_audit = nullptr;
-    std::optional<LoginIdentity> m_identity;
     QAction* m_addFiles = nullptr;
     QAction* m_addFolder = nullptr;
     QAction* m_refresh = nullptr;

@@ -32,8 +32,9 @@ Result<SchemaStatus> readSchemaStatus(const QString& conninfo);
 // build: upgrade pixelnest").
 Result<void> checkSchema(const QString& conninfo);
 
-// The SQL `pixelnest migrate` would run, each migration under a "-- <name>" line.
-Result<QString> pendingMigrationSql(const QString& conninfo);
+// The SQL of `status.pending`, what `pixelnest migrate` would run, each migration under a
+// "-- <name>" line.
+Result<QString> pendingMigrationSql(const SchemaStatus& status);
 
 // Applies the migrations not yet recorded in schema_migrations, each in its own transaction,
 // under an advisory lock so that processes starting at once apply each exactly once.
