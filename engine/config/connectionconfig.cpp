@@ -1,6 +1,7 @@
 #include "pixelnest/connectionconfig.h"
 
 #include "pixelnest/localstack.h"
+#include "pixelnest/redistls.h"
 #include "pixelnest/secretfile.h"
 
 #include <QFile>
@@ -9,6 +10,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
+
+#include <memory>
 
 namespace pixelnest
 {
@@ -43,6 +46,43 @@ bool holdsPassword(const QString& postgres, const QString& redis)
     static const QRegularExpression uriPassword(QStringLiteral("^[a-z]+s?://[^/@:]*:[^/@]+@"));
     return conninfoPassword.match(postgres).hasMatch() || uriPassword.match(postgres).hasMatch() ||
            uriPassword.match(redis).hasMatch();
+}
+
+// A setting that is a flag, an environment variable or a config file key, in that order.
+QString firstOf(const QString& flag, const QProcessEnvironment& environment, const char* variable,
+                const QSettings* file, const char* key)
+{
+    return firstSet({{flag, ConfigSource::Flag},
+                     {environment.value(QLatin1String(variable)), ConfigSource::Environment},
+                     {file ? file->value(QLatin1String(key)).toString() : QString(),
+                      ConfigSource::ConfigFile},
+                     {QString(), ConfigSource::LocalStack}})
+        .value;
+}
+
+// The rediss:// CA, client certificate and key, from wherever they were set, into the URL's
+// query, where every connection the process opens finds them.
+Result<QString> withTlsFiles(const QString& url, const ConnectionFlags& flags,
+                             const QProcessEnvironment& environment, const QSettings* file)
+{
+    RedisTls tls = redisTlsOf(url);
+    const auto absolute = [](const QString& path) {
+        return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
+    };
+    const auto override = [&](QString& current, const QString& flag, const char* variable,
+                              const char* key) {
+        const QString chosen = firstOf(flag, environment, variable, file, key);
+        if (!chosen.isEmpty()) {
+            current = absolute(chosen);
+        }
+    };
+    override(tls.caFile, flags.redisCa, "PIXELNEST_REDIS_CA", "connection/redis-ca");
+    override(tls.certFile, flags.redisCert, "PIXELNEST_REDIS_CERT", "connection/redis-cert");
+    override(tls.keyFile, flags.redisKey, "PIXELNEST_REDIS_KEY", "connection/redis-key");
+    if (!tls.keyFile.isEmpty() && readableByOthers(tls.keyFile)) {
+        return secretTooOpen(tls.keyFile, QStringLiteral("the Redis client key"));
+    }
+    return withRedisTlsFiles(url, tls);
 }
 
 } // namespace
@@ -102,38 +142,39 @@ Result<ConnectionConfig> loadConnectionConfig(const ConnectionFlags& flags,
 {
     ConnectionConfig config =
         resolveConnectionConfig(flags, environment, configFilePath, localStackDir);
-    QString filePasswordFile;
+    std::unique_ptr<QSettings> file;
     if (!configFilePath.isEmpty() && QFileInfo::exists(configFilePath)) {
-        const QSettings file(configFilePath, QSettings::IniFormat);
-        filePasswordFile = file.value(QStringLiteral("connection/redis-password-file")).toString();
+        file = std::make_unique<QSettings>(configFilePath, QSettings::IniFormat);
         const bool secret =
-            holdsPassword(file.value(QStringLiteral("connection/postgres")).toString(),
-                          file.value(QStringLiteral("connection/redis")).toString());
+            holdsPassword(file->value(QStringLiteral("connection/postgres")).toString(),
+                          file->value(QStringLiteral("connection/redis")).toString());
         if (secret && readableByOthers(configFilePath)) {
             return secretTooOpen(configFilePath,
                                  QStringLiteral("the config file, which holds a password,"));
         }
     }
-    const Candidate passwordFile =
-        firstSet({{flags.redisPasswordFile, ConfigSource::Flag},
-                  {environment.value(QStringLiteral("PIXELNEST_REDIS_PASSWORD_FILE")),
-                   ConfigSource::Environment},
-                  {filePasswordFile, ConfigSource::ConfigFile},
-                  {QString(), ConfigSource::LocalStack}});
-    if (!passwordFile.value.isEmpty()) {
+    QUrl url(config.redis, QUrl::StrictMode);
+    if (!url.isValid()) {
+        // RedisUrl::parse says why, without echoing the URL; nothing to add to it here.
+        return config;
+    }
+    const QString passwordFile =
+        firstOf(flags.redisPasswordFile, environment, "PIXELNEST_REDIS_PASSWORD_FILE", file.get(),
+                "connection/redis-password-file");
+    if (!passwordFile.isEmpty()) {
         const Result<QString> password =
-            readSecretFile(passwordFile.value, QStringLiteral("the Redis password file"));
+            readSecretFile(passwordFile, QStringLiteral("the Redis password file"));
         if (!password) {
             return password.error();
         }
-        QUrl url(config.redis, QUrl::StrictMode);
-        if (!url.isValid()) {
-            return makeError(Service::Redis, ErrorCode::InvalidInput,
-                             QStringLiteral("invalid Redis URL: malformed"));
-        }
         url.setPassword(password.value(), QUrl::DecodedMode);
-        config.redis = url.toString(QUrl::FullyEncoded);
     }
+    const Result<QString> withTls =
+        withTlsFiles(url.toString(QUrl::FullyEncoded), flags, environment, file.get());
+    if (!withTls) {
+        return withTls.error();
+    }
+    config.redis = withTls.value();
     return config;
 }
 

@@ -45,12 +45,8 @@ RedisReply convert(const redisReply* reply)
     return out;
 }
 
-timeval toTimeval(int ms)
-{
-    return timeval{ms / 1000, (ms % 1000) * 1000};
-}
-
-void appendArguments(redisContext* context, const QList<QByteArray>& arguments)
+// One command in the protocol's wire form, appended to `out` (a pipeline is one write).
+void appendCommand(QByteArray& out, const QList<QByteArray>& arguments)
 {
     std::vector<const char*> argv;
     std::vector<size_t> lengths;
@@ -58,8 +54,17 @@ void appendArguments(redisContext* context, const QList<QByteArray>& arguments)
         argv.push_back(argument.constData());
         lengths.push_back(size_t(argument.size()));
     }
-    redisAppendCommandArgv(context, int(argv.size()), argv.data(), lengths.data());
+    char* formatted = nullptr;
+    const int length =
+        redisFormatCommandArgv(&formatted, int(argv.size()), argv.data(), lengths.data());
+    if (length < 0) {
+        qFatal("out of memory formatting a Redis command");
+    }
+    out.append(formatted, length);
+    redisFreeCommand(formatted);
 }
+
+constexpr qsizetype kReadChunk = 16 * 1024;
 
 } // namespace
 
@@ -79,32 +84,34 @@ LuaScript LuaScript::fromResource(const QString& name)
 RedisClient::RedisClient(RedisUrl url, int timeoutMs)
     : m_url(std::move(url)), m_timeoutMs(timeoutMs)
 {
-    // A write to a socket the server closed (restart, CLIENT KILL) must be an error return,
-    // not a process-killing SIGPIPE. hiredis does not use MSG_NOSIGNAL, so ignore the signal.
+    // A TLS write to a socket the server closed (restart, CLIENT KILL) must be an error return,
+    // not a process-killing SIGPIPE. OpenSSL's socket BIO does not use MSG_NOSIGNAL, so ignore
+    // the signal.
     static std::once_flag ignored;
     std::call_once(ignored, [] { ::signal(SIGPIPE, SIG_IGN); });
 }
 
 RedisClient::~RedisClient()
 {
-    if (m_context != nullptr) {
-        redisFree(m_context);
+    if (m_reader != nullptr) {
+        redisReaderFree(m_reader);
     }
 }
 
 void RedisClient::setTimeoutMs(int timeoutMs)
 {
     m_timeoutMs = timeoutMs;
-    if (m_context != nullptr) {
-        redisSetTimeout(m_context, toTimeval(timeoutMs));
+    if (m_socket) {
+        m_socket->setTimeoutMs(timeoutMs);
     }
 }
 
 Error RedisClient::connectionLost(const QString& what)
 {
-    if (m_context != nullptr) {
-        redisFree(m_context);
-        m_context = nullptr;
+    m_socket.reset();
+    if (m_reader != nullptr) {
+        redisReaderFree(m_reader);
+        m_reader = nullptr;
     }
     m_backoffMs = qBound(kMinBackoffMs, m_backoffMs * 2, kMaxBackoffMs);
     m_sinceFailure.start();
@@ -114,24 +121,20 @@ Error RedisClient::connectionLost(const QString& what)
 
 Result<void> RedisClient::connect()
 {
-    if (m_context != nullptr) {
+    if (m_socket) {
         return {};
     }
     if (m_sinceFailure.isValid() && !m_sinceFailure.hasExpired(m_backoffMs)) {
         return makeError(Service::Redis, ErrorCode::Unavailable,
                          QStringLiteral("Redis at %1 unreachable (retrying)").arg(m_url.display()));
     }
-    const timeval timeout = toTimeval(qMin(m_timeoutMs, 5000));
-    m_context =
-        m_url.socketPath.isEmpty()
-            ? redisConnectWithTimeout(m_url.host.toUtf8().constData(), m_url.port, timeout)
-            : redisConnectUnixWithTimeout(QFile::encodeName(m_url.socketPath).constData(), timeout);
-    if (m_context == nullptr || m_context->err) {
-        const QString reason =
-            m_context ? QString::fromUtf8(m_context->errstr) : QStringLiteral("out of memory");
+    QString reason;
+    m_socket = RedisSocket::open(m_url, qMin(m_timeoutMs, 5000), &reason);
+    if (!m_socket) {
         return connectionLost(reason);
     }
-    redisSetTimeout(m_context, toTimeval(m_timeoutMs));
+    m_socket->setTimeoutMs(m_timeoutMs);
+    m_reader = redisReaderCreate();
     if (Result<void> authed = authenticate(); !authed) {
         return authed;
     }
@@ -169,15 +172,20 @@ Result<QList<RedisReply>> RedisClient::pipeline(const QList<QList<QByteArray>>& 
     if (Result<void> connected = connect(); !connected) {
         return connected.error();
     }
+    QByteArray wire;
     for (const QList<QByteArray>& arguments : commands) {
-        appendArguments(m_context, arguments);
+        appendCommand(wire, arguments);
+    }
+    if (!m_socket->writeAll(wire)) {
+        return connectionLost(m_socket->errorString());
     }
     QList<RedisReply> replies;
     QString firstError;
     for (qsizetype i = 0; i < commands.size(); ++i) {
-        void* raw = nullptr;
-        if (redisGetReply(m_context, &raw) != REDIS_OK || raw == nullptr) {
-            return connectionLost(QString::fromUtf8(m_context->errstr));
+        QString lost;
+        void* raw = readReply(&lost);
+        if (raw == nullptr) {
+            return connectionLost(lost);
         }
         auto* reply = static_cast<redisReply*>(raw);
         if (reply->type == REDIS_REPLY_ERROR && firstError.isEmpty()) {
@@ -198,6 +206,27 @@ Result<QList<RedisReply>> RedisClient::pipeline(const QList<QList<QByteArray>>& 
         return makeError(Service::Redis, code, QStringLiteral("Redis: %1").arg(firstError));
     }
     return replies;
+}
+
+void* RedisClient::readReply(QString* error)
+{
+    for (;;) {
+        void* reply = nullptr;
+        if (redisReaderGetReply(m_reader, &reply) != REDIS_OK) {
+            *error = QStringLiteral("protocol error: %1").arg(QString::fromUtf8(m_reader->errstr));
+            return nullptr;
+        }
+        if (reply != nullptr) {
+            return reply;
+        }
+        char buffer[kReadChunk];
+        const qsizetype received = m_socket->read(buffer, kReadChunk);
+        if (received < 0) {
+            *error = m_socket->errorString();
+            return nullptr;
+        }
+        redisReaderFeed(m_reader, buffer, size_t(received));
+    }
 }
 
 Result<RedisReply> RedisClient::command(const QList<QByteArray>& arguments)

@@ -1,13 +1,16 @@
 #pragma once
 
 #include "pixelnest/result.h"
+#include "queue/redissocket.h"
 #include "queue/redisurl.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QList>
 
-struct redisContext;
+#include <memory>
+
+struct redisReader;
 
 namespace pixelnest::engine
 {
@@ -38,9 +41,11 @@ struct LuaScript
     static LuaScript fromResource(const QString& name); // :/pixelnest/lua/<name>.lua
 };
 
-// A synchronous hiredis connection owned by exactly one thread. A lost connection is re-opened
-// on the next call, with exponential backoff (100 ms to 5 s) between attempts so that a dead
-// server is not hammered; while it is down every call fails fast with ErrorCode::Unavailable.
+// A synchronous Redis connection owned by exactly one thread: hiredis formats the commands and
+// parses the replies, the bytes travel through RedisSocket (plain, unix or TLS). A lost connection
+// is re-opened on the next call, with exponential backoff (100 ms to 5 s) between attempts so that
+// a dead server is not hammered; while it is down every call fails fast with
+// ErrorCode::Unavailable.
 class RedisClient final
 {
 public:
@@ -60,16 +65,19 @@ public:
     // Read timeout for blocking commands such as BLPOP (which must be longer than their wait).
     void setTimeoutMs(int timeoutMs);
     Result<void> connect();
-    bool isConnected() const { return m_context != nullptr; }
+    bool isConnected() const { return m_socket != nullptr; }
     const RedisUrl& url() const { return m_url; }
 
 private:
     Result<void> authenticate();
     Error connectionLost(const QString& what);
+    // The next reply on the socket (read as needed), or nullptr with `error` set.
+    void* readReply(QString* error);
 
     RedisUrl m_url;
     int m_timeoutMs;
-    redisContext* m_context = nullptr;
+    std::unique_ptr<RedisSocket> m_socket;
+    redisReader* m_reader = nullptr;
     QElapsedTimer m_sinceFailure;
     int m_backoffMs = 0;
 };

@@ -13,7 +13,7 @@ Error badUrl(const QString& why)
 {
     return makeError(Service::Redis, ErrorCode::InvalidInput,
                      QStringLiteral("invalid Redis URL: %1 (expected "
-                                    "redis://[user:password@]host:port/db or unix:///path)")
+                                    "redis[s]://[user:password@]host:port/db or unix:///path)")
                          .arg(why));
 }
 
@@ -31,6 +31,11 @@ Result<RedisUrl> RedisUrl::parse(const QString& text)
     RedisUrl parsed;
     parsed.user = url.userName();
     parsed.password = url.password();
+    parsed.tls = redisTlsOf(url);
+    const bool tlsFiles = !(parsed.tls.caFile + parsed.tls.certFile + parsed.tls.keyFile).isEmpty();
+    if (tlsFiles && !parsed.tls.enabled) {
+        return badUrl(QStringLiteral("a CA, client certificate or key needs a rediss:// URL"));
+    }
     if (url.scheme() == QLatin1String("unix")) {
         parsed.socketPath = url.path();
         if (parsed.socketPath.isEmpty()) {
@@ -40,7 +45,7 @@ Result<RedisUrl> RedisUrl::parse(const QString& text)
         parsed.database = db.isEmpty() ? 0 : db.toInt();
         return parsed;
     }
-    if (url.scheme() != QLatin1String("redis")) {
+    if (url.scheme() != QLatin1String("redis") && !parsed.tls.enabled) {
         return badUrl(QStringLiteral("unsupported scheme '%1'").arg(url.scheme()));
     }
     parsed.host = url.host().isEmpty() ? QStringLiteral("127.0.0.1") : url.host();
@@ -63,7 +68,10 @@ QString RedisUrl::display() const
     if (!socketPath.isEmpty()) {
         return QStringLiteral("unix://%1%2").arg(credentials, socketPath);
     }
-    return QStringLiteral("redis://%1%2:%3/%4").arg(credentials, host).arg(port).arg(database);
+    return QStringLiteral("%1://%2%3:%4/%5")
+        .arg(tls.enabled ? QStringLiteral("rediss") : QStringLiteral("redis"), credentials, host)
+        .arg(port)
+        .arg(database);
 }
 
 } // namespace pixelnest::engine

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pixelnest/redistls.h"
 #include "pixelnest/result.h"
 
 #include <QString>
@@ -7,7 +8,8 @@
 namespace pixelnest::engine
 {
 
-// A parsed `redis://[user:password@]host:port/db` or `unix:///path/redis.sock[?db=N]`.
+// A parsed `redis[s]://[user:password@]host:port/db[?ca=&cert=&key=]` or
+// `unix:///path/redis.sock[?db=N]`.
 struct RedisUrl
 {
     QString host; // empty for a unix socket
@@ -16,6 +18,7 @@ struct RedisUrl
     QString user;       // Redis 6 ACL user; empty means the default user
     QString password;
     int database = 0;
+    RedisTls tls;
 
     static Result<RedisUrl> parse(const QString& url);
 

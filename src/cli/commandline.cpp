@@ -37,7 +37,9 @@ QString describeCommands()
         "  Engine and upload options may also come from PIXELNEST_<OPTION> "
         "(PIXELNEST_MAX_ATTEMPTS)\n"
         "  or the config file's [engine] group (max-attempts=3); a flag wins over both.\n"
-        "\nConnections: --postgres / PIXELNEST_POSTGRES, --redis / PIXELNEST_REDIS;\n"
+        "\nConnections: --postgres / PIXELNEST_POSTGRES, --redis / PIXELNEST_REDIS (rediss:// "
+        "with\n"
+        "--redis-ca/--redis-cert/--redis-key for TLS);\n"
         "precedence: flag > environment > config file (~/.config/pixelnest/pixelnest.conf)\n"
         "> local stack.\n"
         "Exit codes: 0 success, 2 usage error, 3 a service unreachable, 4 partial failure,\n"
@@ -53,9 +55,13 @@ struct OptionSpec
 
 const OptionSpec kOptions[] = {
     {"postgres", "CONNINFO", "PostgreSQL conninfo or URI."},
-    {"redis", "URL", "Redis URL: redis://[user:password@]host:port/db or unix:///path."},
+    {"redis", "URL",
+     "Redis URL: redis://[user:password@]host:port/db, rediss://... (TLS) or unix:///path."},
     {"redis-password-file", "FILE",
      "Read the Redis password from FILE (mode 600) instead of the URL."},
+    {"redis-ca", "FILE", "CA certificate that signs the rediss:// server (default: system CAs)."},
+    {"redis-cert", "FILE", "Client certificate for rediss:// (with --redis-key)."},
+    {"redis-key", "FILE", "Private key of --redis-cert (mode 600)."},
     {"config", "FILE", "Config file to read instead of the default."},
     {"namespace", "NAME", "Redis key namespace shared by engines and consoles (pixelnest)."},
     {"dir", "DIR", "Directory of the local stack (local ...)."},
@@ -170,8 +176,12 @@ CommandLine parseCommandLine(const QStringList& arguments)
         return line;
     }
     collectOptions(parser, line);
-    line.connection = {line.value(QStringLiteral("postgres")), line.value(QStringLiteral("redis")),
-                       line.value(QStringLiteral("redis-password-file"))};
+    line.connection = {line.value(QStringLiteral("postgres")),
+                       line.value(QStringLiteral("redis")),
+                       line.value(QStringLiteral("redis-password-file")),
+                       line.value(QStringLiteral("redis-ca")),
+                       line.value(QStringLiteral("redis-cert")),
+                       line.value(QStringLiteral("redis-key"))};
     line.configFile = line.value(QStringLiteral("config"), defaultConfigFilePath());
     QStringList positional;
     for (const QString& argument : parser.positionalArguments()) {

@@ -92,9 +92,11 @@ private Q_SLOTS:
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("PIXELNEST_POSTGRES"), QStringLiteral("host=env-db"));
         environment.insert(QStringLiteral("PIXELNEST_REDIS"), QStringLiteral("redis://env:1"));
-        const ConnectionConfig config = resolveConnectionConfig(
-            {QStringLiteral("host=flag-db"), QStringLiteral("unix:///flag.sock")}, environment,
-            m_configFile, m_stackDir);
+        ConnectionFlags flags;
+        flags.postgres = QStringLiteral("host=flag-db");
+        flags.redis = QStringLiteral("unix:///flag.sock");
+        const ConnectionConfig config =
+            resolveConnectionConfig(flags, environment, m_configFile, m_stackDir);
         QCOMPARE(config.postgres, QStringLiteral("host=flag-db"));
         QCOMPARE(config.redis, QStringLiteral("unix:///flag.sock"));
         QCOMPARE(config.redisSource, ConfigSource::Flag);
@@ -169,6 +171,47 @@ private Q_SLOTS:
         QVERIFY(refused.error().message.contains(QStringLiteral("chmod 600")));
         flags.redisPasswordFile = m_dir.filePath(QStringLiteral("missing"));
         QVERIFY(!loadConnectionConfig(flags, QProcessEnvironment(), m_configFile, m_stackDir));
+    }
+
+    // --redis-ca/-cert/-key > PIXELNEST_REDIS_CA/_CERT/_KEY > the config file, each on its own,
+    // into the URL's query; a client key others can read is refused.
+    void redisTlsFilesJoinTheUrl()
+    {
+        const QString key = writeSecret(QStringLiteral("client.key"), "-----BEGIN", kPrivate);
+        writeConfigFile(QStringLiteral("host=db"), QStringLiteral("rediss://q.example:6380/0"));
+        QSettings file(m_configFile, QSettings::IniFormat);
+        file.setValue(QStringLiteral("connection/redis-ca"), QStringLiteral("/etc/file-ca.crt"));
+        file.setValue(QStringLiteral("connection/redis-cert"), QStringLiteral("/etc/file.crt"));
+        file.sync();
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("PIXELNEST_REDIS_CERT"), QStringLiteral("/etc/env.crt"));
+        ConnectionFlags flags;
+        flags.redisKey = key;
+        const Result<ConnectionConfig> config =
+            loadConnectionConfig(flags, environment, m_configFile, m_stackDir);
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().message));
+        const Result<RedisUrl> url = RedisUrl::parse(config->redis);
+        QVERIFY(url);
+        QVERIFY(url->tls.enabled);
+        QCOMPARE(url->host, QStringLiteral("q.example"));
+        QCOMPARE(url->tls.caFile, QStringLiteral("/etc/file-ca.crt"));
+        QCOMPARE(url->tls.certFile, QStringLiteral("/etc/env.crt"));
+        QCOMPARE(url->tls.keyFile, key);
+
+        QFile::setPermissions(key, kShared);
+        const Result<ConnectionConfig> refused =
+            loadConnectionConfig(flags, environment, m_configFile, m_stackDir);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("chmod 600 ") + key));
+
+        // TLS files with a cleartext URL would be silently unused: the URL is refused.
+        flags = {};
+        flags.redis = QStringLiteral("redis://q.example:6379/0");
+        flags.redisCa = QStringLiteral("/etc/ca.crt");
+        const Result<ConnectionConfig> plain =
+            loadConnectionConfig(flags, QProcessEnvironment(), m_configFile, m_stackDir);
+        QVERIFY(plain);
+        QVERIFY(!RedisUrl::parse(plain->redis));
     }
 };
 

@@ -41,7 +41,9 @@ QString postgresConninfo()
 
 QString redisUrl()
 {
-    return LocalStack(stackDir()).redisUrl();
+    // integration/redistls runs the queue and engine tests again over TLS through this.
+    const QString over = qEnvironmentVariable("PIXELNEST_TEST_REDIS_URL");
+    return over.isEmpty() ? LocalStack(stackDir()).redisUrl() : over;
 }
 
 QString createScratchDatabase(bool migrate)

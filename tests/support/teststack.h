@@ -9,7 +9,7 @@ namespace pixelnest::test
 // The private local stack the CTest fixture started for this run ($PIXELNEST_TEST_STACK).
 QString stackDir();
 QString postgresConninfo();
-QString redisUrl();
+QString redisUrl(); // $PIXELNEST_TEST_REDIS_URL when set (another Redis, e.g. over TLS)
 
 // A fresh, migrated database on the fixture's server, so tests never see each other's rows.
 // Returns its conninfo.

@@ -16,6 +16,7 @@
 #include "models/jobtablemodel.h"
 #include "models/workersmodel.h"
 #include "pixelnest/postgrestls.h"
+#include "pixelnest/redistls.h"
 #include "testimages.h"
 #include "uitestsupport.h"
 #include "widgets/connectionindicator.h"
@@ -235,8 +236,22 @@ private Q_SLOTS:
         QVERIFY2(dialog.securityWarning()->text().contains(QStringLiteral("not encrypted and "
                                                                           "verified")),
                  qPrintable(dialog.securityWarning()->text()));
-        QVERIFY(dialog.securityWarning()->text().contains(QStringLiteral("Redis traffic")));
+        QVERIFY(
+            dialog.securityWarning()->text().contains(QStringLiteral("Redis is not encrypted")));
         test::saveScreenshot(&dialog, QStringLiteral("connection-dialog-tls-warning.png"));
+
+        // rediss:// with its CA and client certificate: the files join the URL, no warning.
+        dialog.redisUrl()->setText(QStringLiteral("rediss://queue.example.com:6380/0"));
+        dialog.redisCaCertificate()->setText(QStringLiteral("/etc/pixelnest/redis-ca.crt"));
+        dialog.redisClientCertificate()->setText(QStringLiteral("/etc/pixelnest/console.crt"));
+        dialog.redisClientKey()->setText(QStringLiteral("/etc/pixelnest/console.key"));
+        QVERIFY(!dialog.securityWarning()->text().contains(QStringLiteral("Redis")));
+        const RedisTls redisTls = redisTlsOf(dialog.profile().redis);
+        QVERIFY(redisTls.enabled);
+        QCOMPARE(redisTls.caFile, QStringLiteral("/etc/pixelnest/redis-ca.crt"));
+        QCOMPARE(redisTls.certFile, QStringLiteral("/etc/pixelnest/console.crt"));
+        QCOMPARE(redisTls.keyFile, QStringLiteral("/etc/pixelnest/console.key"));
+        test::saveScreenshot(&dialog, QStringLiteral("connection-dialog-redis-tls.png"));
 
         dialog.tlsMode()->setCurrentIndex(
             dialog.tlsMode()->findData(QStringLiteral("verify-full")));
@@ -251,6 +266,8 @@ private Q_SLOTS:
         ConnectionDialog again(dialog.profile(), test::stackDir());
         QCOMPARE(again.tlsMode()->currentData().toString(), QStringLiteral("verify-full"));
         QCOMPARE(again.caCertificate()->text(), QStringLiteral("/etc/pixelnest/db-ca.crt"));
+        QCOMPARE(again.redisCaCertificate()->text(), QStringLiteral("/etc/pixelnest/redis-ca.crt"));
+        QCOMPARE(again.redisClientKey()->text(), QStringLiteral("/etc/pixelnest/console.key"));
 
         // The local stack never leaves this machine: no warning.
         profile.postgres = QStringLiteral("host=/tmp/socket dbname=pixelnest");

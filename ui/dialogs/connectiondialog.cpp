@@ -4,12 +4,14 @@
 #include "core/statusstyle.h"
 #include "pixelnest/background.h"
 #include "pixelnest/postgrestls.h"
+#include "pixelnest/redistls.h"
 #include "pixelnest/serverinfo.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPair>
@@ -33,6 +35,15 @@ bool mentions(const QString& error, std::initializer_list<const char*> words)
         }
     }
     return false;
+}
+
+QLineEdit* fileEdit(QWidget* parent, const QString& text, const QString& placeholder,
+                    const QString& name)
+{
+    auto* edit = new QLineEdit(text, parent);
+    edit->setPlaceholderText(placeholder);
+    edit->setAccessibleName(name);
+    return edit;
 }
 
 QLineEdit* passwordEdit(QWidget* parent, const QString& name)
@@ -64,8 +75,9 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile& current, QString loc
     m_postgres->setAccessibleName(tr("PostgreSQL connection"));
     m_postgresPassword = passwordEdit(servers, tr("PostgreSQL password"));
     m_postgresPassword->setText(current.postgresPassword);
-    m_redis = new QLineEdit(current.redis, servers);
-    m_redis->setPlaceholderText(QStringLiteral("redis://redis.example.com:6379/0"));
+    // The URL is shown without its TLS files: they have their own fields below.
+    m_redis = new QLineEdit(withRedisTlsFiles(current.redis, {}), servers);
+    m_redis->setPlaceholderText(QStringLiteral("rediss://redis.example.com:6379/0"));
     m_redis->setAccessibleName(tr("Redis URL"));
     m_redisPassword = passwordEdit(servers, tr("Redis password"));
     m_redisPassword->setText(current.redisPassword);
@@ -83,13 +95,28 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile& current, QString loc
     const int mode =
         m_sslmode->findData(tls.sslmode == QLatin1String("prefer") ? QString() : tls.sslmode);
     m_sslmode->setCurrentIndex(mode >= 0 ? mode : m_sslmode->findData(QString()));
-    m_rootCert = new QLineEdit(tls.rootCert, servers);
-    m_rootCert->setPlaceholderText(tr("CA certificate file (PEM), e.g. /etc/pixelnest/db-ca.crt"));
-    m_rootCert->setAccessibleName(tr("PostgreSQL CA certificate"));
+    m_rootCert = fileEdit(servers, tls.rootCert,
+                          tr("CA certificate file (PEM), e.g. /etc/pixelnest/db-ca.crt"),
+                          tr("PostgreSQL CA certificate"));
     form->addRow(tr("&TLS:"), m_sslmode);
     form->addRow(tr("C&A certificate:"), m_rootCert);
     form->addRow(tr("R&edis:"), m_redis);
     form->addRow(tr("Passw&ord:"), m_redisPassword);
+    const RedisTls redisTls = redisTlsOf(current.redis);
+    m_redisCa = fileEdit(servers, redisTls.caFile,
+                         tr("rediss:// only: CA file (PEM); empty uses the system's CAs"),
+                         tr("Redis CA certificate"));
+    m_redisCert = fileEdit(servers, redisTls.certFile, tr("client certificate (optional)"),
+                           tr("Redis client certificate"));
+    m_redisKey = fileEdit(servers, redisTls.keyFile, tr("its private key"), tr("Redis client key"));
+    auto* clientCertificate = new QHBoxLayout;
+    clientCertificate->addWidget(m_redisCert);
+    clientCertificate->addWidget(m_redisKey);
+    form->addRow(tr("CA cert&ificate:"), m_redisCa);
+    // A row holding a layout gets no buddy of its own: the label needs one for its shortcut.
+    auto* clientLabel = new QLabel(tr("C&lient certificate:"), servers);
+    clientLabel->setBuddy(m_redisCert);
+    form->addRow(clientLabel, clientCertificate);
     layout->addWidget(servers);
     m_securityWarning = new QLabel(this);
     m_securityWarning->setObjectName(QStringLiteral("securityWarning"));
@@ -126,7 +153,7 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile& current, QString loc
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::test);
     connect(m_remote, &QRadioButton::toggled, this, &ConnectionDialog::updateEnabled);
-    for (QLineEdit* edit : {m_postgres, m_rootCert, m_redis}) {
+    for (QLineEdit* edit : {m_postgres, m_rootCert, m_redis, m_redisCa}) {
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::updateSecurityWarning);
     }
     connect(m_sslmode, &QComboBox::currentIndexChanged, this,
@@ -139,10 +166,11 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile& current, QString loc
 void ConnectionDialog::updateEnabled()
 {
     const bool remote = m_remote->isChecked();
-    for (QWidget* field :
-         {static_cast<QWidget*>(m_postgres), static_cast<QWidget*>(m_redis),
-          static_cast<QWidget*>(m_postgresPassword), static_cast<QWidget*>(m_redisPassword),
-          static_cast<QWidget*>(m_sslmode), static_cast<QWidget*>(m_rootCert)}) {
+    for (QWidget* field : {static_cast<QWidget*>(m_postgres), static_cast<QWidget*>(m_redis),
+                           static_cast<QWidget*>(m_postgresPassword),
+                           static_cast<QWidget*>(m_redisPassword), static_cast<QWidget*>(m_sslmode),
+                           static_cast<QWidget*>(m_rootCert), static_cast<QWidget*>(m_redisCa),
+                           static_cast<QWidget*>(m_redisCert), static_cast<QWidget*>(m_redisKey)}) {
         field->setEnabled(remote);
     }
     updateSecurityWarning();
@@ -156,13 +184,8 @@ void ConnectionDialog::updateSecurityWarning()
         if (const QString why = postgresTlsWarning(postgres); !why.isEmpty()) {
             warnings.append(tr("⚠ %1 is %2").arg(describePostgres(postgres), why));
         }
-        const QString redis = m_redis->text().trimmed();
-        if (redis.startsWith(QLatin1String("redis://")) &&
-            !redis.contains(QLatin1String("@localhost")) &&
-            !redis.contains(QLatin1String("//localhost")) &&
-            !redis.contains(QLatin1String("127.0.0.1"))) {
-            warnings.append(tr("⚠ Redis traffic, its password included, is not encrypted: keep "
-                               "Redis on a private network."));
+        if (const QString why = redisTlsWarning(m_redis->text()); !why.isEmpty()) {
+            warnings.append(tr("⚠ Redis is %1").arg(why));
         }
     }
     m_securityWarning->setText(warnings.join(QLatin1Char('\n')));
@@ -180,7 +203,9 @@ ConnectionProfile ConnectionDialog::profile() const
     profile.postgres =
         withPostgresTls(postgres.withoutPassword,
                         {m_sslmode->currentData().toString(), m_rootCert->text().trimmed()});
-    profile.redis = redis.withoutPassword;
+    profile.redis = withRedisTlsFiles(redis.withoutPassword, {false, m_redisCa->text().trimmed(),
+                                                              m_redisCert->text().trimmed(),
+                                                              m_redisKey->text().trimmed()});
     profile.postgresPassword =
         m_postgresPassword->text().isEmpty() ? postgres.password : m_postgresPassword->text();
     profile.redisPassword =

@@ -29,6 +29,10 @@ public:
     ConnectionProfile profile() const;
     QComboBox* tlsMode() const { return m_sslmode; }
     QLineEdit* caCertificate() const { return m_rootCert; }
+    QLineEdit* redisUrl() const { return m_redis; }
+    QLineEdit* redisCaCertificate() const { return m_redisCa; }
+    QLineEdit* redisClientCertificate() const { return m_redisCert; }
+    QLineEdit* redisClientKey() const { return m_redisKey; }
     QLabel* securityWarning() const { return m_securityWarning; }
     void test(); // the Test button
     QString postgresVerdict() const;
@@ -54,6 +58,9 @@ private:
     QLineEdit* m_redisPassword = nullptr;
     QComboBox* m_sslmode = nullptr;      // PostgreSQL TLS: verify-full ... disable
     QLineEdit* m_rootCert = nullptr;     // sslrootcert
+    QLineEdit* m_redisCa = nullptr;      // rediss://: the CA that signs the server
+    QLineEdit* m_redisCert = nullptr;    // rediss://: optional client certificate
+    QLineEdit* m_redisKey = nullptr;     // ... and its key
     QLabel* m_securityWarning = nullptr; // shown while a remote server is reached unprotected
     QRadioButton* m_processHere = nullptr;
     QRadioButton* m_consoleOnly = nullptr;

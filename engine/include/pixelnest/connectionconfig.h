@@ -40,6 +40,9 @@ struct ConnectionFlags
     QString postgres;          // --postgres, empty when not given
     QString redis;             // --redis, empty when not given
     QString redisPasswordFile; // --redis-password-file, empty when not given
+    QString redisCa;           // --redis-ca: the CA that signs a rediss:// server
+    QString redisCert;         // --redis-cert: client certificate, with --redis-key
+    QString redisKey;          // --redis-key
 };
 
 // The one place that applies the precedence flag > environment > config file > local stack,
@@ -61,6 +64,9 @@ void setPostgresClientName(const QString& name);
 // - the Redis password may come from a file (--redis-password-file > PIXELNEST_REDIS_PASSWORD_FILE
 //   > the config file's connection/redis-password-file), never from argv; that file too must be
 //   private. Its first line replaces the URL's password.
+// - for rediss://, the CA, client certificate and key (--redis-ca/-cert/-key >
+//   PIXELNEST_REDIS_CA/_CERT/_KEY > the config file's connection/redis-ca, -cert, -key) join
+//   the URL as ?ca=&cert=&key=; the key file must be private too.
 // PostgreSQL passwords come the libpq ways: ~/.pgpass or passfile=, PGPASSWORD, a service file.
 Result<ConnectionConfig> loadConnectionConfig(const ConnectionFlags& flags,
                                               const QProcessEnvironment& environment,
