@@ -4,6 +4,7 @@
 #include "infer/dynamicbatcher.h"
 #include "infer/preprocessor.h"
 #include "infer/torchmodel.h"
+#include "infer/torchruntime.h"
 #include "pixelnest/logging.h"
 
 #include <QDir>
@@ -14,6 +15,7 @@ namespace pixelnest::engine
 
 struct ModelService::Loaded
 {
+    QString device; // resolved
     ModelManifest manifest;
     Preprocessor preprocessor;
     std::unique_ptr<DynamicBatcher> batcher;
@@ -24,18 +26,50 @@ ModelService::ModelService(QString directory, ModelSettings settings)
     : m_directory(std::move(directory)), m_name(QFileInfo(m_directory).fileName()),
       m_settings(settings)
 {
-    (void)ensureLoaded(); // readiness reports the outcome
+    const Result<ModelManifest> manifest = readManifest();
+    if (manifest) {
+        m_version = manifest->version;
+    } else {
+        m_manifestError =
+            makeError(Service::Model, ErrorCode::Unavailable,
+                      QStringLiteral("model %1: %2").arg(m_name, manifest.error().message));
+    }
+}
+
+Result<ModelManifest> ModelService::readManifest() const
+{
+    const QDir dir(m_directory);
+    const QString modelPath = dir.filePath(QStringLiteral("model.pt"));
+    const QString fix = QStringLiteral("run scripts/setup, or put a TorchScript model and its "
+                                       "manifest there");
+    if (!QFileInfo::exists(modelPath)) {
+        return makeError(Service::Model, ErrorCode::Unavailable,
+                         QStringLiteral("%1 missing: %2").arg(modelPath, fix));
+    }
+    Result<ModelManifest> manifest =
+        ModelManifest::load(dir.filePath(QStringLiteral("model.json")));
+    if (!manifest) {
+        return makeError(Service::Model, ErrorCode::Unavailable,
+                         QStringLiteral("%1: %2").arg(manifest.error().message, fix));
+    }
+    return manifest;
+}
+
+QString ModelService::device() const
+{
+    const Loaded* loaded = m_ready.load(std::memory_order_acquire);
+    return loaded != nullptr ? loaded->device : m_settings.device.toString();
 }
 
 ModelService::~ModelService() = default;
 
 // One copy per device worker, each loaded on the device it will run on.
 Result<std::vector<std::unique_ptr<TorchModel>>>
-ModelService::loadCopies(const QString& modelPath) const
+ModelService::loadCopies(const QString& modelPath, const DeviceSpec& device) const
 {
     std::vector<std::unique_ptr<TorchModel>> models;
     for (int i = 0; i < std::max(1, m_settings.workers); ++i) {
-        Result<std::unique_ptr<TorchModel>> model = TorchModel::load(modelPath, m_settings.device);
+        Result<std::unique_ptr<TorchModel>> model = TorchModel::load(modelPath, device);
         if (!model) {
             return makeError(Service::Model, ErrorCode::Unavailable,
                              QStringLiteral("%1: re-run scripts/setup or replace the file")
@@ -48,36 +82,36 @@ ModelService::loadCopies(const QString& modelPath) const
 
 Result<std::unique_ptr<ModelService::Loaded>> ModelService::load() const
 {
-    const QDir dir(m_directory);
-    const QString manifestPath = dir.filePath(QStringLiteral("model.json"));
-    const QString modelPath = dir.filePath(QStringLiteral("model.pt"));
-    const QString fix = QStringLiteral("run scripts/setup, or put a TorchScript model and its "
-                                       "manifest there");
-    if (!QFileInfo::exists(modelPath)) {
-        return makeError(Service::Model, ErrorCode::Unavailable,
-                         QStringLiteral("%1 missing: %2").arg(modelPath, fix));
-    }
-    Result<ModelManifest> manifest = ModelManifest::load(manifestPath);
+    // Read again: `scripts/setup` may have fixed or replaced it since the engine started.
+    Result<ModelManifest> manifest = readManifest();
     if (!manifest) {
-        return makeError(Service::Model, ErrorCode::Unavailable,
-                         QStringLiteral("%1: %2").arg(manifest.error().message, fix));
+        return manifest.error();
     }
-    Result<std::vector<std::unique_ptr<TorchModel>>> models = loadCopies(modelPath);
+    const QString modelPath = QDir(m_directory).filePath(QStringLiteral("model.pt"));
+    // The first load maps libtorch: `auto` becomes a device only now.
+    const Result<DeviceSpec> device = TorchRuntime::resolve(m_settings.device);
+    if (!device) {
+        return device.error();
+    }
+    if (m_settings.keepHeapMemory) {
+        TorchRuntime::keepHeapMemory();
+    }
+    Result<std::vector<std::unique_ptr<TorchModel>>> models = loadCopies(modelPath, device.value());
     if (!models) {
         return models.error();
     }
     const int manifestBatch = manifest->maxBatchSize;
     const int batch = m_settings.maxBatchSize > 0 ? std::min(m_settings.maxBatchSize, manifestBatch)
                                                   : manifestBatch;
-    auto loaded = std::unique_ptr<Loaded>(
-        new Loaded{manifest.value(), Preprocessor(manifest->input), nullptr, nullptr});
+    auto loaded = std::unique_ptr<Loaded>(new Loaded{
+        device->toString(), manifest.value(), Preprocessor(manifest->input), nullptr, nullptr});
     loaded->batcher = std::make_unique<DynamicBatcher>(batch, m_settings.maxBatchDelay);
     loaded->workers =
         std::make_unique<DeviceWorkerPool>(m_name, manifest->input, *loaded->batcher,
                                            std::move(models).value(), m_settings.torchThreads);
     qCInfo(lcInfer).noquote() << QStringLiteral("model %1 (%2) loaded on %3: %4 worker(s) × %5 "
                                                 "thread(s), batch ≤ %6, delay ≤ %7 µs")
-                                     .arg(m_name, manifest->version, device())
+                                     .arg(m_name, manifest->version, loaded->device)
                                      .arg(m_settings.workers)
                                      .arg(m_settings.torchThreads)
                                      .arg(batch)
@@ -108,6 +142,9 @@ Result<void> ModelService::ensureLoaded() const
     }
     m_loaded = std::move(loaded).value();
     m_ready.store(m_loaded.get(), std::memory_order_release);
+    if (m_settings.deviceResolved) {
+        m_settings.deviceResolved(m_loaded->device);
+    }
     return {};
 }
 
@@ -119,10 +156,13 @@ Result<void> ModelService::ready() const
         return {};
     }
     std::lock_guard lock(m_mutex);
-    return m_lastError.message.isEmpty()
-               ? makeError(Service::Model, ErrorCode::Unavailable,
-                           QStringLiteral("model %1: not loaded yet").arg(m_name))
-               : m_lastError;
+    if (!m_lastError.message.isEmpty()) {
+        return m_lastError;
+    }
+    if (!m_manifestError.message.isEmpty() && m_lastAttempt.time_since_epoch().count() == 0) {
+        return m_manifestError; // known broken before any job tried it
+    }
+    return {}; // not tried yet: the first job loads it
 }
 
 const ModelManifest& ModelService::manifest() const

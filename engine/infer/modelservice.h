@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -19,16 +20,23 @@ class TorchModel;
 
 struct ModelSettings
 {
-    DeviceSpec device; // resolved: cpu or cuda:N
+    DeviceSpec device; // cpu or cuda:N, or auto: resolved by the first load (loads libtorch)
     std::chrono::microseconds maxBatchDelay{5000};
-    int maxBatchSize = 0; // 0: the manifest's; else the smaller of the two
-    int workers = 1;      // device workers, each with its own model copy
-    int torchThreads = 1; // intra-op threads per worker
+    int maxBatchSize = 0;        // 0: the manifest's; else the smaller of the two
+    int workers = 1;             // device workers, each with its own model copy
+    int torchThreads = 1;        // intra-op threads per worker
+    bool keepHeapMemory = false; // InferenceConfig::keepHeapMemory, applied by the first load
+    // Told the concrete device when a load resolves `auto` (the heartbeat's "device").
+    std::function<void(const QString&)> deviceResolved;
 };
 
 // One model of the repository, `<repo>/<name>/{model.json,model.pt}`, served to many pipeline
-// threads: loads the manifest and one model copy per device worker, preprocesses each image on
-// the caller's thread and waits for its slice of a dynamic batch.
+// threads: one model copy per device worker, each image preprocessed on the caller's thread,
+// which waits for its slice of a dynamic batch.
+//
+// Models only where needed: the constructor reads the manifest (JSON, no torch); the weights,
+// and libtorch itself, load on the first infer(). An engine that only ever runs `noop` or
+// `metadata` never maps libtorch.
 //
 // A missing or broken model never throws or aborts: ready() and infer() report why
 // (ErrorCode::Unavailable, so jobs are retried with backoff), and the load is retried at most
@@ -38,16 +46,22 @@ class ModelService final
 public:
     static constexpr std::chrono::seconds kRetryInterval{10};
 
-    ModelService(QString directory, ModelSettings settings); // tries the first load now
+    ModelService(QString directory, ModelSettings settings); // reads the manifest only
     ~ModelService();
     ModelService(const ModelService&) = delete;
     ModelService& operator=(const ModelService&) = delete;
 
     QString name() const { return m_name; } // the directory name
-    QString device() const { return m_settings.device.toString(); }
-    // Whether the model is loaded, and if not the last load's error; never loads.
+    // The device it runs on: the resolved one once loaded, else the requested one ("auto").
+    QString device() const;
+    // Fine when loaded or not tried yet (it loads on the first job); else why it cannot run
+    // (its manifest, or the last load's error). Never loads.
     Result<void> ready() const;
-    // The manifest of the loaded model; only valid after ready() succeeded.
+    bool loaded() const { return m_ready.load(std::memory_order_acquire) != nullptr; }
+    // The manifest's version, read at construction (empty if the manifest is broken): engines
+    // sharing a namespace compare it before any model has loaded.
+    QString version() const { return m_version; }
+    // The manifest of the loaded model; only valid while loaded().
     const ModelManifest& manifest() const;
     // Blocks the calling pool thread until the image's batch has run. InvalidInput for an image
     // that cannot be preprocessed or that the model fails on alone.
@@ -58,13 +72,18 @@ public:
 
 private:
     struct Loaded;
+    // model.json parsed and model.pt present (no torch): what the constructor can know.
+    Result<ModelManifest> readManifest() const;
     Result<std::unique_ptr<Loaded>> load() const;
-    Result<std::vector<std::unique_ptr<TorchModel>>> loadCopies(const QString& modelPath) const;
+    Result<std::vector<std::unique_ptr<TorchModel>>> loadCopies(const QString& modelPath,
+                                                                const DeviceSpec& device) const;
     Result<void> ensureLoaded() const;
 
     const QString m_directory;
     const QString m_name;
     const ModelSettings m_settings;
+    QString m_version;
+    Error m_manifestError;      // empty message: the manifest read at construction was fine
     mutable std::mutex m_mutex; // guards the load state below
     mutable std::unique_ptr<Loaded> m_loaded;
     mutable std::atomic<const Loaded*> m_ready{nullptr}; // set once, read without the lock

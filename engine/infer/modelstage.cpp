@@ -47,8 +47,7 @@ Result<void> ModelStage::process(StageContext& context)
 
 QString ModelStage::version() const
 {
-    // The manifest exists once the model is loaded (at engine start); until then, unknown.
-    return m_service->ready() ? m_service->manifest().version : QString();
+    return m_service->version(); // from the manifest, before the weights are loaded
 }
 
 Result<QJsonValue> ModelStage::format(const ModelOutput& output, const StageContext& context) const

@@ -21,6 +21,7 @@ public:
     QString name() const override { return m_service->name(); }
     Result<void> process(StageContext& context) override;
     Result<void> ready() const override { return m_service->ready(); }
+    bool loadsOnFirstJob() const override { return !m_service->loaded(); }
     QString version() const override;
     const ModelService& service() const { return *m_service; }
 

@@ -71,17 +71,26 @@ Result<PipelineRegistry> PipelineRegistry::standard(const EngineConfig& config)
     if (!requested) {
         return requested.error();
     }
-    Result<DeviceSpec> device = TorchRuntime::resolve(requested.value());
-    if (!device) {
-        return device.error();
+    // Models load on first use, and so does libtorch. An explicit `cuda` is checked now (a GPU
+    // box without its GPU should fail at start, not at its first job); `auto` is resolved by
+    // the first model load; `cpu` needs no torch to be known.
+    DeviceSpec device = requested.value();
+    if (device.kind == DeviceSpec::Kind::Cuda) {
+        Result<DeviceSpec> resolved = TorchRuntime::resolve(device);
+        if (!resolved) {
+            return resolved.error();
+        }
+        device = resolved.value();
     }
-    qCInfo(lcInfer).noquote() << QStringLiteral("inference on %1 (%2), models from %3")
-                                     .arg(device->toString(), TorchRuntime::describe(),
-                                          QDir(options.modelsDir).absolutePath());
-    if (options.keepHeapMemory) {
-        TorchRuntime::keepHeapMemory();
-    }
-    const ModelSettings settings = settingsFrom(options, device.value());
+    qCInfo(lcInfer).noquote() << QStringLiteral(
+                                     "models from %1 on %2, each loaded by its first job")
+                                     .arg(QDir(options.modelsDir).absolutePath(),
+                                          device.toString());
+    PipelineRegistry registry = PipelineRegistry::builtIn(limits);
+    registry.setDevice(device.toString());
+    ModelSettings settings = settingsFrom(options, device);
+    settings.keepHeapMemory = options.keepHeapMemory;
+    settings.deviceResolved = registry.deviceReporter();
     QMap<QString, StagePtr> models;
     const auto stage = [&](const QString& name) {
         StagePtr& slot = models[name];
@@ -92,8 +101,6 @@ Result<PipelineRegistry> PipelineRegistry::standard(const EngineConfig& config)
         }
         return slot;
     };
-    PipelineRegistry registry = PipelineRegistry::builtIn(limits);
-    registry.setDevice(device->toString());
     const StagePtr decode = std::make_shared<DecodeStage>(limits);
     registry.add({QStringLiteral("default"),
                   {decode, std::make_shared<ThumbnailStage>(), stage(kFaceDetector),

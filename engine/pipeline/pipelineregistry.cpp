@@ -17,6 +17,25 @@ PipelineRegistry PipelineRegistry::builtIn(const ImageLimits& limits)
     return registry;
 }
 
+void PipelineRegistry::setDevice(const QString& device)
+{
+    deviceReporter()(device);
+}
+
+QString PipelineRegistry::device() const
+{
+    QMutexLocker lock(&m_device->mutex);
+    return m_device->value;
+}
+
+std::function<void(const QString&)> PipelineRegistry::deviceReporter() const
+{
+    return [label = m_device](const QString& device) {
+        QMutexLocker lock(&label->mutex);
+        label->value = device;
+    };
+}
+
 void PipelineRegistry::add(Pipeline pipeline)
 {
     const QString name = pipeline.name;

@@ -25,6 +25,8 @@ Dispatcher::Dispatcher(EngineContext& context)
 void Dispatcher::run()
 {
     m_io.open(); // failures are retried in the loop
+    // Known now, not at the first claim: an engine that starts on an empty queue is ready.
+    m_context.metrics.postgresUp = m_io.db.isOpen();
     const int bound = m_context.config.runtime.effectiveMaxInFlight();
     const qint64 budgetBytes = m_context.config.runtime.effectiveMemoryBudgetBytes();
     while (!m_context.stopClaiming) {

@@ -171,16 +171,32 @@ Result<void> Engine::readiness() const
         return makeError(Service::Redis, ErrorCode::Unavailable,
                          QStringLiteral("Redis is not reachable"));
     }
-    for (const QString& name : context.pipelines.names()) {
-        for (const StagePtr& stage : context.pipelines.find(name)->stages) {
-            if (Result<void> ready = stage->ready(); !ready) {
-                return makeError(ready.error().code,
-                                 QStringLiteral("pipeline %1: %2").arg(name, ready.error().message),
-                                 ready.error().service);
-            }
+    for (const PipelineReadiness& pipeline : pipelineReadiness()) {
+        if (!pipeline.ready) {
+            const Error& error = pipeline.ready.error();
+            return makeError(
+                error.code, QStringLiteral("pipeline %1: %2").arg(pipeline.pipeline, error.message),
+                error.service);
         }
     }
     return {};
+}
+
+QList<Engine::PipelineReadiness> Engine::pipelineReadiness() const
+{
+    QList<PipelineReadiness> states;
+    const PipelineRegistry& pipelines = m_impl->context.pipelines;
+    for (const QString& name : pipelines.names()) {
+        PipelineReadiness state{name, {}, false};
+        for (const StagePtr& stage : pipelines.find(name)->stages) {
+            if (Result<void> ready = stage->ready(); !ready && state.ready) {
+                state.ready = ready;
+            }
+            state.loadsOnFirstJob = state.loadsOnFirstJob || stage->loadsOnFirstJob();
+        }
+        states.append(state);
+    }
+    return states;
 }
 
 } // namespace pixelnest

@@ -59,6 +59,8 @@ void Maintenance::maintainQueue()
         return; // another engine does it this round (or Redis is down: the dispatcher says so)
     }
     Result<void> done = m_io.db.ensureOpen();
+    // While the queue is empty nothing else touches PostgreSQL: /readyz learns of it here.
+    m_context.metrics.postgresUp = done.ok();
     if (done) {
         done = reap();
     }

@@ -30,16 +30,23 @@ MetricsServer::MetricsServer(Engine& engine, QObject* parent)
         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("ok\n"));
     });
     m_server->route(QStringLiteral("/readyz"), [this] {
+        // Short, fixed reasons: no paths, hosts or server messages to whoever can reach the
+        // port (the log has the details). The first line is the verdict; one line per pipeline
+        // follows, so an operator sees which pipelines this engine can serve now.
         const Result<void> ready = m_engine.readiness();
-        if (ready) {
-            return QHttpServerResponse(QByteArrayLiteral("text/plain"),
-                                       QByteArrayLiteral("ready\n"));
+        QByteArray body = ready ? QByteArrayLiteral("ready\n")
+                                : "not ready: " + shortReason(ready.error()) + '\n';
+        for (const Engine::PipelineReadiness& pipeline : m_engine.pipelineReadiness()) {
+            body +=
+                "pipeline " + pipeline.pipeline.toUtf8() + ": " +
+                (!pipeline.ready            ? "not ready: " + shortReason(pipeline.ready.error())
+                 : pipeline.loadsOnFirstJob ? QByteArrayLiteral("ready, models load on first job")
+                                            : QByteArrayLiteral("ready")) +
+                '\n';
         }
-        // A short, fixed reason: no paths, hosts or server messages to whoever can reach the
-        // port (the log has the details).
-        return QHttpServerResponse(QByteArrayLiteral("text/plain"),
-                                   "not ready: " + shortReason(ready.error()) + '\n',
-                                   QHttpServerResponder::StatusCode::ServiceUnavailable);
+        return QHttpServerResponse(QByteArrayLiteral("text/plain"), body,
+                                   ready ? QHttpServerResponder::StatusCode::Ok
+                                         : QHttpServerResponder::StatusCode::ServiceUnavailable);
     });
 }
 

@@ -11,6 +11,7 @@
 #include "testimages.h"
 #include "teststack.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -210,14 +211,74 @@ private Q_SLOTS:
         int status = 0;
         QCOMPARE(get(QStringLiteral("/healthz"), &status), QByteArray("ok\n"));
         QCOMPARE(status, 200);
+        QByteArray ready;
         QVERIFY(EngineFixture::waitFor(
-            [&] { return get(QStringLiteral("/readyz"), &status) == "ready\n"; }, 10'000));
+            [&] {
+                ready = get(QStringLiteral("/readyz"), &status);
+                return ready.startsWith("ready\n");
+            },
+            10'000));
+        QCOMPARE(status, 200);
+        // One line per pipeline: `default` has run nothing, so its models are not loaded.
+        QVERIFY2(ready.contains("pipeline noop: ready\n"), ready.constData());
+        QVERIFY2(ready.contains("pipeline default: ready, models load on first job\n"),
+                 ready.constData());
         const QByteArray metrics = get(QStringLiteral("/metrics"), &status);
         QCOMPARE(status, 200);
         QVERIFY(metrics.contains("pixelnest_jobs_total{outcome=\"completed\"} 7"));
         QVERIFY(metrics.contains("# TYPE pixelnest_queue_depth gauge"));
         QVERIFY(metrics.contains("pixelnest_in_flight 0"));
         QVERIFY(metrics.contains("pixelnest_worker_up 1"));
+        engine->terminate();
+        QVERIFY(engine->waitForFinished(30'000));
+    }
+
+    // Models only where needed: an engine that has run only `noop` jobs has not mapped libtorch;
+    // its first `default` job loads the models (and libtorch) and completes on the resolved
+    // device, and from then on /readyz says the pipeline is loaded.
+    void modelsLoadOnlyWhenAPipelineNeedsThem()
+    {
+        EngineFixture fixture;
+        fixture.submit(20, 0, QStringLiteral("noop"));
+        auto engine = startEngineProcess(
+            fixture, {QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0"),
+                      QStringLiteral("--models"),
+                      qEnvironmentVariable("PIXELNEST_BUILD_DIR") + QStringLiteral("/models")});
+        QString log;
+        const QString port = metricsPort(*engine, log);
+        QVERIFY(!port.isEmpty());
+        QVERIFY(EngineFixture::waitFor(
+            [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 20; },
+            20'000));
+        const auto mapped = [&engine] {
+            QFile maps(QStringLiteral("/proc/%1/maps").arg(engine->processId()));
+            return maps.open(QIODevice::ReadOnly) ? maps.readAll() : QByteArray();
+        };
+        QVERIFY(mapped().contains("libQt6Core"));
+        QVERIFY2(!mapped().contains("libtorch"), "a noop-only engine mapped libtorch");
+
+        const qint64 photo =
+            fixture.submit(1, 0, QStringLiteral("default"), test::encodedImage(320, 240, "JPEG"))
+                .first();
+        QVERIFY(EngineFixture::waitFor(
+            [&] {
+                return fixture.countWhere(
+                           QStringLiteral("id = %1 AND status = 'completed'").arg(photo)) == 1;
+            },
+            120'000));
+        QVERIFY(mapped().contains("libtorch"));
+        QCOMPARE(fixture.scalar(QStringLiteral("SELECT count(*) FROM images WHERE id = %1 AND "
+                                               "result->>'device' = 'cpu' AND "
+                                               "result ? 'moderation'")
+                                    .arg(photo)),
+                 1);
+        QNetworkAccessManager network;
+        QNetworkReply* reply = network.get(
+            QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/readyz").arg(port))));
+        QVERIFY(EngineFixture::waitFor([reply] { return reply->isFinished(); }, 10'000));
+        const QByteArray ready = reply->readAll();
+        QVERIFY2(ready.contains("pipeline default: ready\n"), ready.constData());
+        reply->deleteLater();
         engine->terminate();
         QVERIFY(engine->waitForFinished(30'000));
     }

@@ -37,8 +37,17 @@ public:
     bool isFinished() const;
 
     EngineMetrics& metrics();
-    // PostgreSQL and Redis reachable at the last attempt, and every pipeline stage ready.
+    // PostgreSQL and Redis reachable at the last attempt, and every pipeline stage ready (a
+    // model not loaded yet is ready: its first job loads it).
     Result<void> readiness() const;
+    // Each pipeline by name: ready, waiting for its first job to load its models, or why not.
+    struct PipelineReadiness
+    {
+        QString pipeline;
+        Result<void> ready;
+        bool loadsOnFirstJob = false;
+    };
+    QList<PipelineReadiness> pipelineReadiness() const;
     QString workerName() const; // host:pid
 
 Q_SIGNALS:

@@ -5,7 +5,11 @@
 #include "pixelnest/stage.h"
 
 #include <QMap>
+#include <QMutex>
+
 #include <QStringList>
+#include <functional>
+#include <memory>
 
 namespace pixelnest
 {
@@ -19,22 +23,31 @@ public:
 
     // What an engine runs: the built-in pipelines, `default` with the models found in
     // config.inference.modelsDir on its device, and the user's own models, with every inference
-    // knob of the config (batch delay, workers, threads) and its image limits. Loads the models
-    // (about a second on a CPU): call it off the GUI thread. A missing or broken model is not
-    // an error here but a readiness error of its stages; a bad or absent device is.
+    // knob of the config (batch delay, workers, threads) and its image limits. Reads only the
+    // manifests: each model (and libtorch) loads when its first job needs it. A missing or
+    // broken model is not an error here but a readiness error of its stages; a bad device is,
+    // and so is an explicit `cuda` without one.
     // Defined in infer/, which plugs the models into pipeline/.
     static Result<PipelineRegistry> standard(const EngineConfig& config);
 
     void add(Pipeline pipeline);
-    // The device the models run on ("cpu", "cuda:0"), once resolved: heartbeats report it.
-    void setDevice(const QString& device) { m_device = device; }
-    QString device() const { return m_device; }
+    // The device the models run on ("cpu", "cuda:0"; "auto" until the first model load
+    // resolves it): heartbeats report it. Copies of a registry share it; thread-safe.
+    void setDevice(const QString& device);
+    QString device() const;
+    // setDevice for whoever resolves it later (a model's first load), safe on any thread.
+    std::function<void(const QString&)> deviceReporter() const;
     const Pipeline* find(const QString& name) const;
     QStringList names() const { return m_pipelines.keys(); }
 
 private:
+    struct DeviceLabel
+    {
+        QMutex mutex;
+        QString value;
+    };
     QMap<QString, Pipeline> m_pipelines;
-    QString m_device;
+    std::shared_ptr<DeviceLabel> m_device = std::make_shared<DeviceLabel>();
 };
 
 } // namespace pixelnest

@@ -40,6 +40,8 @@ public:
     virtual Result<void> process(StageContext& context) = 0;
     // Readiness: a stage that needs a model says here why it cannot run.
     virtual Result<void> ready() const { return {}; }
+    // Whether its first job will load something first (a model, libtorch): /readyz says so.
+    virtual bool loadsOnFirstJob() const { return false; }
     // What its results depend on beyond the code, such as a model's version: engines that
     // share a namespace compare it. Empty for the built-in stages.
     virtual QString version() const { return {}; }
