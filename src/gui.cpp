@@ -60,6 +60,7 @@ int runGui(int argc, char** argv, const cli::CommandLine& line)
         // The window opens at once; the local stack, migrations and the engine's models come
         // up off the GUI thread and the window fills in when they are ready.
         window.show();
+        window.uploadWhenReady(line.files);
         session.start();
         exitCode = QApplication::exec();
     }

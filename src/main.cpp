@@ -4,6 +4,7 @@
 #include "cli/auditcommand.h"
 #include "cli/bulkcommands.h"
 #include "cli/commandline.h"
+#include "cli/commandspec.h"
 #include "cli/enginecommand.h"
 #include "cli/exitcodes.h"
 #include "cli/localcommand.h"
@@ -35,6 +36,17 @@ QStringList argumentsOf(int argc, char** argv)
     return arguments;
 }
 
+// `pixelnest completion bash`: the script the package installs, made from the command table.
+int runCompletionCommand(const CommandLine& line)
+{
+    if (line.arguments != QStringList{QStringLiteral("bash")}) {
+        QTextStream(stderr) << "pixelnest completion: only `pixelnest completion bash` exists\n";
+        return kExitUsage;
+    }
+    QTextStream(stdout) << bashCompletion();
+    return kExitOk;
+}
+
 int runHeadless(int argc, char** argv, const CommandLine& line)
 {
     QCoreApplication app(argc, argv);
@@ -53,6 +65,7 @@ int runHeadless(int argc, char** argv, const CommandLine& line)
         {QStringLiteral("migrate"), runMigrateCommand},
         {QStringLiteral("roles"), runRolesCommand},
         {QStringLiteral("audit"), runAuditCommand},
+        {QStringLiteral("completion"), runCompletionCommand},
     };
     return commands.value(line.command)(line);
 }

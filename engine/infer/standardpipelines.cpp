@@ -74,6 +74,10 @@ Result<PipelineRegistry> PipelineRegistry::standard(const EngineConfig& config)
     // Models load on first use, and so does libtorch. An explicit `cuda` is checked now (a GPU
     // box without its GPU should fail at start, not at its first job); `auto` is resolved by
     // the first model load; `cpu` needs no torch to be known.
+    // A broken install (no torch module) fails the start, as it always did, not the first job.
+    if (Result<void> installed = TorchRuntime::checkInstalled(); !installed) {
+        return installed.error();
+    }
     DeviceSpec device = requested.value();
     if (device.kind == DeviceSpec::Kind::Cuda) {
         Result<DeviceSpec> resolved = TorchRuntime::resolve(device);

@@ -29,6 +29,15 @@ QString modulePath()
     return QStringLiteral(PIXELNEST_TORCH_MODULE_INSTALLED);
 }
 
+Error moduleError(const QString& reason)
+{
+    return makeError(Service::Model, ErrorCode::Unavailable,
+                     QStringLiteral("the inference module could not be loaded (%1): reinstall "
+                                    "pixelnest or point PIXELNEST_TORCH_MODULE at "
+                                    "libpixelnest_torch.so")
+                         .arg(reason));
+}
+
 struct LoadedModule
 {
     TorchBackend* backend = nullptr;
@@ -49,12 +58,7 @@ const LoadedModule& loaded()
                 ? nullptr
                 : reinterpret_cast<TorchBackendEntry>(dlsym(handle, kTorchBackendEntry));
         if (entry == nullptr) {
-            module.error =
-                makeError(Service::Model, ErrorCode::Unavailable,
-                          QStringLiteral("the inference module could not be loaded (%1): reinstall "
-                                         "pixelnest or point PIXELNEST_TORCH_MODULE at "
-                                         "libpixelnest_torch.so")
-                              .arg(QString::fromLocal8Bit(dlerror())));
+            module.error = moduleError(QString::fromLocal8Bit(dlerror()));
             return;
         }
         module.backend = entry();
@@ -63,6 +67,15 @@ const LoadedModule& loaded()
 }
 
 } // namespace
+
+Result<void> TorchRuntime::checkInstalled()
+{
+    const QString path = modulePath();
+    if (!QFileInfo(path).isFile()) {
+        return moduleError(QStringLiteral("%1: No such file").arg(path));
+    }
+    return {};
+}
 
 Result<DeviceSpec> TorchRuntime::resolve(const DeviceSpec& requested)
 {

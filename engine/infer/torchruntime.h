@@ -12,6 +12,9 @@ namespace pixelnest::engine
 class TorchRuntime final
 {
 public:
+    // Whether the module file is where it will be loaded from, without loading it: an engine
+    // checks at start what its first model job would otherwise find out.
+    static Result<void> checkInstalled();
     // `auto` becomes cuda:0 when torch::cuda::is_available() and cpu otherwise; `cuda`/`cuda:N`
     // must name a visible CUDA device. Errors are ErrorCode::Unavailable with the fix.
     static Result<DeviceSpec> resolve(const DeviceSpec& requested);

@@ -2,6 +2,10 @@
 
 #include "cli/exitcodes.h"
 #include "cli/session.h"
+#include "cli/table.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QTextStream>
 
@@ -13,11 +17,30 @@ namespace pixelnest::cli
 namespace
 {
 
-// Prints what the action did, names every id it could not apply to, and picks the exit code:
-// 4 when some ids were missing or in the wrong state.
-int report(const BulkOutcome& outcome, const QString& done, const QString& whyUnchanged)
+QJsonArray idArray(const QList<qint64>& ids)
 {
-    QTextStream(stdout) << done.arg(outcome.changed.size()) << '\n';
+    QJsonArray array;
+    for (qint64 id : ids) {
+        array.append(id);
+    }
+    return array;
+}
+
+// Prints what the action did (with --json: the ids changed, unchanged and missing), names every
+// id it could not apply to, and picks the exit code: 4 when some ids were missing or in the
+// wrong state.
+int report(const CommandLine& line, const BulkOutcome& outcome, const QString& done,
+           const QString& whyUnchanged)
+{
+    if (line.isSet(QStringLiteral("json"))) {
+        printJson(
+            QJsonDocument(QJsonObject{{QStringLiteral("command"), line.command},
+                                      {QStringLiteral("changed"), idArray(outcome.changed)},
+                                      {QStringLiteral("unchanged"), idArray(outcome.unchanged)},
+                                      {QStringLiteral("missing"), idArray(outcome.missing)}}));
+    } else {
+        QTextStream(stdout) << done.arg(outcome.changed.size()) << '\n';
+    }
     QTextStream err(stderr);
     for (qint64 id : outcome.missing) {
         err << "pixelnest: no image with id " << id << '\n';
@@ -45,7 +68,7 @@ int runOnIds(const CommandLine& line, const QStringList& words, const Action& ac
     if (!outcome) {
         return reportError(line, outcome.error());
     }
-    return report(outcome.value(), done, whyUnchanged);
+    return report(line, outcome.value(), done, whyUnchanged);
 }
 
 } // namespace
@@ -85,8 +108,8 @@ int runReprocessCommand(const CommandLine& line)
         if (!outcome) {
             return reportError(line, outcome.error());
         }
-        return report(outcome.value(), QStringLiteral("%1 failed image(s) queued for reprocessing"),
-                      QString());
+        return report(line, outcome.value(),
+                      QStringLiteral("%1 failed image(s) queued for reprocessing"), QString());
     }
     return runOnIds(
         line, line.arguments,

@@ -25,6 +25,7 @@ struct CommandLine
     Mode mode = Mode::Gui;
     QString command;       // subcommand name when mode == Command
     QStringList arguments; // positional arguments after the subcommand
+    QStringList files;     // `pixelnest FILE...`: the console opens with these to upload
     QString error;         // when mode == UsageError
     ConnectionFlags connection;
     QString configFile;

@@ -2,12 +2,15 @@
 
 #include "cli/exitcodes.h"
 #include "cli/session.h"
+#include "cli/table.h"
 #include "config/engineconfigloader.h"
 #include "pixelnest/localstack.h"
 #include "pixelnest/redisacl.h"
 #include "pixelnest/roles.h"
 #include "pixelnest/schema.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
@@ -41,13 +44,22 @@ int dryRun(const CommandLine& line, const QString& conninfo)
     if (!status) {
         return reportError(line, status.error());
     }
+    const Result<QString> sql = status->pending.isEmpty() ? Result<QString>(QString())
+                                                          : pendingMigrationSql(status.value());
+    if (!sql) {
+        return reportError(line, sql.error());
+    }
+    if (line.isSet(QStringLiteral("json"))) {
+        printJson(
+            QJsonDocument(QJsonObject{{QStringLiteral("schema_version"), status->current},
+                                      {QStringLiteral("needed"), status->needed},
+                                      {QStringLiteral("pending"), int(status->pending.size())},
+                                      {QStringLiteral("sql"), sql.value()}}));
+        return kExitOk;
+    }
     if (status->pending.isEmpty()) {
         QTextStream(stdout) << "schema is at " << status->current << ": nothing to migrate\n";
         return kExitOk;
-    }
-    const Result<QString> sql = pendingMigrationSql(status.value());
-    if (!sql) {
-        return reportError(line, sql.error());
     }
     QTextStream(stdout) << "-- schema is at " << status->current << "; `pixelnest migrate` "
                         << "would apply " << status->pending.size() << " migration(s) to reach "
@@ -69,8 +81,14 @@ int grant(const CommandLine& line, const QString& conninfo)
     if (!previous) {
         return reportError(line, previous.error());
     }
-    QTextStream(stdout) << login << ": " << roleName(previous.value()) << " -> " << roleName(*role)
-                        << '\n';
+    if (line.isSet(QStringLiteral("json"))) {
+        printJson(QJsonDocument(QJsonObject{{QStringLiteral("login"), login},
+                                            {QStringLiteral("from"), roleName(previous.value())},
+                                            {QStringLiteral("to"), roleName(*role)}}));
+    } else {
+        QTextStream(stdout) << login << ": " << roleName(previous.value()) << " -> "
+                            << roleName(*role) << '\n';
+    }
     return kExitOk;
 }
 
@@ -97,8 +115,13 @@ int runMigrateCommand(const CommandLine& line)
     if (!status) {
         return reportError(line, status.error());
     }
-    QTextStream(stdout) << "applied " << applied.value() << " migration(s): schema is at "
-                        << status->current << '\n';
+    if (line.isSet(QStringLiteral("json"))) {
+        printJson(QJsonDocument(QJsonObject{{QStringLiteral("applied"), applied.value()},
+                                            {QStringLiteral("schema_version"), status->current}}));
+    } else {
+        QTextStream(stdout) << "applied " << applied.value() << " migration(s): schema is at "
+                            << status->current << '\n';
+    }
     return kExitOk;
 }
 
@@ -124,15 +147,29 @@ int runRolesCommand(const CommandLine& line)
     if (Result<void> done = initRoles(conninfo.value()); !done) {
         return reportError(line, done.error());
     }
-    QTextStream(stdout) << "roles ready: pixelnest_viewer, pixelnest_operator, pixelnest_admin, "
-                           "pixelnest_engine\ngive a login one with `pixelnest roles grant LOGIN "
-                           "ROLE`\n";
+    QString acl;
     if (line.isSet(QStringLiteral("redis-acl"))) {
         const Result<EngineConfig> settings = loadEngineConfig(line);
         if (!settings) {
             return reportError(line, settings.error());
         }
-        QTextStream(stdout) << '\n' << redisAclScript(settings->service.ns);
+        acl = redisAclScript(settings->service.ns);
+    }
+    const QStringList roles{QStringLiteral("pixelnest_viewer"),
+                            QStringLiteral("pixelnest_operator"), QStringLiteral("pixelnest_admin"),
+                            QStringLiteral("pixelnest_engine")};
+    if (line.isSet(QStringLiteral("json"))) {
+        QJsonObject done{{QStringLiteral("roles"), QJsonArray::fromStringList(roles)}};
+        if (!acl.isEmpty()) {
+            done.insert(QStringLiteral("redis_acl"), acl);
+        }
+        printJson(QJsonDocument(done));
+        return kExitOk;
+    }
+    QTextStream(stdout) << "roles ready: " << roles.join(QStringLiteral(", "))
+                        << "\ngive a login one with `pixelnest roles grant LOGIN ROLE`\n";
+    if (!acl.isEmpty()) {
+        QTextStream(stdout) << '\n' << acl;
     }
     return kExitOk;
 }

@@ -24,6 +24,8 @@
 #include <QTabWidget>
 #include <QToolBar>
 
+#include <utility>
+
 namespace pixelnest::ui
 {
 
@@ -267,6 +269,9 @@ void MainWindow::setWritable(bool writable)
         upload->setEnabled(writable && maySubmit);
         upload->setToolTip(maySubmit ? upload->text().remove(QLatin1Char('&'))
                                      : m_actions->refusal(AdminAction::Submit));
+    }
+    if (writable && !m_pendingUpload.isEmpty()) {
+        askUpload(std::exchange(m_pendingUpload, {}));
     }
 }
 

@@ -44,6 +44,9 @@ public:
 
     // Asks for the upload options, then uploads (drop, Add Files, Add Folder end here).
     void askUpload(const QStringList& paths);
+    // askUpload as soon as the console may upload (`pixelnest FILE...`, the desktop entry's
+    // "Open With"): at once if connected, else when the servers are up.
+    void uploadWhenReady(const QStringList& paths);
     // Uploads at once with `options`; the progress dialog shows and stays for the summary.
     UploadController* startUpload(const QStringList& paths, const UploadOptions& options);
     bool isWritable() const { return m_writable; }
@@ -92,6 +95,7 @@ private:
     QTimer m_statsSoon; // live events refresh the figures, at most once a second
     qint64 m_total = -1;
     bool m_writable = false;
+    QStringList m_pendingUpload; // uploadWhenReady's files, until the console may upload
     bool m_wasLost = false;
 };
 

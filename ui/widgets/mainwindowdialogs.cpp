@@ -28,6 +28,15 @@ void MainWindow::askUpload(const QStringList& paths)
     dialog->open();
 }
 
+void MainWindow::uploadWhenReady(const QStringList& paths)
+{
+    if (m_writable) {
+        askUpload(paths);
+    } else {
+        m_pendingUpload = paths;
+    }
+}
+
 UploadController* MainWindow::startUpload(const QStringList& paths, const UploadOptions& options)
 {
     auto* controller = new UploadController(m_session->service(), this);
