@@ -284,7 +284,7 @@ QString commandHelp(const CommandSpec& command)
     }
     QString text;
     QTextStream out(&text);
-    out << "Usage: pixelnest " << command.synopsis << "\n\n" << wrapped(command.summary, 0);
+    out << "Usage:\n  pixelnest " << command.synopsis << "\n\n" << wrapped(command.summary, 0);
     if (!own.empty()) {
         out << "\nOptions:\n" << listOptions(own);
     }
@@ -292,9 +292,12 @@ QString commandHelp(const CommandSpec& command)
         out << "\nEngine and upload options:\n" << listOptions(engine);
     }
     if (command.connection) {
-        out << "\nConnection options: --postgres CONNINFO, --redis URL, --redis-password-file "
-               "FILE,\n--redis-ca FILE, --redis-cert FILE, --redis-key FILE, --config FILE, "
-               "--namespace NAME\n(see pixelnest --help).\n";
+        out << '\n'
+            << wrapped(QStringLiteral("Connection options: --postgres CONNINFO, --redis URL, "
+                                      "--redis-password-file FILE, --redis-ca FILE, --redis-cert "
+                                      "FILE, --redis-key FILE, --config FILE, --namespace NAME "
+                                      "(see pixelnest --help)."),
+                       0);
     }
     return text;
 }

@@ -68,6 +68,10 @@ for option in $("$build/src/pixelnest" --help | grep -oE -- '--[a-z][a-z0-9-]+' 
 done
 ((${#missing[@]} == 0)) || fail "man page lacks ${missing[*]}"
 echo "man page: every option of --help is in it"
+completion=$root/usr/share/bash-completion/completions/pixelnest
+bash -n "$completion" || fail "the bash completion script does not parse"
+grep -q 'complete -o filenames -F _pixelnest pixelnest' "$completion" ||
+    fail "the bash completion script registers nothing"
 
 echo "== the installed engine on the installed samples"
 export PIXELNEST_NAMESPACE=package$$

@@ -101,6 +101,28 @@ private Q_SLOTS:
         qInfo() << "window shown after" << openMs << "ms; ready after" << elapsed.elapsed() << "ms";
     }
 
+    // `pixelnest FILE...` (the desktop entry's "Open With"): the files wait until the console
+    // may upload, then the upload dialog asks about exactly them.
+    void filesGivenAtStartOpenTheUploadDialog()
+    {
+        EngineFixture fixture;
+        ConsoleSession session(
+            test::sessionEnvironment(fixture.connections(), fixture.ns(), fixture.engineConfig()));
+        MainWindow window(&session);
+        QTemporaryDir dir;
+        const QStringList photos = test::samplePhotos(dir.path()).mid(0, 2);
+        window.show();
+        window.uploadWhenReady(photos); // before the servers are known, as at start-up
+        QVERIFY(window.findChild<UploadDialog*>() == nullptr);
+        session.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<UploadDialog*>() != nullptr, 30'000);
+        auto* dialog = window.findChild<UploadDialog*>();
+        QCOMPARE(dialog->paths(), photos);
+        QTRY_VERIFY(dialog->isVisible());
+        test::saveScreenshot(dialog, QStringLiteral("upload-dialog-from-command-line.png"));
+        dialog->reject();
+    }
+
     // Dropped photos go queued → completed live, processed by the console's own engine; the
     // detail pane shows the picture; the dashboard sees the engine.
     void processesHereAndFollowsLive()
