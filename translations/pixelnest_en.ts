@@ -228,6 +228,92 @@
     </message>
 </context>
 <context>
+    <name>pixelnest::ui::AuditPage</name>
+    <message>
+        <source>Any login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is not shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the audit trail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pixelnest::ui::AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ids or filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pixelnest::ui::ConnectionDialog</name>
     <message>
         <source>stored in the system keychain</source>
@@ -359,6 +445,86 @@
     </message>
     <message>
         <source>the URL is malformed: use redis://[user:password@]host:port/db or unix:///path/redis.sock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify server certificate and name (verify-full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify server certificate (verify-ca)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt, do not verify (require)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libpq default (prefer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No TLS (disable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM), e.g. /etc/pixelnest/db-ca.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rediss:// only: CA file (PEM); empty uses the system&apos;s CAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client certificate (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA cert&amp;ificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Redis is %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -662,6 +828,14 @@
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2) cannot %3: an admin can grant the operator role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::JobTableView</name>
@@ -800,6 +974,18 @@ It keeps trying; File → Connection… chooses other servers.</source>
     </message>
     <message>
         <source>The new language applies when Pixelnest starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL login %1, acting as Pixelnest role %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -978,18 +1164,6 @@ It keeps trying; File → Connection… chooses other servers.</source>
 <context>
     <name>pixelnest::ui::UploadController</name>
     <message>
-        <source>not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>too large: %1, over the %2 upload limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unreadable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not uploaded: cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1163,6 +1337,10 @@ It keeps trying; File → Connection… chooses other servers.</source>
     </message>
     <message>
         <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This engine&apos;s settings (max attempts, lease, limits, timeouts, pipelines) differ from the other engines&apos;: it treats the same job differently</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -220,6 +220,92 @@
     </message>
 </context>
 <context>
+    <name>pixelnest::ui::AuditPage</name>
+    <message>
+        <source>Any login</source>
+        <translation>모든 로그인</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>모든 작업</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>모든 시간</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>최근 1시간</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>최근 24시간</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>로그인:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>작업:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>시점:</translation>
+    </message>
+    <message>
+        <source>The audit trail is not shown: %1</source>
+        <translation>감사 기록을 보여 줄 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the audit trail: %1</source>
+        <translation>감사 기록을 불러오지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pixelnest::ui::AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Jobs changed</source>
+        <translation>바뀐 작업 수</translation>
+    </message>
+    <message>
+        <source>Ids or filter</source>
+        <translation>ID 또는 필터</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>새 값</translation>
+    </message>
+</context>
+<context>
     <name>pixelnest::ui::ConnectionDialog</name>
     <message>
         <source>stored in the system keychain</source>
@@ -352,6 +438,86 @@
     <message>
         <source>the URL is malformed: use redis://[user:password@]host:port/db or unix:///path/redis.sock</source>
         <translation>URL 형식이 잘못되었습니다: redis://[user:password@]host:port/db 또는 unix:///path/redis.sock 형식을 쓰세요</translation>
+    </message>
+    <message>
+        <source>PostgreSQL TLS</source>
+        <translation>PostgreSQL TLS</translation>
+    </message>
+    <message>
+        <source>Verify server certificate and name (verify-full)</source>
+        <translation>서버 인증서와 이름 확인 (verify-full)</translation>
+    </message>
+    <message>
+        <source>Verify server certificate (verify-ca)</source>
+        <translation>서버 인증서 확인 (verify-ca)</translation>
+    </message>
+    <message>
+        <source>Encrypt, do not verify (require)</source>
+        <translation>암호화만, 확인 안 함 (require)</translation>
+    </message>
+    <message>
+        <source>libpq default (prefer)</source>
+        <translation>libpq 기본값 (prefer)</translation>
+    </message>
+    <message>
+        <source>No TLS (disable)</source>
+        <translation>TLS 사용 안 함 (disable)</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM), e.g. /etc/pixelnest/db-ca.crt</source>
+        <translation>CA 인증서 파일 (PEM), 예: /etc/pixelnest/db-ca.crt</translation>
+    </message>
+    <message>
+        <source>PostgreSQL CA certificate</source>
+        <translation>PostgreSQL CA 인증서</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>TLS(&amp;T):</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation>CA 인증서(&amp;A):</translation>
+    </message>
+    <message>
+        <source>rediss:// only: CA file (PEM); empty uses the system&apos;s CAs</source>
+        <translation>rediss:// 전용: CA 파일 (PEM), 비우면 시스템 CA 사용</translation>
+    </message>
+    <message>
+        <source>Redis CA certificate</source>
+        <translation>Redis CA 인증서</translation>
+    </message>
+    <message>
+        <source>client certificate (optional)</source>
+        <translation>클라이언트 인증서 (선택)</translation>
+    </message>
+    <message>
+        <source>Redis client certificate</source>
+        <translation>Redis 클라이언트 인증서</translation>
+    </message>
+    <message>
+        <source>its private key</source>
+        <translation>그 개인 키</translation>
+    </message>
+    <message>
+        <source>Redis client key</source>
+        <translation>Redis 클라이언트 키</translation>
+    </message>
+    <message>
+        <source>CA cert&amp;ificate:</source>
+        <translation>CA 인증서(&amp;I):</translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation>클라이언트 인증서(&amp;L):</translation>
+    </message>
+    <message>
+        <source>⚠ %1 is %2</source>
+        <translation>⚠ %1: %2</translation>
+    </message>
+    <message>
+        <source>⚠ Redis is %1</source>
+        <translation>⚠ Redis: %1</translation>
     </message>
 </context>
 <context>
@@ -650,6 +816,14 @@
         <source>JSON files (*.json)</source>
         <translation>JSON 파일 (*.json)</translation>
     </message>
+    <message>
+        <source>%1 (%2) cannot %3: an admin can grant the operator role</source>
+        <translation>%1 (%2)은(는) %3 권한이 없습니다: 관리자가 operator 역할을 줄 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>권한 없음</translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::JobTableView</name>
@@ -791,6 +965,18 @@ It keeps trying; File → Connection… chooses other servers.</source>
     <message>
         <source>The new language applies when Pixelnest starts again.</source>
         <translation>새 언어는 Pixelnest를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Audit</source>
+        <translation>감사(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL login %1, acting as Pixelnest role %2</source>
+        <translation>PostgreSQL 로그인 %1, Pixelnest 역할 %2(으)로 작업 중</translation>
     </message>
 </context>
 <context>
@@ -967,18 +1153,6 @@ It keeps trying; File → Connection… chooses other servers.</source>
 <context>
     <name>pixelnest::ui::UploadController</name>
     <message>
-        <source>not found</source>
-        <translation>찾을 수 없음</translation>
-    </message>
-    <message>
-        <source>too large: %1, over the %2 upload limit</source>
-        <translation>너무 큼: %1, 업로드 한도 %2 초과</translation>
-    </message>
-    <message>
-        <source>unreadable: %1</source>
-        <translation>읽을 수 없음: %1</translation>
-    </message>
-    <message>
         <source>not uploaded: cancelled</source>
         <translation>올리지 않음: 취소됨</translation>
     </message>
@@ -1148,6 +1322,10 @@ It keeps trying; File → Connection… chooses other servers.</source>
     <message>
         <source>Last seen</source>
         <translation>마지막 확인</translation>
+    </message>
+    <message>
+        <source>This engine&apos;s settings (max attempts, lease, limits, timeouts, pipelines) differ from the other engines&apos;: it treats the same job differently</source>
+        <translation>이 엔진의 설정(최대 시도, 리스, 한도, 시간 제한, 파이프라인)이 다른 엔진과 다릅니다: 같은 작업을 다르게 처리합니다</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QXmlStreamReader>
 
 using namespace pixelnest;
@@ -76,6 +78,31 @@ private Q_SLOTS:
                 QVERIFY2(counts.unfinished == 0, qPrintable(counts.missing.join(QLatin1Char('|'))));
             }
         }
+    }
+
+    // The committed .ts files hold every string the sources have: lupdate over ui/ and src/
+    // into a copy finds nothing new to translate (a string added without running
+    // `cmake --build build --target update_translations` and translating it fails here).
+    void translationsCoverEverySourceString()
+    {
+        const QString source = qEnvironmentVariable("PIXELNEST_SOURCE_DIR");
+        const QString lupdate = QStringLiteral("/usr/lib/qt6/bin/lupdate");
+        QVERIFY2(QFile::exists(lupdate), "lupdate (qt6-l10n-tools) is missing");
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("pixelnest_ko.ts"));
+        QVERIFY(QFile::copy(source + QStringLiteral("/translations/pixelnest_ko.ts"), copy));
+        QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QProcess update;
+        update.setWorkingDirectory(source);
+        update.start(lupdate, {QStringLiteral("ui"), QStringLiteral("src"), QStringLiteral("-ts"),
+                               copy, QStringLiteral("-no-obsolete"),
+                               QStringLiteral("-locations"), QStringLiteral("none")});
+        QVERIFY(update.waitForFinished(60'000));
+        QCOMPARE(update.exitCode(), 0);
+        const TsCounts counts = readTs(copy);
+        QVERIFY2(counts.unfinished == 0,
+                 qPrintable(QStringLiteral("not translated yet: ") +
+                            counts.missing.join(QLatin1Char('|'))));
     }
 
     void koreanLoads()
