@@ -23,14 +23,9 @@ using test::runPixelnest;
 namespace
 {
 
-// A scratch database and Redis namespace for the CLI, through the environment as users set it.
 QProcessEnvironment scratchEnvironment()
 {
-    QProcessEnvironment environment =
-        test::environmentFor(test::createScratchDatabase(), test::redisUrl());
-    environment.insert(QStringLiteral("PIXELNEST_NAMESPACE"),
-                       QStringLiteral("cli") + QUuid::createUuid().toString(QUuid::Id128).left(10));
-    return environment;
+    return test::scratchEnvironment(QStringLiteral("cli"));
 }
 
 QSet<QString> keysOf(const QJsonObject& object)

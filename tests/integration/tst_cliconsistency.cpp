@@ -27,11 +27,7 @@ namespace
 
 QProcessEnvironment scratchEnvironment()
 {
-    QProcessEnvironment environment =
-        test::environmentFor(test::createScratchDatabase(), test::redisUrl());
-    environment.insert(QStringLiteral("PIXELNEST_NAMESPACE"),
-                       QStringLiteral("cc") + QUuid::createUuid().toString(QUuid::Id128).left(10));
-    return environment;
+    return test::scratchEnvironment(QStringLiteral("cc"));
 }
 
 QJsonObject jsonObject(const CliRun& run)

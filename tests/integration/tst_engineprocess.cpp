@@ -59,6 +59,28 @@ std::unique_ptr<QProcess> startEngineProcess(const EngineFixture& fixture, QStri
     return process;
 }
 
+struct HttpReply
+{
+    int status = 0;
+    QByteArray body;
+};
+
+// GET http://127.0.0.1:PORT/PATH from an engine's metrics server (waits up to 10 s).
+HttpReply httpGet(const QString& port, const QString& path, const QByteArray& authorization = {})
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port, path)));
+    if (!authorization.isEmpty()) {
+        request.setRawHeader("Authorization", authorization);
+    }
+    QNetworkReply* reply = network.get(request);
+    EngineFixture::waitFor([reply] { return reply->isFinished(); }, 10'000);
+    HttpReply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                     reply->readAll()};
+    reply->deleteLater();
+    return result;
+}
+
 // Photos large enough that decoding takes a noticeable time, so that a crash lands mid-batch.
 QByteArray slowImage()
 {
@@ -198,15 +220,10 @@ private Q_SLOTS:
         QVERIFY(EngineFixture::waitFor(
             [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 7; },
             20'000));
-        QNetworkAccessManager network;
         const auto get = [&](const QString& path, int* status) {
-            QNetworkReply* reply = network.get(
-                QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port, path))));
-            EngineFixture::waitFor([reply] { return reply->isFinished(); }, 10'000);
-            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray body = reply->readAll();
-            reply->deleteLater();
-            return body;
+            const HttpReply reply = httpGet(port, path);
+            *status = reply.status;
+            return reply.body;
         };
         int status = 0;
         QCOMPARE(get(QStringLiteral("/healthz"), &status), QByteArray("ok\n"));
@@ -272,13 +289,8 @@ private Q_SLOTS:
                                                "result ? 'moderation'")
                                     .arg(photo)),
                  1);
-        QNetworkAccessManager network;
-        QNetworkReply* reply = network.get(
-            QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/readyz").arg(port))));
-        QVERIFY(EngineFixture::waitFor([reply] { return reply->isFinished(); }, 10'000));
-        const QByteArray ready = reply->readAll();
+        const QByteArray ready = httpGet(port, QStringLiteral("/readyz")).body;
         QVERIFY2(ready.contains("pipeline default: ready\n"), ready.constData());
-        reply->deleteLater();
         engine->terminate();
         QVERIFY(engine->waitForFinished(30'000));
     }
@@ -322,17 +334,8 @@ private Q_SLOTS:
         const QString port = metricsPort(*engine, log);
         QVERIFY(!port.isEmpty());
         QVERIFY(!log.contains(QStringLiteral("s3cr3t")));
-        QNetworkAccessManager network;
         const auto get = [&](const QString& path, const QByteArray& authorization) {
-            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port, path)));
-            if (!authorization.isEmpty()) {
-                request.setRawHeader("Authorization", authorization);
-            }
-            QNetworkReply* reply = network.get(request);
-            EngineFixture::waitFor([reply] { return reply->isFinished(); }, 10'000);
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            reply->deleteLater();
-            return status;
+            return httpGet(port, path, authorization).status;
         };
         QCOMPARE(get(QStringLiteral("/metrics"), {}), 401);
         QCOMPARE(get(QStringLiteral("/metrics"), "Bearer s3cr3t-t0ke"), 401);

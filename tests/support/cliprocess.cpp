@@ -2,6 +2,8 @@
 
 #include "teststack.h"
 
+#include <QUuid>
+
 namespace pixelnest::test
 {
 
@@ -29,6 +31,14 @@ QProcessEnvironment environmentFor(const QString& postgres, const QString& redis
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("PIXELNEST_POSTGRES"), postgres);
     environment.insert(QStringLiteral("PIXELNEST_REDIS"), redis);
+    return environment;
+}
+
+QProcessEnvironment scratchEnvironment(const QString& prefix)
+{
+    QProcessEnvironment environment = environmentFor(createScratchDatabase(), redisUrl());
+    environment.insert(QStringLiteral("PIXELNEST_NAMESPACE"),
+                       prefix + QUuid::createUuid().toString(QUuid::Id128).left(10));
     return environment;
 }
 

@@ -23,4 +23,8 @@ runPixelnest(const QStringList& arguments,
 // The environment pointing the CLI at the fixture's stack (or another conninfo).
 QProcessEnvironment environmentFor(const QString& postgres, const QString& redis);
 
+// A fresh scratch database and a namespace of its own (`prefix` + random), through the
+// environment as users set them.
+QProcessEnvironment scratchEnvironment(const QString& prefix);
+
 } // namespace pixelnest::test

@@ -95,14 +95,13 @@ private Q_SLOTS:
         QProcess update;
         update.setWorkingDirectory(source);
         update.start(lupdate, {QStringLiteral("ui"), QStringLiteral("src"), QStringLiteral("-ts"),
-                               copy, QStringLiteral("-no-obsolete"),
-                               QStringLiteral("-locations"), QStringLiteral("none")});
+                               copy, QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                               QStringLiteral("none")});
         QVERIFY(update.waitForFinished(60'000));
         QCOMPARE(update.exitCode(), 0);
         const TsCounts counts = readTs(copy);
-        QVERIFY2(counts.unfinished == 0,
-                 qPrintable(QStringLiteral("not translated yet: ") +
-                            counts.missing.join(QLatin1Char('|'))));
+        QVERIFY2(counts.unfinished == 0, qPrintable(QStringLiteral("not translated yet: ") +
+                                                    counts.missing.join(QLatin1Char('|'))));
     }
 
     void koreanLoads()
