@@ -192,6 +192,19 @@ std::unique_ptr<TlsSession> TlsSession::handshake(int fd, const QString& host, c
     return std::unique_ptr<TlsSession>(new TlsSession(std::move(handles)));
 }
 
+QString TlsSession::failureOnTheWire(int status) const
+{
+    QString error = transferFailure(m_handles->ssl, status);
+    if (!m_handles->hasRead && !m_handles->presentsCertificate) {
+        // In TLS 1.3 the server checks the client's certificate after the client's handshake
+        // is done: a server that requires one drops the connection at the first command (the
+        // write may already see the reset) or its reply.
+        error += QStringLiteral(" (if the server requires a client certificate: --redis-cert "
+                                "and --redis-key)");
+    }
+    return error;
+}
+
 qsizetype TlsSession::read(char* buffer, qsizetype capacity, QString* error)
 {
     ERR_clear_error();
@@ -201,13 +214,7 @@ qsizetype TlsSession::read(char* buffer, qsizetype capacity, QString* error)
         m_handles->hasRead = true;
         return status;
     }
-    *error = transferFailure(m_handles->ssl, status);
-    if (!m_handles->hasRead && !m_handles->presentsCertificate) {
-        // In TLS 1.3 the server checks the client's certificate after the client's handshake
-        // is done: a server that requires one drops the connection at the first reply.
-        *error += QStringLiteral(" (if the server requires a client certificate: --redis-cert "
-                                 "and --redis-key)");
-    }
+    *error = failureOnTheWire(status);
     return -1;
 }
 
@@ -219,7 +226,7 @@ qsizetype TlsSession::write(const char* data, qsizetype size, QString* error)
     if (status > 0) {
         return status;
     }
-    *error = transferFailure(m_handles->ssl, status);
+    *error = failureOnTheWire(status);
     return -1;
 }
 

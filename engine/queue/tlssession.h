@@ -29,6 +29,8 @@ public:
 
 private:
     struct Handles;
+    // read/write's failure in words, with the client-certificate hint while nothing was read.
+    QString failureOnTheWire(int status) const;
     explicit TlsSession(std::unique_ptr<Handles> handles);
 
     std::unique_ptr<Handles> m_handles;

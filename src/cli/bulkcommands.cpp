@@ -17,27 +17,35 @@ namespace pixelnest::cli
 namespace
 {
 
-QJsonArray idArray(const QList<qint64>& ids)
+const QString kNoSuchImage = QStringLiteral("no such image");
+
+// DESIGN.md's shape for a mutating command: {"changed": [ids], "skipped": [{"id", "reason"}]}.
+QJsonObject changedAndSkipped(const BulkOutcome& outcome, const QString& whyUnchanged)
 {
-    QJsonArray array;
-    for (qint64 id : ids) {
-        array.append(id);
+    QJsonArray changed;
+    for (qint64 id : outcome.changed) {
+        changed.append(id);
     }
-    return array;
+    QJsonArray skipped;
+    for (qint64 id : outcome.missing) {
+        skipped.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("reason"), kNoSuchImage}});
+    }
+    for (qint64 id : outcome.unchanged) {
+        skipped.append(QJsonObject{
+            {QStringLiteral("id"), id},
+            {QStringLiteral("reason"), whyUnchanged.isEmpty() ? QStringLiteral("unchanged")
+                                                              : whyUnchanged}});
+    }
+    return {{QStringLiteral("changed"), changed}, {QStringLiteral("skipped"), skipped}};
 }
 
-// Prints what the action did (with --json: the ids changed, unchanged and missing), names every
-// id it could not apply to, and picks the exit code: 4 when some ids were missing or in the
-// wrong state.
+// Prints what the action did (with --json, DESIGN.md's shape), names every id it could not apply
+// to, and picks the exit code: 4 when some ids were missing or in the wrong state.
 int report(const CommandLine& line, const BulkOutcome& outcome, const QString& done,
            const QString& whyUnchanged)
 {
     if (line.isSet(QStringLiteral("json"))) {
-        printJson(
-            QJsonDocument(QJsonObject{{QStringLiteral("command"), line.command},
-                                      {QStringLiteral("changed"), idArray(outcome.changed)},
-                                      {QStringLiteral("unchanged"), idArray(outcome.unchanged)},
-                                      {QStringLiteral("missing"), idArray(outcome.missing)}}));
+        printJson(QJsonDocument(changedAndSkipped(outcome, whyUnchanged)));
     } else {
         QTextStream(stdout) << done.arg(outcome.changed.size()) << '\n';
     }
@@ -107,6 +115,15 @@ int runReprocessCommand(const CommandLine& line)
         const Result<BulkOutcome> outcome = client.value()->reprocessFailed();
         if (!outcome) {
             return reportError(line, outcome.error());
+        }
+        if (line.isSet(QStringLiteral("json"))) {
+            // A bulk command over a filter (every failed job): DESIGN.md's {"matched", "changed"}.
+            const BulkOutcome& done = outcome.value();
+            printJson(QJsonDocument(QJsonObject{
+                {QStringLiteral("matched"),
+                 done.changed.size() + done.unchanged.size() + done.missing.size()},
+                {QStringLiteral("changed"), done.changed.size()}}));
+            return kExitOk;
         }
         return report(line, outcome.value(),
                       QStringLiteral("%1 failed image(s) queued for reprocessing"), QString());

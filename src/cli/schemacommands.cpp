@@ -82,7 +82,8 @@ int grant(const CommandLine& line, const QString& conninfo)
         return reportError(line, previous.error());
     }
     if (line.isSet(QStringLiteral("json"))) {
-        printJson(QJsonDocument(QJsonObject{{QStringLiteral("login"), login},
+        printJson(QJsonDocument(QJsonObject{{QStringLiteral("changed"), QJsonArray{login}},
+                                            {QStringLiteral("skipped"), QJsonArray()},
                                             {QStringLiteral("from"), roleName(previous.value())},
                                             {QStringLiteral("to"), roleName(*role)}}));
     } else {
@@ -107,6 +108,10 @@ int runMigrateCommand(const CommandLine& line)
     if (line.isSet(QStringLiteral("dry-run"))) {
         return dryRun(line, conninfo.value());
     }
+    const Result<SchemaStatus> before = readSchemaStatus(conninfo.value());
+    if (!before) {
+        return reportError(line, before.error());
+    }
     const Result<int> applied = applyMigrations(conninfo.value());
     if (!applied) {
         return reportError(line, applied.error());
@@ -116,8 +121,11 @@ int runMigrateCommand(const CommandLine& line)
         return reportError(line, status.error());
     }
     if (line.isSet(QStringLiteral("json"))) {
-        printJson(QJsonDocument(QJsonObject{{QStringLiteral("applied"), applied.value()},
-                                            {QStringLiteral("schema_version"), status->current}}));
+        // DESIGN.md's {"changed", "skipped"}: the migrations applied, by name.
+        printJson(QJsonDocument(
+            QJsonObject{{QStringLiteral("changed"), QJsonArray::fromStringList(before->pending)},
+                        {QStringLiteral("skipped"), QJsonArray()},
+                        {QStringLiteral("schema_version"), status->current}}));
     } else {
         QTextStream(stdout) << "applied " << applied.value() << " migration(s): schema is at "
                             << status->current << '\n';
@@ -159,7 +167,8 @@ int runRolesCommand(const CommandLine& line)
                             QStringLiteral("pixelnest_operator"), QStringLiteral("pixelnest_admin"),
                             QStringLiteral("pixelnest_engine")};
     if (line.isSet(QStringLiteral("json"))) {
-        QJsonObject done{{QStringLiteral("roles"), QJsonArray::fromStringList(roles)}};
+        QJsonObject done{{QStringLiteral("changed"), QJsonArray::fromStringList(roles)},
+                         {QStringLiteral("skipped"), QJsonArray()}};
         if (!acl.isEmpty()) {
             done.insert(QStringLiteral("redis_acl"), acl);
         }

@@ -160,26 +160,40 @@ private Q_SLOTS:
                           QStringLiteral("999999"), QStringLiteral("--json")},
                          environment);
         QCOMPARE(run.exitCode, 4); // one id missing: partial
+        // DESIGN.md: {"changed": [ids], "skipped": [{"id", "reason"}]}.
         QJsonObject changed = jsonObject(run);
-        QCOMPARE(changed[QStringLiteral("command")].toString(), QStringLiteral("priority"));
+        QCOMPARE(changed.keys(), (QStringList{QStringLiteral("changed"), QStringLiteral("skipped")}));
         QCOMPARE(ids(changed[QStringLiteral("changed")]), QList<qint64>{id});
-        QCOMPARE(ids(changed[QStringLiteral("missing")]), QList<qint64>{999999});
+        QJsonObject skipped = changed[QStringLiteral("skipped")].toArray().first().toObject();
+        QCOMPARE(skipped[QStringLiteral("id")].toInteger(), 999999);
+        QCOMPARE(skipped[QStringLiteral("reason")].toString(), QStringLiteral("no such image"));
         QVERIFY(run.err.contains(QStringLiteral("no image with id 999999")));
 
         run = runPixelnest(
             {QStringLiteral("reprocess"), QString::number(id), QStringLiteral("--json")},
             environment);
         QCOMPARE(run.exitCode, 4);
-        QCOMPARE(ids(jsonObject(run)[QStringLiteral("unchanged")]), QList<qint64>{id});
+        skipped = jsonObject(run)[QStringLiteral("skipped")].toArray().first().toObject();
+        QCOMPARE(skipped[QStringLiteral("id")].toInteger(), id);
+        QVERIFY(skipped[QStringLiteral("reason")].toString().contains(
+            QStringLiteral("still queued or processing")));
 
-        run = runPixelnest(
-            {QStringLiteral("cancel"), QString::number(id), QStringLiteral("--json")}, environment);
+        run = runPixelnest({QStringLiteral("cancel"), QString::number(id), QStringLiteral("--json")},
+                           environment);
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(ids(jsonObject(run)[QStringLiteral("changed")]), QList<qint64>{id});
 
+        // A bulk command over a filter: {"matched", "changed"}.
+        run = runPixelnest(
+            {QStringLiteral("reprocess"), QStringLiteral("--failed"), QStringLiteral("--json")},
+            environment);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(jsonObject(run)[QStringLiteral("matched")].toInt(), 0);
+        QCOMPARE(jsonObject(run)[QStringLiteral("changed")].toInt(), 0);
+
         run = runPixelnest({QStringLiteral("migrate"), QStringLiteral("--json")}, environment);
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(jsonObject(run)[QStringLiteral("applied")].toInt(), 0);
+        QVERIFY(jsonObject(run)[QStringLiteral("changed")].toArray().isEmpty()); // up to date
         QVERIFY(jsonObject(run)[QStringLiteral("schema_version")].toInt() >= 5);
         run = runPixelnest(
             {QStringLiteral("migrate"), QStringLiteral("--dry-run"), QStringLiteral("--json")},

@@ -81,8 +81,14 @@ installed=$root/usr/bin/pixelnest
 file "$installed" | grep -q 'stripped' && ! file "$installed" | grep -q 'not stripped' ||
     fail "the packaged binary is not stripped"
 scratch=package_$$
-psql "$PIXELNEST_POSTGRES" -qc "CREATE DATABASE $scratch" >/dev/null
-trap 'psql "$PIXELNEST_POSTGRES" -qc "DROP DATABASE IF EXISTS '"$scratch"' WITH (FORCE)" >/dev/null 2>&1; rm -rf "$work"' EXIT
+stack_postgres=$PIXELNEST_POSTGRES # the scratch database is dropped from here, not from itself
+psql "$stack_postgres" -qc "CREATE DATABASE $scratch" >/dev/null
+cleanup() {
+    psql "$stack_postgres" -qc "DROP DATABASE IF EXISTS $scratch WITH (FORCE)" >/dev/null 2>&1 ||
+        true
+    rm -rf "$work"
+}
+trap cleanup EXIT
 export PIXELNEST_POSTGRES="${PIXELNEST_POSTGRES/dbname=pixelnest/dbname=$scratch}"
 "$installed" migrate >/dev/null
 "$installed" submit --pipeline default "$root/usr/share/pixelnest/samples/" >/dev/null
