@@ -64,6 +64,10 @@ void Maintenance::maintainQueue()
     if (done) {
         done = reap();
     }
+    if (done) {
+        // The status counts' deltas back to one row per status (migration 0006).
+        done = m_io.store.foldStatusCounts();
+    }
     if (done && m_sinceReconcile.hasExpired(kReconcileEveryMs)) {
         m_sinceReconcile.restart();
         done = reconcile();

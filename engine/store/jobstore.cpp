@@ -246,6 +246,15 @@ Result<QList<QueuedJob>> JobStore::queuedSince(int graceMs, qint64 afterId, int 
     return queuedJobsOf(rows.value());
 }
 
+Result<void> JobStore::foldStatusCounts()
+{
+    const Result<PgResult> folded = m_db.exec("SELECT pixelnest_fold_status_counts()");
+    if (!folded) {
+        return folded.error();
+    }
+    return {};
+}
+
 Result<QList<qint64>> JobStore::processingSince(int ageMs, qint64 afterId, int limit)
 {
     const Result<PgResult> rows = m_db.exec(

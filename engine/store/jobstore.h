@@ -38,6 +38,10 @@ public:
     Result<QList<QueuedJob>> queuedSince(int graceMs, qint64 afterId, int limit);
     Result<QList<qint64>> processingSince(int ageMs, qint64 afterId, int limit);
 
+    // Folds the status counts' appended deltas into one row per status (migration 0006); the
+    // totals are unchanged.
+    Result<void> foldStatusCounts();
+
 private:
     PgConnection& m_db;
 };

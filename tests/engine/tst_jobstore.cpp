@@ -6,6 +6,9 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace pixelnest;
 using namespace pixelnest::engine;
 
@@ -14,6 +17,76 @@ class TestJobStore final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Migration 0006: the counts `stats` reads (appended deltas) equal a GROUP BY over images
+    // after submits, claims, results, cancels, requeues, a delete and a fold, including a fold
+    // racing other connections' writes.
+    void statusCountsFollowEveryChange()
+    {
+        test::EngineFixture fixture;
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+        const auto matches = [&] {
+            const Result<PgResult> truth = connection.exec(
+                "SELECT s.status::text, coalesce(c.n, 0), coalesce(d.n, 0) "
+                "FROM unnest(enum_range(NULL::job_status)) AS s(status) "
+                "LEFT JOIN (SELECT status, count(*) AS n FROM images GROUP BY status) c "
+                "ON c.status = s.status "
+                "LEFT JOIN (SELECT status, sum(delta) AS n FROM status_counts GROUP BY status) d "
+                "ON d.status = s.status");
+            for (int row = 0; truth && row < truth->rows(); ++row) {
+                if (truth->integer(row, 1) != truth->integer(row, 2)) {
+                    qWarning() << truth->text(row, 0) << truth->integer(row, 1) << "counted as"
+                               << truth->integer(row, 2);
+                    return false;
+                }
+            }
+            return truth.ok();
+        };
+        const QList<qint64> ids = fixture.submit(40);
+        QVERIFY(matches());
+        const QList<ClaimedJob> claimed =
+            store.claim(ids.mid(0, 30), QStringLiteral("w:1")).value();
+        QCOMPARE(claimed.size(), 30);
+        QVERIFY(matches());
+        QList<JobOutcome> outcomes;
+        for (const ClaimedJob& job : claimed.mid(0, 20)) {
+            JobOutcome outcome;
+            outcome.id = job.id;
+            outcome.attempt = job.attempt;
+            outcome.result = QJsonObject{{QStringLiteral("ok"), true}};
+            outcomes.append(outcome);
+        }
+        QCOMPARE(store.writeOutcomes(outcomes).value().size(), 20);
+        QVERIFY(fixture.admin().cancel(ids.mid(30, 5)).ok());
+        QVERIFY(fixture.admin().reprocess(ids.mid(0, 3)).ok());
+        QVERIFY(matches());
+        QVERIFY(connection.exec("DELETE FROM images WHERE id = ANY($1::bigint[])",
+                                {"{" + QByteArray::number(ids.at(39)) + "}"}));
+        QVERIFY(matches());
+
+        // Folding races two writers: the sum never moves, and one row per status remains.
+        std::atomic<bool> writing{true};
+        std::thread writer([&] {
+            while (writing) {
+                fixture.submit(2);
+            }
+        });
+        for (int i = 0; i < 20; ++i) {
+            QVERIFY(store.foldStatusCounts().ok());
+        }
+        writing = false;
+        writer.join();
+        QVERIFY(store.foldStatusCounts().ok());
+        QVERIFY(matches());
+        const Result<PgResult> rows = connection.exec("SELECT count(*) FROM status_counts");
+        QVERIFY(rows->integer(0, 0) <= 5);
+        // What `stats` shows is these counts.
+        const QMap<JobStatus, qint64> shown = fixture.admin().stats()->counts;
+        QCOMPARE(shown.value(JobStatus::Cancelled), 5);
+        QCOMPARE(shown.value(JobStatus::Processing), 10);
+    }
+
     void staleWorkerWriteIsFencedOut()
     {
         test::EngineFixture fixture;

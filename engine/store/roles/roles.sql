@@ -21,8 +21,10 @@ GRANT pixelnest_viewer TO pixelnest_operator;
 GRANT pixelnest_operator TO pixelnest_admin;
 
 -- Viewer: read jobs, results, thumbnails, attempts and the audit trail.
-GRANT SELECT ON images, image_data, attempts, audit_log, schema_migrations, pixelnest_identity
-    TO pixelnest_viewer;
+GRANT SELECT ON images, image_data, attempts, audit_log, schema_migrations, pixelnest_identity,
+    status_counts TO pixelnest_viewer;
+-- Folding the status counts changes no total: whoever reads them may fold them.
+GRANT EXECUTE ON FUNCTION pixelnest_fold_status_counts() TO pixelnest_viewer, pixelnest_engine;
 
 -- Operator: submit (INSERT of the client's columns; submitted_by and status are defaults), and
 -- priority, cancel and reprocess only through the audited functions.
