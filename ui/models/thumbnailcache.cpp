@@ -78,6 +78,12 @@ void ThumbnailCache::fetchQueued()
               [ids, box](const QList<QFuture<Result<QByteArray>>>& done) -> Result<Thumbs> {
                   Thumbs thumbs;
                   for (qsizetype i = 0; i < done.size(); ++i) {
+                      // A fetch cancelled by the admin lane's shutdown has no result to read
+                      // (QFuture::result() would read past an empty store): asked again later.
+                      if (done[i].isCanceled() || done[i].resultCount() == 0) {
+                          return makeError(ErrorCode::Unavailable,
+                                           QStringLiteral("thumbnail fetch cancelled"));
+                      }
                       const Result<QByteArray> bytes = done[i].result();
                       if (!bytes && isRetryable(bytes.error())) {
                           return bytes.error();
