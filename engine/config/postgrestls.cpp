@@ -1,5 +1,7 @@
 #include "pixelnest/postgrestls.h"
 
+#include "config/loopbackhost.h"
+
 #include <QList>
 #include <QPair>
 
@@ -90,9 +92,7 @@ bool postgresIsLocal(const QString& conninfo)
     const QString host = valueOf(settings, "host");
     const QString address = valueOf(settings, "hostaddr");
     const auto local = [](const QString& name) {
-        return name.isEmpty() || name.startsWith(QLatin1Char('/')) ||
-               name == QLatin1String("localhost") || name == QLatin1String("127.0.0.1") ||
-               name == QLatin1String("::1");
+        return name.isEmpty() || name.startsWith(QLatin1Char('/')) || isLoopbackHost(name);
     };
     return local(host) && (address.isEmpty() || local(address));
 }

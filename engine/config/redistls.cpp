@@ -1,6 +1,7 @@
 #include "pixelnest/redistls.h"
 
-#include <QHostAddress>
+#include "config/loopbackhost.h"
+
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -58,7 +59,7 @@ QString redisTlsWarning(const QString& text)
         return {}; // rediss://, unix:// or not a URL (the connection says why)
     }
     const QString host = url.host();
-    if (host.isEmpty() || host == QLatin1String("localhost") || QHostAddress(host).isLoopback()) {
+    if (host.isEmpty() || isLoopbackHost(host)) {
         return {};
     }
     return QStringLiteral("not encrypted: the Redis password and every job travel in clear text. "
