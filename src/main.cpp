@@ -5,6 +5,7 @@
 #include "cli/bulkcommands.h"
 #include "cli/commandline.h"
 #include "cli/commandspec.h"
+#include "cli/controlcommands.h"
 #include "cli/enginecommand.h"
 #include "cli/exitcodes.h"
 #include "cli/localcommand.h"
@@ -62,6 +63,11 @@ int runHeadless(int argc, char** argv, const CommandLine& line)
         {QStringLiteral("reprocess"), runReprocessCommand},
         {QStringLiteral("cancel"), runCancelCommand},
         {QStringLiteral("stats"), runStatsCommand},
+        {QStringLiteral("retry"), runRetryCommand},
+        {QStringLiteral("workers"), runWorkersCommand},
+        {QStringLiteral("pause"), runPauseCommand},
+        {QStringLiteral("resume"), runResumeCommand},
+        {QStringLiteral("drain"), runDrainCommand},
         {QStringLiteral("migrate"), runMigrateCommand},
         {QStringLiteral("roles"), runRolesCommand},
         {QStringLiteral("audit"), runAuditCommand},

@@ -7,6 +7,7 @@
 #include "store/auditstore.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 
 namespace pixelnest
 {
@@ -133,7 +134,7 @@ Result<SubmitReport> AdminClient::submit(const QList<ImageUpload>& uploads)
     report.ids = ids.value();
     QList<QueuedJob> jobs;
     for (qsizetype i = 0; i < valid.size(); ++i) {
-        jobs.append({report.ids[i], valid[i].priority});
+        jobs.append({report.ids[i], valid[i].priority, valid[i].pipeline.toUtf8()});
     }
     m_impl->enqueueOrLeaveToReconciler(jobs);
     return report;
@@ -211,6 +212,95 @@ Result<QList<MinuteCounts>> AdminClient::finishedPerMinute(int minutes)
     return m_impl->store.finishedPerMinute(minutes);
 }
 
+Result<BulkOutcome> AdminClient::retryNow(const QList<qint64>& ids)
+{
+    const Result<QList<qint64>> changed = m_impl->store.retryNow(ids);
+    if (!changed) {
+        return changed.error();
+    }
+    if (Result<int> moved = m_impl->queue.promote(changed.value()); !moved) {
+        // not_before is cleared: the job runs when its backoff ends in Redis anyway.
+        qCWarning(lcQueue).noquote()
+            << "retry now stored; queue not updated:" << moved.error().message;
+    }
+    const Result<QList<qint64>> existing = m_impl->store.existing(ids);
+    if (!existing) {
+        return existing.error();
+    }
+    return classify(ids, changed.value(), existing.value());
+}
+
+Result<void> AdminClient::pause(const QString& pipeline)
+{
+    const QString target = pipeline.isEmpty() ? QStringLiteral("*") : pipeline;
+    if (Result<void> recorded = m_impl->store.recordControl(QStringLiteral("pause"),
+                                                            {{QStringLiteral("pipeline"), target}});
+        !recorded) {
+        return recorded;
+    }
+    return m_impl->queue.setPaused(target.toUtf8(), true);
+}
+
+Result<void> AdminClient::resume(const QString& pipeline)
+{
+    const QString target = pipeline.isEmpty() ? QStringLiteral("*") : pipeline;
+    if (Result<void> recorded = m_impl->store.recordControl(QStringLiteral("resume"),
+                                                            {{QStringLiteral("pipeline"), target}});
+        !recorded) {
+        return recorded;
+    }
+    return m_impl->queue.setPaused(target.toUtf8(), false);
+}
+
+Result<QStringList> AdminClient::controlWorker(const QString& worker, const QString& instruction)
+{
+    const Result<QList<WorkerInfo>> live = workers();
+    if (!live) {
+        return live.error();
+    }
+    QStringList told;
+    for (const WorkerInfo& engine : live.value()) {
+        // By id (host:pid:nonce) or by the worker name rows carry (host:pid).
+        if (engine.id == worker || engine.id.startsWith(worker + QLatin1Char(':'))) {
+            told.append(engine.id);
+        }
+    }
+    if (told.isEmpty()) {
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("no live engine is named %1 (`pixelnest workers` lists "
+                                        "them)")
+                             .arg(worker));
+    }
+    if (Result<void> recorded = m_impl->store.recordControl(
+            instruction, {{QStringLiteral("worker"), QJsonArray::fromStringList(told)}});
+        !recorded) {
+        return recorded.error();
+    }
+    const QByteArray word =
+        instruction == QLatin1String("resume") ? QByteArray() : instruction.toUtf8();
+    for (const QString& id : told) {
+        if (Result<void> set = m_impl->queue.setControl(id.toUtf8(), word); !set) {
+            return set.error();
+        }
+    }
+    return told;
+}
+
+Result<QList<WorkerInfo>> AdminClient::workers()
+{
+    const Result<QueueStats> all = stats();
+    if (!all) {
+        return all.error();
+    }
+    QList<WorkerInfo> live;
+    for (const WorkerInfo& worker : all->workers) {
+        if (worker.alive) {
+            live.append(worker);
+        }
+    }
+    return live;
+}
+
 Result<QueueStats> AdminClient::stats()
 {
     QueueStats stats;
@@ -223,9 +313,12 @@ Result<QueueStats> AdminClient::stats()
     Result<qint64> inFlight = m_impl->queue.inFlightCount();
     Result<qint64> retrying = m_impl->queue.retryingCount();
     Result<QList<QByteArray>> beats = m_impl->queue.heartbeats();
+    Result<QList<QByteArray>> paused = m_impl->queue.pausedPipelines();
+    Result<QMap<QString, qint64>> ready = m_impl->queue.readyByPipeline();
     for (const Error* error :
          {depth ? nullptr : &depth.error(), inFlight ? nullptr : &inFlight.error(),
-          beats ? nullptr : &beats.error()}) {
+          beats ? nullptr : &beats.error(), paused ? nullptr : &paused.error(),
+          ready ? nullptr : &ready.error()}) {
         if (error != nullptr) {
             return *error;
         }
@@ -233,9 +326,21 @@ Result<QueueStats> AdminClient::stats()
     stats.queueDepth = depth.value();
     stats.inFlight = inFlight.value();
     stats.retrying = retrying ? retrying.value() : 0;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QByteArray& name : paused.value()) {
+        stats.paused.append(QString::fromUtf8(name));
+    }
+    stats.readyByPipeline = ready.value();
+    QList<QByteArray> ids;
     for (const QByteArray& beat : beats.value()) {
-        WorkerInfo worker = workerFromHeartbeat(beat, now);
+        ids.append(workerFromHeartbeat(beat, 0, 0).id.toUtf8());
+    }
+    const Result<QList<qint64>> ttls = m_impl->queue.heartbeatTtls(ids);
+    if (!ttls) {
+        return ttls.error();
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype i = 0; i < beats->size(); ++i) {
+        WorkerInfo worker = workerFromHeartbeat(beats->at(i), ttls->at(i), now);
         if (worker.lastSeenMsAgo > kForgetWorkerAfterMs) {
             (void)m_impl->queue.forgetWorker(worker.id.toUtf8());
             continue;

@@ -127,6 +127,26 @@ QFuture<Result<BulkOutcome>> AdminServiceImpl::cancel(const QList<qint64>& ids)
     return m_actions->run<BulkOutcome>([ids](AdminClient& client) { return client.cancel(ids); });
 }
 
+QFuture<Result<BulkOutcome>> AdminServiceImpl::retryNow(const QList<qint64>& ids)
+{
+    return m_actions->run<BulkOutcome>([ids](AdminClient& client) { return client.retryNow(ids); });
+}
+
+QFuture<Result<void>> AdminServiceImpl::setPaused(const QString& pipeline, bool paused)
+{
+    return m_actions->run<void>([pipeline, paused](AdminClient& client) {
+        return paused ? client.pause(pipeline) : client.resume(pipeline);
+    });
+}
+
+QFuture<Result<QStringList>> AdminServiceImpl::controlWorker(const QString& worker,
+                                                             const QString& instruction)
+{
+    return m_actions->run<QStringList>([worker, instruction](AdminClient& client) {
+        return client.controlWorker(worker, instruction);
+    });
+}
+
 QFuture<Result<void>> AdminServiceImpl::forEachJob(const QList<qint64>& ids, const JobQuery& filter,
                                                    PageSink sink)
 {

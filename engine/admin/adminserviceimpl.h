@@ -29,6 +29,10 @@ public:
     QFuture<Result<BulkOutcome>> reprocess(const QList<qint64>& ids) override;
     QFuture<Result<BulkOutcome>> reprocessFailed() override;
     QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids) override;
+    QFuture<Result<BulkOutcome>> retryNow(const QList<qint64>& ids) override;
+    QFuture<Result<void>> setPaused(const QString& pipeline, bool paused) override;
+    QFuture<Result<QStringList>> controlWorker(const QString& worker,
+                                               const QString& instruction) override;
     QFuture<Result<void>> forEachJob(const QList<qint64>& ids, const JobQuery& filter,
                                      PageSink sink) override;
     QFuture<Result<QueueStats>> stats() override;

@@ -1,5 +1,7 @@
 #include "pixelnest/jobs.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 
 namespace pixelnest
@@ -138,6 +140,47 @@ QJsonObject toJson(const JobDetail& detail)
     return object;
 }
 
+QJsonObject toJson(const WorkerInfo& worker)
+{
+    const auto field = [&worker](const char* name) {
+        return worker.raw.value(QLatin1String(name));
+    };
+    return QJsonObject{
+        {QStringLiteral("id"), worker.id},
+        {QStringLiteral("host"), worker.host},
+        {QStringLiteral("pid"), worker.pid},
+        {QStringLiteral("version"), field("version")},
+        {QStringLiteral("device"), worker.device},
+        {QStringLiteral("device_name"), field("device_name")},
+        {QStringLiteral("load"), field("load")},
+        {QStringLiteral("rss_bytes"), field("rss_bytes")},
+        {QStringLiteral("cpu_percent"), field("cpu_percent")},
+        {QStringLiteral("gpu_memory_used_bytes"), field("gpu_memory_used_bytes")},
+        {QStringLiteral("gpu_memory_total_bytes"), field("gpu_memory_total_bytes")},
+        {QStringLiteral("in_flight"), worker.inFlight},
+        {QStringLiteral("processed"), worker.processed},
+        {QStringLiteral("failed"), worker.failed},
+        {QStringLiteral("uptime_s"), field("uptime_s")},
+        {QStringLiteral("pipelines"), QJsonArray::fromStringList(worker.pipelines)},
+        {QStringLiteral("state"), worker.state},
+        {QStringLiteral("last_seen_ms_ago"), worker.lastSeenMsAgo},
+    };
+}
+
+QStringList QueueStats::unservedPipelines() const
+{
+    QStringList unserved;
+    for (auto it = readyByPipeline.cbegin(); it != readyByPipeline.cend(); ++it) {
+        const bool served = std::any_of(workers.cbegin(), workers.cend(), [&it](const auto& w) {
+            return w.alive && w.pipelines.contains(it.key());
+        });
+        if (it.value() > 0 && !served) {
+            unserved.append(it.key());
+        }
+    }
+    return unserved;
+}
+
 QJsonObject toJson(const QueueStats& stats)
 {
     QJsonObject counts;
@@ -148,24 +191,31 @@ QJsonObject toJson(const QueueStats& stats)
     for (auto it = stats.queueDepth.cbegin(); it != stats.queueDepth.cend(); ++it) {
         depth.insert(QString::number(it.key()), it.value());
     }
-    QJsonArray workers;
+    QJsonArray workers; // live engines only: a dead one leaves the count
     for (const WorkerInfo& worker : stats.workers) {
-        workers.append(QJsonObject{
-            {QStringLiteral("id"), worker.id},
-            {QStringLiteral("host"), worker.host},
-            {QStringLiteral("pid"), worker.pid},
-            {QStringLiteral("device"), worker.device},
-            {QStringLiteral("in_flight"), worker.inFlight},
-            {QStringLiteral("processed"), worker.processed},
-            {QStringLiteral("failed"), worker.failed},
-            {QStringLiteral("last_seen_ms_ago"), worker.lastSeenMsAgo},
-        });
+        if (worker.alive) {
+            workers.append(toJson(worker));
+        }
+    }
+    QJsonObject pipelines;
+    for (auto it = stats.readyByPipeline.cbegin(); it != stats.readyByPipeline.cend(); ++it) {
+        const qint64 engines =
+            std::count_if(stats.workers.cbegin(), stats.workers.cend(), [&it](const auto& w) {
+                return w.alive && w.pipelines.contains(it.key());
+            });
+        pipelines.insert(it.key(), QJsonObject{{QStringLiteral("waiting"), it.value()},
+                                               {QStringLiteral("paused"),
+                                                stats.paused.contains(it.key()) ||
+                                                    stats.paused.contains(QStringLiteral("*"))},
+                                               {QStringLiteral("engines"), engines}});
     }
     return QJsonObject{{QStringLiteral("counts"), counts},
                        {QStringLiteral("queue_depth"), depth},
                        {QStringLiteral("in_flight"), stats.inFlight},
                        {QStringLiteral("retrying"), stats.retrying},
-                       {QStringLiteral("workers"), workers}};
+                       {QStringLiteral("workers"), workers},
+                       {QStringLiteral("paused"), QJsonArray::fromStringList(stats.paused)},
+                       {QStringLiteral("pipelines"), pipelines}};
 }
 
 } // namespace pixelnest

@@ -1,5 +1,7 @@
 #include "queue/jobqueue.h"
 
+#include <algorithm>
+
 namespace pixelnest::engine
 {
 
@@ -19,6 +21,7 @@ struct Scripts
     LuaScript remove = LuaScript::fromResource(QStringLiteral("remove"));
     LuaScript presence = LuaScript::fromResource(QStringLiteral("presence"));
     LuaScript retag = LuaScript::fromResource(QStringLiteral("retag"));
+    LuaScript promote = LuaScript::fromResource(QStringLiteral("promote"));
 };
 
 const Scripts& scripts()
@@ -82,23 +85,26 @@ Result<int> JobQueue::enqueue(const QList<QueuedJob>& jobs)
     if (jobs.isEmpty()) {
         return 0;
     }
-    QList<QByteArray> arguments;
+    QList<QByteArray> arguments{m_prefix};
     for (const QueuedJob& job : jobs) {
-        arguments << QByteArray::number(job.id) << QByteArray::number(job.priority);
+        arguments << QByteArray::number(job.id) << QByteArray::number(job.priority) << job.pipeline;
     }
     return integerOf(m_client.eval(scripts().enqueue,
-                                   {key("ready"), key("prio"), key("seq"), key("wake"),
-                                    key("depth"), key("delayed"), key("inflight")},
+                                   {key("prio"), key("seq"), key("depth"), key("delayed"),
+                                    key("inflight"), key("pipe"), key("pipelines")},
                                    arguments));
 }
 
-Result<QList<qint64>> JobQueue::claim(int maxCount, int leaseMs, const QByteArray& claimToken)
+Result<QList<qint64>> JobQueue::claim(int maxCount, int leaseMs, const QByteArray& claimToken,
+                                      const QList<QByteArray>& pipelines)
 {
     const Result<RedisReply> reply =
         m_client.eval(scripts().claim,
-                      {key("ready"), key("delayed"), key("inflight"), key("owner"), key("prio"),
-                       key("seq"), key("wake"), key("depth")},
-                      {QByteArray::number(maxCount), QByteArray::number(leaseMs), claimToken});
+                      {key("delayed"), key("inflight"), key("owner"), key("prio"), key("seq"),
+                       key("depth"), key("pipe"), key("paused")},
+                      QList<QByteArray>{QByteArray::number(maxCount), QByteArray::number(leaseMs),
+                                        claimToken, m_prefix} +
+                          pipelines);
     if (!reply) {
         return reply.error();
     }
@@ -133,7 +139,8 @@ Result<int> JobQueue::ack(const QList<Lease>& leases)
     if (leases.isEmpty()) {
         return 0;
     }
-    return integerOf(m_client.eval(scripts().ack, {key("inflight"), key("owner"), key("prio")},
+    return integerOf(m_client.eval(scripts().ack,
+                                   {key("inflight"), key("owner"), key("prio"), key("pipe")},
                                    leaseArguments(leases)));
 }
 
@@ -171,9 +178,9 @@ Result<int> JobQueue::reprioritize(const QList<qint64>& ids, int priority)
     if (ids.isEmpty()) {
         return 0;
     }
-    return integerOf(
-        m_client.eval(scripts().reprioritize, {key("ready"), key("prio"), key("depth")},
-                      QList<QByteArray>{QByteArray::number(priority)} + idArguments(ids)));
+    return integerOf(m_client.eval(scripts().reprioritize, {key("prio"), key("depth"), key("pipe")},
+                                   QList<QByteArray>{m_prefix, QByteArray::number(priority)} +
+                                       idArguments(ids)));
 }
 
 Result<int> JobQueue::remove(const QList<qint64>& ids)
@@ -183,8 +190,8 @@ Result<int> JobQueue::remove(const QList<qint64>& ids)
     }
     return integerOf(m_client.eval(
         scripts().remove,
-        {key("ready"), key("delayed"), key("inflight"), key("owner"), key("prio"), key("depth")},
-        idArguments(ids)));
+        {key("delayed"), key("inflight"), key("owner"), key("prio"), key("depth"), key("pipe")},
+        QList<QByteArray>{m_prefix} + idArguments(ids)));
 }
 
 Result<QList<bool>> JobQueue::present(const QList<qint64>& ids)
@@ -192,8 +199,9 @@ Result<QList<bool>> JobQueue::present(const QList<qint64>& ids)
     if (ids.isEmpty()) {
         return QList<bool>();
     }
-    const Result<RedisReply> reply = m_client.eval(
-        scripts().presence, {key("ready"), key("delayed"), key("inflight")}, idArguments(ids));
+    const Result<RedisReply> reply =
+        m_client.eval(scripts().presence, {key("delayed"), key("inflight"), key("pipe")},
+                      QList<QByteArray>{m_prefix} + idArguments(ids));
     if (!reply) {
         return reply.error();
     }
@@ -202,6 +210,120 @@ Result<QList<bool>> JobQueue::present(const QList<qint64>& ids)
         known.append(element.integer != 0);
     }
     return known;
+}
+
+Result<int> JobQueue::promote(const QList<qint64>& ids)
+{
+    if (ids.isEmpty()) {
+        return 0;
+    }
+    return integerOf(m_client.eval(
+        scripts().promote, {key("delayed"), key("prio"), key("seq"), key("depth"), key("pipe")},
+        QList<QByteArray>{m_prefix} + idArguments(ids)));
+}
+
+Result<void> JobQueue::setPaused(const QByteArray& pipeline, bool paused)
+{
+    if (paused) {
+        const Result<RedisReply> added = m_client.command({"SADD", key("paused"), pipeline});
+        return added ? Result<void>() : Result<void>(added.error());
+    }
+    const Result<RedisReply> known = m_client.command({"SMEMBERS", key("pipelines")});
+    if (!known) {
+        return known.error();
+    }
+    // Engines idle in BLPOP would notice within their wait anyway; the marker makes it now.
+    // Resuming "*" resumes everything, the pipelines paused one by one too.
+    QList<QList<QByteArray>> commands{pipeline == "*"
+                                          ? QList<QByteArray>{"DEL", key("paused")}
+                                          : QList<QByteArray>{"SREM", key("paused"), pipeline}};
+    for (const RedisReply& name : known->elements) {
+        commands.append({"RPUSH", m_prefix + "wake:" + name.string, "1"});
+    }
+    const Result<QList<RedisReply>> replies = m_client.pipeline(commands);
+    return replies ? Result<void>() : Result<void>(replies.error());
+}
+
+Result<QList<QByteArray>> JobQueue::pausedPipelines()
+{
+    const Result<RedisReply> reply = m_client.command({"SMEMBERS", key("paused")});
+    if (!reply) {
+        return reply.error();
+    }
+    QList<QByteArray> names;
+    for (const RedisReply& name : reply->elements) {
+        names.append(name.string);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+Result<QMap<QString, qint64>> JobQueue::readyByPipeline()
+{
+    const Result<RedisReply> known = m_client.command({"SMEMBERS", key("pipelines")});
+    if (!known) {
+        return known.error();
+    }
+    QList<QList<QByteArray>> commands;
+    for (const RedisReply& name : known->elements) {
+        commands.append({"ZCARD", m_prefix + "ready:" + name.string});
+    }
+    if (commands.isEmpty()) {
+        return QMap<QString, qint64>();
+    }
+    const Result<QList<RedisReply>> counts = m_client.pipeline(commands);
+    if (!counts) {
+        return counts.error();
+    }
+    QMap<QString, qint64> ready;
+    for (qsizetype i = 0; i < counts->size(); ++i) {
+        ready.insert(QString::fromUtf8(known->elements[i].string), counts->at(i).integer);
+    }
+    return ready;
+}
+
+Result<void> JobQueue::setControl(const QByteArray& engineId, const QByteArray& instruction)
+{
+    // A day at most: an instruction for an engine that died unread must not linger forever.
+    const Result<RedisReply> reply =
+        instruction.isEmpty()
+            ? m_client.command({"DEL", key("control:") + engineId})
+            : m_client.command({"SET", key("control:") + engineId, instruction, "PX", "86400000"});
+    return reply ? Result<void>() : Result<void>(reply.error());
+}
+
+Result<QPair<QByteArray, QList<QByteArray>>> JobQueue::controlFor(const QByteArray& engineId)
+{
+    const Result<QList<RedisReply>> replies =
+        m_client.pipeline({{"GET", key("control:") + engineId}, {"SMEMBERS", key("paused")}});
+    if (!replies) {
+        return replies.error();
+    }
+    QList<QByteArray> paused;
+    for (const RedisReply& name : replies->at(1).elements) {
+        paused.append(name.string);
+    }
+    return qMakePair(replies->at(0).string, paused);
+}
+
+Result<QList<qint64>> JobQueue::heartbeatTtls(const QList<QByteArray>& engineIds)
+{
+    if (engineIds.isEmpty()) {
+        return QList<qint64>();
+    }
+    QList<QList<QByteArray>> commands;
+    for (const QByteArray& id : engineIds) {
+        commands.append({"PTTL", key("worker:") + id});
+    }
+    const Result<QList<RedisReply>> replies = m_client.pipeline(commands);
+    if (!replies) {
+        return replies.error();
+    }
+    QList<qint64> ttls;
+    for (const RedisReply& reply : replies.value()) {
+        ttls.append(reply.integer);
+    }
+    return ttls;
 }
 
 Result<QMap<int, qint64>> JobQueue::depthByPriority()
@@ -233,11 +355,15 @@ Result<qint64> JobQueue::retryingCount()
     return reply ? Result<qint64>(reply->integer) : Result<qint64>(reply.error());
 }
 
-Result<bool> JobQueue::waitForWork(int timeoutMs)
+Result<bool> JobQueue::waitForWork(int timeoutMs, const QList<QByteArray>& pipelines)
 {
+    QList<QByteArray> command{"BLPOP"};
+    for (const QByteArray& pipeline : pipelines) {
+        command.append(m_prefix + "wake:" + pipeline);
+    }
     // BLPOP takes seconds (fractions allowed since Redis 6).
-    const QByteArray seconds = QByteArray::number(timeoutMs / 1000.0, 'f', 3);
-    const Result<RedisReply> reply = m_client.command({"BLPOP", key("wake"), seconds});
+    command.append(QByteArray::number(timeoutMs / 1000.0, 'f', 3));
+    const Result<RedisReply> reply = m_client.command(command);
     if (!reply) {
         return reply.error();
     }

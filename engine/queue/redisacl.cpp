@@ -18,8 +18,10 @@ const QStringList kCommon{
     QStringLiteral("+rpush"), QStringLiteral("+time"), QStringLiteral("+zadd"),
     QStringLiteral("+zcard"), QStringLiteral("+zrange"), QStringLiteral("+zrangebyscore"),
     QStringLiteral("+zrem"), QStringLiteral("+zremrangebyrank"), QStringLiteral("+zscore"),
-    // sent directly: heartbeats, stats, the namespace binding
-    QStringLiteral("+set"), QStringLiteral("+get"), QStringLiteral("+hgetall")};
+    QStringLiteral("+sadd"), QStringLiteral("+sismember"),
+    // sent directly: heartbeats, stats, the namespace binding, dispatch control
+    QStringLiteral("+set"), QStringLiteral("+get"), QStringLiteral("+hgetall"),
+    QStringLiteral("+smembers"), QStringLiteral("+srem"), QStringLiteral("+pttl")};
 
 QStringList rulesFor(const QString& ns, const QStringList& extra)
 {

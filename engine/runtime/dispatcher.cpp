@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QThread>
 
 namespace pixelnest::engine
 {
@@ -39,6 +40,10 @@ void Dispatcher::run()
             m_context.inFlight.waitBelow(m_context.inFlight.size(), 50);
             continue;
         }
+        if (m_context.pausedByControl) { // `pixelnest pause --worker`: idle until resumed
+            QThread::msleep(100);
+            continue;
+        }
         if (claimOnce()) {
             continue;
         }
@@ -49,7 +54,7 @@ void Dispatcher::run()
             m_context.stopClaiming = true;
             break;
         }
-        if (Result<bool> woke = m_io.queue.waitForWork(kIdleWaitMs); !woke) {
+        if (Result<bool> woke = m_io.queue.waitForWork(kIdleWaitMs, m_context.served); !woke) {
             m_outage.failed(woke.error());
         }
     }
@@ -65,7 +70,7 @@ bool Dispatcher::claimOnce()
     QElapsedTimer timer;
     timer.start();
     const Result<QList<qint64>> ids =
-        m_io.queue.claim(count, m_context.config.runtime.leaseMs(), claimToken);
+        m_io.queue.claim(count, m_context.config.runtime.leaseMs(), claimToken, m_context.served);
     if (!ids) {
         m_context.metrics.redisUp = false;
         m_outage.failed(ids.error());

@@ -75,6 +75,19 @@ Result<void> Engine::start()
         return url.error();
     }
     EngineContext& context = m_impl->context;
+    const QStringList known = context.pipelines.names();
+    const QStringList served =
+        context.config.runtime.pipelines.isEmpty() ? known : context.config.runtime.pipelines;
+    context.served.clear();
+    for (const QString& pipeline : served) {
+        if (!known.contains(pipeline)) {
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("--pipelines names '%1', which this engine does not "
+                                            "have (it has: %2)")
+                                 .arg(pipeline, known.join(QStringLiteral(", "))));
+        }
+        context.served.append(pipeline.toUtf8());
+    }
     qCInfo(lcRuntime).noquote() << QStringLiteral(
                                        "engine %1 starting: %2 workers, batch %3, lease %4 ms, "
                                        "pipelines %5")
@@ -82,7 +95,7 @@ Result<void> Engine::start()
                                        .arg(context.config.runtime.workers)
                                        .arg(context.config.runtime.batchSize)
                                        .arg(context.config.runtime.leaseMs())
-                                       .arg(context.pipelines.names().join(QStringLiteral(", ")));
+                                       .arg(served.join(QStringLiteral(", ")));
     m_impl->leaseKeeper = std::thread([&context] { LeaseKeeper(context).run(); });
     m_impl->maintenance = std::thread([&context] { Maintenance(context).run(); });
     m_impl->writer = std::thread([&context] { ResultWriter(context).run(); });

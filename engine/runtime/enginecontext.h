@@ -33,7 +33,12 @@ struct EngineContext
     // queued them may finish first.
     std::unique_ptr<PipelineRunner> runner;
     QThreadPool pool;
-    std::atomic<bool> stopClaiming{false}; // set by requestStop (or when idle)
+    QList<QByteArray> served; // the pipelines this engine claims (--pipelines; all by default)
+    // Dispatch control, read with each heartbeat (runtime/dispatchcontrol.h).
+    std::atomic<bool> pausedByControl{false}; // `pixelnest pause --worker` for this engine
+    std::atomic<bool> servedPaused{false};    // the namespace or every served pipeline paused
+    std::atomic<bool> drainRequested{false};  // `pixelnest drain`: stop claiming, finish, exit
+    std::atomic<bool> stopClaiming{false};    // set by requestStop (or when idle, or drained)
     std::atomic<qint64> stopRequestedAtMs{0};
     // Stopping, and the drain has had its time: unwritten work is left to the reaper.
     bool drainExpired() const

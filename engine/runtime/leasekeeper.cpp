@@ -2,6 +2,7 @@
 
 #include "pixelnest/logging.h"
 #include "pixelnest/version.h"
+#include "runtime/dispatchcontrol.h"
 #include "service/heartbeat.h"
 
 #include <QDateTime>
@@ -25,7 +26,7 @@ LeaseKeeper::LeaseKeeper(EngineContext& context)
       m_redis(RedisUrl::parse(context.connections.redis).value(), 2000),
       m_queue(m_redis, context.config.service.ns),
       m_settings(sharedSettings(context.config, context.pipelines)),
-      m_fingerprint(settingsFingerprint(m_settings))
+      m_fingerprint(settingsFingerprint(m_settings)), m_deviceName(cpuModelName())
 {
 }
 
@@ -51,17 +52,41 @@ void LeaseKeeper::run()
     beat();
 }
 
+void LeaseKeeper::followControl()
+{
+    const Result<QPair<QByteArray, QList<QByteArray>>> control =
+        m_queue.controlFor(m_context.owner);
+    if (control) {
+        applyControl(m_context, control->first, control->second);
+    }
+}
+
 void LeaseKeeper::beat()
 {
+    followControl();
     const QStringList parts = m_context.worker.split(QLatin1Char(':'));
-    const QJsonObject fields{
+    const QString device = m_context.pipelines.device().isEmpty()
+                               ? m_context.config.inference.device
+                               : m_context.pipelines.device();
+    const ProcessSample process = m_sampler.sample();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList served;
+    for (const QByteArray& pipeline : m_context.served) {
+        served.append(QString::fromUtf8(pipeline));
+    }
+    QJsonObject fields{
         {QStringLiteral("id"), QString::fromUtf8(m_context.owner)},
         {QStringLiteral("host"), parts.value(0)},
         {QStringLiteral("pid"), parts.value(1).toLongLong()},
         {QStringLiteral("version"), QLatin1String(kVersion)},
-        {QStringLiteral("device"), m_context.pipelines.device().isEmpty()
-                                       ? m_context.config.inference.device
-                                       : m_context.pipelines.device()},
+        {QStringLiteral("device"), device},
+        // What "device" stands for on this box: the GPU's or the CPU's name.
+        {QStringLiteral("device_name"), m_deviceName},
+        {QStringLiteral("load"), process.load1},
+        {QStringLiteral("rss_bytes"), process.rssBytes},
+        {QStringLiteral("cpu_percent"), qRound(process.cpuPercent * 10) / 10.0},
+        {QStringLiteral("uptime_s"), (now - m_startedAtMs) / 1000},
+        {QStringLiteral("state"), engineState(m_context)},
         {QStringLiteral("workers"), m_context.config.runtime.workers},
         {QStringLiteral("batch_size"), m_context.config.runtime.batchSize},
         // The settings in force, so that an operator (and the option tests) can see what an
@@ -72,7 +97,7 @@ void LeaseKeeper::beat()
          qint64(std::chrono::duration_cast<std::chrono::milliseconds>(
                     m_context.config.inference.maxBatchDelay)
                     .count())},
-        {QStringLiteral("pipelines"), QJsonArray::fromStringList(m_context.pipelines.names())},
+        {QStringLiteral("pipelines"), QJsonArray::fromStringList(served)},
         {QStringLiteral("in_flight"), m_context.inFlight.size()},
         {QStringLiteral("processed"), m_context.metrics.completed.load()},
         {QStringLiteral("failed"), m_context.metrics.failed.load()},
@@ -83,7 +108,18 @@ void LeaseKeeper::beat()
         {QStringLiteral("settings"), m_settings},
         {QStringLiteral("settings_fingerprint"), m_fingerprint},
     };
-    const int ttlMs = qMax(5000, 3 * m_context.config.runtime.heartbeatMs());
+    qint64 gpuUsed = 0;
+    qint64 gpuTotal = 0;
+    if (device.startsWith(QLatin1String("cuda")) &&
+        gpuMemory(device.section(QLatin1Char(':'), 1).toInt(), gpuUsed, gpuTotal)) {
+        fields.insert(QStringLiteral("gpu_memory_used_bytes"), gpuUsed);
+        fields.insert(QStringLiteral("gpu_memory_total_bytes"), gpuTotal);
+    } else { // no GPU here, or its memory unknown: absent, not zero
+        fields.insert(QStringLiteral("gpu_memory_used_bytes"), QJsonValue::Null);
+        fields.insert(QStringLiteral("gpu_memory_total_bytes"), QJsonValue::Null);
+    }
+    const int ttlMs = heartbeatTtlMs(m_context.config.runtime.heartbeatMs());
+    fields.insert(QStringLiteral("ttl_ms"), ttlMs); // staleness = ttl_ms - PTTL, no clocks
     if (Result<void> sent = m_queue.publishHeartbeat(m_context.owner, heartbeatJson(fields), ttlMs);
         !sent) {
         m_context.metrics.redisUp = false;

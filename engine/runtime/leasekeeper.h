@@ -3,6 +3,7 @@
 #include "queue/jobqueue.h"
 #include "queue/redisclient.h"
 #include "runtime/enginecontext.h"
+#include "service/processstats.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -23,6 +24,7 @@ public:
 
 private:
     void beat();
+    void followControl(); // pause, resume, drain: read with each heartbeat
     void renewLeases();
     void giveUpOnOverdue(); // the job timeout: overdue attempts end as timed out
 
@@ -34,6 +36,8 @@ private:
     qint64 m_startedAtMs = 0;
     QJsonObject m_settings; // what must agree across engines, and its fingerprint
     QString m_fingerprint;
+    QString m_deviceName;
+    ProcessSampler m_sampler;
 };
 
 } // namespace pixelnest::engine

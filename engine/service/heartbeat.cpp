@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonValue>
 
 namespace pixelnest::engine
 {
@@ -46,7 +47,7 @@ QString settingsFingerprint(const QJsonObject& settings)
         QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex().left(12));
 }
 
-WorkerInfo workerFromHeartbeat(const QByteArray& json, qint64 nowMs)
+WorkerInfo workerFromHeartbeat(const QByteArray& json, qint64 ttlLeftMs, qint64 nowMs)
 {
     const QJsonObject beat = QJsonDocument::fromJson(json).object();
     WorkerInfo worker;
@@ -57,8 +58,20 @@ WorkerInfo workerFromHeartbeat(const QByteArray& json, qint64 nowMs)
     worker.inFlight = beat.value(QStringLiteral("in_flight")).toInt();
     worker.processed = beat.value(QStringLiteral("processed")).toInteger();
     worker.failed = beat.value(QStringLiteral("failed")).toInteger();
-    worker.lastSeenMsAgo =
-        qMax<qint64>(0, nowMs - beat.value(QStringLiteral("beat_ms")).toInteger());
+    const qint64 ttlMs = beat.value(QStringLiteral("ttl_ms")).toInteger();
+    worker.alive = ttlLeftMs > 0;
+    if (worker.alive && ttlMs > 0) {
+        worker.lastSeenMsAgo = qMax<qint64>(0, ttlMs - ttlLeftMs);
+    } else {
+        // Gone (or from an engine before ttl_ms): only its own clock says how long ago.
+        worker.lastSeenMsAgo =
+            qMax<qint64>(0, nowMs - beat.value(QStringLiteral("beat_ms")).toInteger());
+    }
+    worker.state =
+        worker.alive ? beat.value(QStringLiteral("state")).toString() : QStringLiteral("gone");
+    for (const QJsonValue& pipeline : beat.value(QStringLiteral("pipelines")).toArray()) {
+        worker.pipelines.append(pipeline.toString());
+    }
     worker.settingsFingerprint = beat.value(QStringLiteral("settings_fingerprint")).toString();
     worker.raw = beat;
     return worker;

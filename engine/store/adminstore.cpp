@@ -135,14 +135,18 @@ Error AdminStore::refused(const Error& error, AdminAction action)
 // Through pixelnest_requeue (migration 0005): the change and its audit row in one statement.
 Result<QList<QueuedJob>> AdminStore::requeue(const QByteArray& idsOrNull, AdminAction action)
 {
+    // The pipeline names the job's queue in Redis.
     const Result<PgResult> rows =
-        m_db.exec("SELECT job_id, job_priority FROM pixelnest_requeue($1::bigint[])", {idsOrNull});
+        m_db.exec("SELECT r.job_id, r.job_priority, i.pipeline "
+                  "FROM pixelnest_requeue($1::bigint[]) r JOIN images i ON i.id = r.job_id "
+                  "ORDER BY r.job_id",
+                  {idsOrNull});
     if (!rows) {
         return refused(rows.error(), action);
     }
     QList<QueuedJob> jobs;
     for (int row = 0; row < rows->rows(); ++row) {
-        jobs.append({rows->integer(row, 0), int(rows->integer(row, 1))});
+        jobs.append({rows->integer(row, 0), int(rows->integer(row, 1)), rows->bytes(row, 2)});
     }
     return jobs;
 }
@@ -175,6 +179,27 @@ Result<QList<qint64>> AdminStore::cancel(const QList<qint64>& ids)
         return refused(rows.error(), AdminAction::Cancel);
     }
     return idsOf(rows.value());
+}
+
+Result<QList<qint64>> AdminStore::retryNow(const QList<qint64>& ids)
+{
+    const Result<PgResult> rows =
+        m_db.exec("SELECT pixelnest_retry_now($1::bigint[])", {idArrayLiteral(ids)});
+    if (!rows) {
+        return refused(rows.error(), AdminAction::RetryNow);
+    }
+    return idsOf(rows.value());
+}
+
+Result<void> AdminStore::recordControl(const QString& action, const QJsonObject& target)
+{
+    const Result<PgResult> done =
+        m_db.exec("SELECT pixelnest_record_control($1, $2::jsonb)",
+                  {action.toUtf8(), QJsonDocument(target).toJson(QJsonDocument::Compact)});
+    if (!done) {
+        return refused(done.error(), AdminAction::ControlDispatch);
+    }
+    return {};
 }
 
 Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)

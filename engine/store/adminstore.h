@@ -32,6 +32,11 @@ public:
     Result<QList<qint64>> setPriority(const QList<qint64>& ids, int priority);
     // queued | processing → cancelled; returns the ids cancelled.
     Result<QList<qint64>> cancel(const QList<qint64>& ids);
+    // Queued jobs waiting out a retry's backoff → may run now; returns those ids.
+    Result<QList<qint64>> retryNow(const QList<qint64>& ids);
+    // Authorises and records a dispatch control (pause, resume, drain) about `target`
+    // ({"pipeline": P} or {"worker": W}); refused for viewers and engines.
+    Result<void> recordControl(const QString& action, const QJsonObject& target);
 
     Result<QList<JobRecord>> list(const JobQuery& query);
     Result<JobDetail> detail(qint64 id);

@@ -87,12 +87,12 @@ WITH lost AS (
         finished_at = CASE WHEN l.exhausted THEN now() END,
         queued_at = now()
     FROM lost l WHERE i.id = l.id
-    RETURNING i.id, i.status, i.priority, l.attempts, i.error
+    RETURNING i.id, i.status, i.priority, i.pipeline, l.attempts, i.error
 ), history AS (
     UPDATE attempts a SET finished_at = now(), outcome = 'lease_lost', error = u.error
     FROM updated u WHERE a.image_id = u.id AND a.attempt = u.attempts
 )
-SELECT id, priority FROM updated WHERE status = 'queued' ORDER BY id
+SELECT id, priority, pipeline FROM updated WHERE status = 'queued' ORDER BY id
 )SQL";
 
 QString outcomeName(Outcome outcome)
@@ -133,7 +133,7 @@ QList<QueuedJob> queuedJobsOf(const PgResult& rows)
 {
     QList<QueuedJob> jobs;
     for (int row = 0; row < rows.rows(); ++row) {
-        jobs.append({rows.integer(row, 0), int(rows.integer(row, 1))});
+        jobs.append({rows.integer(row, 0), int(rows.integer(row, 1)), rows.bytes(row, 2)});
     }
     return jobs;
 }
@@ -237,7 +237,7 @@ Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& 
 Result<QList<QueuedJob>> JobStore::queuedSince(int graceMs, qint64 afterId, int limit)
 {
     const Result<PgResult> rows = m_db.exec(
-        "SELECT id, priority FROM images WHERE status = 'queued' AND id > $1 "
+        "SELECT id, priority, pipeline FROM images WHERE status = 'queued' AND id > $1 "
         "AND queued_at < now() - $2 * interval '1 millisecond' ORDER BY id LIMIT $3",
         {QByteArray::number(afterId), QByteArray::number(graceMs), QByteArray::number(limit)});
     if (!rows) {

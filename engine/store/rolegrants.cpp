@@ -54,6 +54,10 @@ QString actionPhrase(AdminAction action)
         return QStringLiteral("manage roles");
     case AdminAction::ReadAudit:
         return QStringLiteral("read the audit log");
+    case AdminAction::ControlDispatch:
+        return QStringLiteral("pause, resume or drain engines");
+    case AdminAction::RetryNow:
+        return QStringLiteral("retry jobs now");
     }
     return {};
 }
@@ -71,6 +75,8 @@ bool roleMay(Role role, AdminAction action)
     case AdminAction::Cancel:
     case AdminAction::Reprocess:
     case AdminAction::ReprocessFailed:
+    case AdminAction::ControlDispatch:
+    case AdminAction::RetryNow:
         return role == Role::Operator || role == Role::Admin || role == Role::Owner;
     }
     return false;

@@ -28,13 +28,14 @@ QJsonObject changedAndSkipped(const BulkOutcome& outcome, const QString& whyUnch
     }
     QJsonArray skipped;
     for (qint64 id : outcome.missing) {
-        skipped.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("reason"), kNoSuchImage}});
+        skipped.append(
+            QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("reason"), kNoSuchImage}});
     }
     for (qint64 id : outcome.unchanged) {
-        skipped.append(QJsonObject{
-            {QStringLiteral("id"), id},
-            {QStringLiteral("reason"), whyUnchanged.isEmpty() ? QStringLiteral("unchanged")
-                                                              : whyUnchanged}});
+        skipped.append(
+            QJsonObject{{QStringLiteral("id"), id},
+                        {QStringLiteral("reason"),
+                         whyUnchanged.isEmpty() ? QStringLiteral("unchanged") : whyUnchanged}});
     }
     return {{QStringLiteral("changed"), changed}, {QStringLiteral("skipped"), skipped}};
 }
@@ -119,10 +120,10 @@ int runReprocessCommand(const CommandLine& line)
         if (line.isSet(QStringLiteral("json"))) {
             // A bulk command over a filter (every failed job): DESIGN.md's {"matched", "changed"}.
             const BulkOutcome& done = outcome.value();
-            printJson(QJsonDocument(QJsonObject{
-                {QStringLiteral("matched"),
-                 done.changed.size() + done.unchanged.size() + done.missing.size()},
-                {QStringLiteral("changed"), done.changed.size()}}));
+            printJson(QJsonDocument(
+                QJsonObject{{QStringLiteral("matched"),
+                             done.changed.size() + done.unchanged.size() + done.missing.size()},
+                            {QStringLiteral("changed"), done.changed.size()}}));
             return kExitOk;
         }
         return report(line, outcome.value(),
@@ -144,6 +145,15 @@ int runCancelCommand(const CommandLine& line)
         QStringLiteral("%1 image(s) cancelled"),
         QStringLiteral("has already finished: only queued or processing images can be "
                        "cancelled"));
+}
+
+int runRetryCommand(const CommandLine& line)
+{
+    return runOnIds(
+        line, line.arguments,
+        [](AdminClient& client, const QList<qint64>& ids) { return client.retryNow(ids); },
+        QStringLiteral("%1 image(s) will be retried now"),
+        QStringLiteral("is not waiting out a retry's backoff"));
 }
 
 } // namespace pixelnest::cli

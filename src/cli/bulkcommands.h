@@ -11,5 +11,7 @@ int runPriorityCommand(const CommandLine& line);
 int runReprocessCommand(const CommandLine& line);
 // `pixelnest cancel ID...`
 int runCancelCommand(const CommandLine& line);
+// `pixelnest retry ID...`: jobs waiting out a retry's backoff run now.
+int runRetryCommand(const CommandLine& line);
 
 } // namespace pixelnest::cli

@@ -173,6 +173,15 @@ Result<EngineConfig> loadEngineConfig(const CommandLine& line,
     parse.integer("memory-budget", 64LL * 1024 * 1024, 1LL << 40,
                   [&](qint64 v) { runtime.memoryBudgetBytes = v; });
     parse.flag("exit-when-idle", runtime.exitWhenIdle);
+    static const QRegularExpression pipelineList(
+        QStringLiteral("^[A-Za-z0-9_.-]+( *, *[A-Za-z0-9_.-]+)*$"));
+    QString served;
+    parse.text("pipelines", pipelineList, "pipeline names separated by commas", served);
+    for (const QString& name : served.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!runtime.pipelines.contains(name.trimmed())) {
+            runtime.pipelines.append(name.trimmed());
+        }
+    }
     ImageLimits& limits = config.limits;
     parse.integer("max-upload-mb", 1, 4096, [&](qint64 v) { limits.maxBytes = v * 1024 * 1024; });
     parse.integer("max-megapixels", 1, 10'000,

@@ -14,6 +14,13 @@
 using namespace pixelnest;
 using namespace pixelnest::engine;
 
+namespace
+{
+
+const QList<QByteArray> kDefault{"default"};
+
+} // namespace
+
 class TestJobQueue final : public QObject
 {
     Q_OBJECT
@@ -26,7 +33,7 @@ private:
     {
         QList<qint64> order;
         for (;;) {
-            const Result<QList<qint64>> ids = m_queue->claim(batch, 60'000, "owner-a");
+            const Result<QList<qint64>> ids = m_queue->claim(batch, 60'000, "owner-a", kDefault);
             if (!ids || ids->isEmpty()) {
                 return order;
             }
@@ -91,8 +98,8 @@ private Q_SLOTS:
     void leasesExpireAndAreReaped()
     {
         QVERIFY(m_queue->enqueue({{1, 0}, {2, 0}}).ok());
-        QCOMPARE(m_queue->claim(1, 200, "owner-a").value(), (QList<qint64>{1}));
-        QCOMPARE(m_queue->claim(1, 60'000, "owner-b").value(), (QList<qint64>{2}));
+        QCOMPARE(m_queue->claim(1, 200, "owner-a", kDefault).value(), (QList<qint64>{1}));
+        QCOMPARE(m_queue->claim(1, 60'000, "owner-b", kDefault).value(), (QList<qint64>{2}));
         QCOMPARE(m_queue->inFlightCount().value(), 2);
         QVERIFY(m_queue->reapExpired(10).value().isEmpty());
         QThread::msleep(300);
@@ -106,7 +113,7 @@ private Q_SLOTS:
     void renewalKeepsALeaseAndReportsLostOnes()
     {
         QVERIFY(m_queue->enqueue({{1, 0}, {2, 0}}).ok());
-        QCOMPARE(m_queue->claim(2, 300, "owner-a").value().size(), 2);
+        QCOMPARE(m_queue->claim(2, 300, "owner-a", kDefault).value().size(), 2);
         QCOMPARE(m_queue->remove({2}).value(), 1); // cancelled meanwhile
         for (int i = 0; i < 4; ++i) {
             QThread::msleep(150);
@@ -120,7 +127,7 @@ private Q_SLOTS:
     void onlyTheOwnerAcks()
     {
         QVERIFY(m_queue->enqueue({{1, 0}}).ok());
-        QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());
+        QVERIFY(m_queue->claim(1, 60'000, "owner-a", kDefault).ok());
         QCOMPARE(m_queue->ack({{1, "owner-b"}}).value(), 0);
         QCOMPARE(m_queue->inFlightCount().value(), 1);
         QCOMPARE(m_queue->ack({{1, "owner-a"}}).value(), 1);
@@ -133,7 +140,7 @@ private Q_SLOTS:
         // the lease is lost and the same engine claims the job again as attempt 2. Attempt 1's
         // late ack, renewal and retry must not touch attempt 2's lease.
         QVERIFY(m_queue->enqueue({{1, 0}}).ok());
-        QCOMPARE(m_queue->claim(1, 60'000, "engine:c1").value(), (QList<qint64>{1}));
+        QCOMPARE(m_queue->claim(1, 60'000, "engine:c1", kDefault).value(), (QList<qint64>{1}));
         const QByteArray first = leaseToken("engine", 1);
         QCOMPARE(m_queue->retag("engine:c1", {{1, first}}).value(), 1);
         QCOMPARE(attemptOfToken(first), 1);
@@ -141,7 +148,7 @@ private Q_SLOTS:
         QVERIFY(m_queue->ack({{1, "engine:c1"}}).value() == 0); // the claim's token is spent
         QVERIFY(m_queue->remove({1}).ok());                     // lease lost (cancel, reap)
         QVERIFY(m_queue->enqueue({{1, 0}}).ok());
-        QCOMPARE(m_queue->claim(1, 60'000, "engine:c2").value(), (QList<qint64>{1}));
+        QCOMPARE(m_queue->claim(1, 60'000, "engine:c2", kDefault).value(), (QList<qint64>{1}));
         const QByteArray second = leaseToken("engine", 2);
         QCOMPARE(m_queue->retag("engine:c2", {{1, second}}).value(), 1);
 
@@ -157,20 +164,20 @@ private Q_SLOTS:
     void retriesWaitOutTheirBackoff()
     {
         QVERIFY(m_queue->enqueue({{1, 0}}).ok());
-        QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());
+        QVERIFY(m_queue->claim(1, 60'000, "owner-a", kDefault).ok());
         QCOMPARE(m_queue->retryLater({{{1, "owner-a"}, 400}}).value(), 1);
         QCOMPARE(m_queue->retryingCount().value(), 1);
-        QVERIFY(m_queue->claim(1, 60'000, "owner-a").value().isEmpty());
+        QVERIFY(m_queue->claim(1, 60'000, "owner-a", kDefault).value().isEmpty());
         QThread::msleep(450);
-        QCOMPARE(m_queue->claim(1, 60'000, "owner-a").value(), (QList<qint64>{1}));
+        QCOMPARE(m_queue->claim(1, 60'000, "owner-a", kDefault).value(), (QList<qint64>{1}));
         QCOMPARE(m_queue->retryingCount().value(), 0);
     }
 
     void removeForgetsAJobWhereverItIs()
     {
         QVERIFY(m_queue->enqueue({{1, 3}, {2, 0}, {3, 0}}).ok());
-        QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());          // 1 leased
-        QVERIFY(m_queue->claim(1, 60'000, "owner-a").ok());          // 2 leased
+        QVERIFY(m_queue->claim(1, 60'000, "owner-a", kDefault).ok());  // 1 leased
+        QVERIFY(m_queue->claim(1, 60'000, "owner-a", kDefault).ok());  // 2 leased
         QVERIFY(m_queue->retryLater({{{2, "owner-a"}, 60'000}}).ok()); // 2 retrying
         QCOMPARE(m_queue->present({1, 2, 3, 4}).value(), (QList<bool>{true, true, true, false}));
         QCOMPARE(m_queue->remove({1, 2, 3}).value(), 3);
@@ -183,18 +190,116 @@ private Q_SLOTS:
         RedisClient waiterClient(RedisUrl::parse(test::redisUrl()).value(), 10'000);
         JobQueue waiter(waiterClient,
                         QString::fromUtf8(m_queue->key("x").mid(1).split('}').first()));
-        QVERIFY(waiter.waitForWork(50).ok()); // consume any stale marker
+        QVERIFY(waiter.waitForWork(50, kDefault).ok()); // consume any stale marker
         QElapsedTimer timer;
         timer.start();
         std::thread submitter([this] {
             QThread::msleep(200);
             (void)m_queue->enqueue({{1, 0}});
         });
-        const Result<bool> woke = waiter.waitForWork(5000);
+        const Result<bool> woke = waiter.waitForWork(5000, kDefault);
         submitter.join();
         QVERIFY(woke.ok());
         QVERIFY(woke.value());
         QVERIFY2(timer.elapsed() < 2000, "the submit must wake the idle engine at once");
+    }
+
+    void eachPipelineHasItsQueueAndAClaimMergesThemByPriority()
+    {
+        QVERIFY(m_queue->enqueue({{1, 0, "a"}, {2, 5, "b"}, {3, 10, "a"}, {4, 0, "b"}}).ok());
+        QCOMPARE(m_queue->readyByPipeline().value(),
+                 (QMap<QString, qint64>{{QStringLiteral("a"), 2}, {QStringLiteral("b"), 2}}));
+        // An engine serving `a` alone never takes `b`'s jobs.
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"a"}).value(), (QList<qint64>{3, 1}));
+        QVERIFY(m_queue->claim(10, 60'000, "x", {"a"}).value().isEmpty());
+        QVERIFY(m_queue->enqueue({{5, 7, "a"}, {6, 0, "a"}}).ok());
+        // Serving both: global priority order across the two queues, FIFO within a priority.
+        QCOMPARE(m_queue->claim(2, 60'000, "x", {"a", "b"}).value(), (QList<qint64>{5, 2}));
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"b", "a"}).value(), (QList<qint64>{4, 6}));
+        QVERIFY(m_queue->depthByPriority().value().isEmpty());
+    }
+
+    void pausedPipelinesAreSkippedUntilResumed()
+    {
+        QVERIFY(m_queue->enqueue({{1, 0, "a"}, {2, 9, "b"}}).ok());
+        QVERIFY(m_queue->setPaused("b", true).ok());
+        QCOMPARE(m_queue->pausedPipelines().value(), (QList<QByteArray>{"b"}));
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"a", "b"}).value(), (QList<qint64>{1}));
+        QVERIFY(m_queue->claim(10, 60'000, "x", {"a", "b"}).value().isEmpty());
+        QVERIFY(m_queue->enqueue({{3, 0, "a"}}).ok());
+        QVERIFY(m_queue->setPaused("*", true).ok()); // the whole namespace
+        QVERIFY(m_queue->claim(10, 60'000, "x", {"a", "b"}).value().isEmpty());
+        QCOMPARE(m_queue->present({2, 3}).value(), (QList<bool>{true, true})); // still waiting
+        QVERIFY(m_queue->setPaused("*", false).ok()); // resumes everything, `b` too
+        QVERIFY(m_queue->pausedPipelines().value().isEmpty());
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"a", "b"}).value(), (QList<qint64>{2, 3}));
+    }
+
+    void resumingWakesAnIdleEngine()
+    {
+        QVERIFY(m_queue->setPaused("a", true).ok());
+        QVERIFY(m_queue->enqueue({{1, 0, "a"}}).ok());
+        RedisClient waiterClient(RedisUrl::parse(test::redisUrl()).value(), 10'000);
+        JobQueue waiter(waiterClient,
+                        QString::fromUtf8(m_queue->key("x").mid(1).split('}').first()));
+        QVERIFY(waiter.waitForWork(50, {"a"}).ok()); // the submit's marker
+        QVERIFY(waiter.claim(1, 60'000, "x", {"a"}).value().isEmpty());
+        std::thread resumer([this] {
+            QThread::msleep(200);
+            (void)m_queue->setPaused("a", false);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const Result<bool> woke = waiter.waitForWork(5000, {"a"});
+        resumer.join();
+        QVERIFY(woke.ok() && woke.value());
+        QVERIFY2(timer.elapsed() < 2000, "resume must wake the idle engine at once");
+        QCOMPARE(waiter.claim(1, 60'000, "x", {"a"}).value(), (QList<qint64>{1}));
+    }
+
+    void aSubmitWakesOnlyTheEnginesOfItsPipeline()
+    {
+        RedisClient waiterClient(RedisUrl::parse(test::redisUrl()).value(), 10'000);
+        JobQueue waiter(waiterClient,
+                        QString::fromUtf8(m_queue->key("x").mid(1).split('}').first()));
+        QVERIFY(m_queue->enqueue({{1, 0, "a"}}).ok());
+        QVERIFY(!waiter.waitForWork(200, {"b"}).value()); // nothing for `b`: timed out
+        QVERIFY(waiter.waitForWork(200, {"b", "a"}).value());
+    }
+
+    void retryNowEndsABackoff()
+    {
+        QVERIFY(m_queue->enqueue({{1, 4, "a"}, {2, 0, "a"}}).ok());
+        QCOMPARE(m_queue->claim(1, 60'000, "x", {"a"}).value(), (QList<qint64>{1}));
+        QCOMPARE(m_queue->retryLater({{{1, "x"}, 600'000}}).value(), 1); // ten minutes
+        QCOMPARE(m_queue->promote({1, 2, 99}).value(), 1); // 2 is ready already, 99 unknown
+        QCOMPARE(m_queue->retryingCount().value(), 0);
+        QCOMPARE(m_queue->depthByPriority().value().value(4), 1);
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"a"}).value(), (QList<qint64>{1, 2}));
+    }
+
+    void cancelAndReprioritiseFindAJobInItsPipelinesQueue()
+    {
+        QVERIFY(m_queue->enqueue({{1, 0, "a"}, {2, 0, "b"}, {3, 0, "b"}}).ok());
+        QCOMPARE(m_queue->reprioritize({3}, 50).value(), 1);
+        QCOMPARE(m_queue->remove({2}).value(), 1);
+        QCOMPARE(m_queue->present({1, 2, 3}).value(), (QList<bool>{true, false, true}));
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"a", "b"}).value(), (QList<qint64>{3, 1}));
+    }
+
+    void controlAndHeartbeatTtlsAreReadInOneTrip()
+    {
+        QVERIFY(m_queue->setControl("engine-1", "drain").ok());
+        QVERIFY(m_queue->setPaused("a", true).ok());
+        const auto control = m_queue->controlFor("engine-1").value();
+        QCOMPARE(control.first, QByteArray("drain"));
+        QCOMPARE(control.second, (QList<QByteArray>{"a"}));
+        QVERIFY(m_queue->setControl("engine-1", QByteArray()).ok());
+        QVERIFY(m_queue->controlFor("engine-1").value().first.isEmpty());
+        QVERIFY(m_queue->publishHeartbeat("engine-1", "{}", 5000).ok());
+        const QList<qint64> ttls = m_queue->heartbeatTtls({"engine-1", "engine-2"}).value();
+        QVERIFY(ttls[0] > 4000 && ttls[0] <= 5000);
+        QCOMPARE(ttls[1], -2); // no key: that engine is gone
     }
 
     void lockIsExclusiveAndReleasedByItsHolder()

@@ -27,9 +27,9 @@ void injectFault(EngineFixture& fixture, const QByteArray& sqlstate, int times,
 {
     PgConnection db;
     QVERIFY(db.open(fixture.connections().postgres).ok());
-    const QByteArray when =
-        title.isEmpty() ? "nextval('test_fault_seq') <= " + QByteArray::number(times)
-                        : "NEW.title = '" + title + "' AND NEW.status = 'completed'";
+    const QByteArray when = title.isEmpty()
+                                ? "nextval('test_fault_seq') <= " + QByteArray::number(times)
+                                : "NEW.title = '" + title + "' AND NEW.status = 'completed'";
     const QList<QByteArray> statements{
         "CREATE SEQUENCE IF NOT EXISTS test_fault_seq",
         "CREATE OR REPLACE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -132,15 +132,16 @@ private Q_SLOTS:
         JobQueue queue(redis, fixture.ns());
         PgConnection deadEngine;
         QVERIFY(deadEngine.open(fixture.connections().postgres).ok());
-        QCOMPARE(queue.claim(1, 300, "dead:c1").value(), (QList<qint64>{orphan}));
+        QCOMPARE(queue.claim(1, 300, "dead:c1", {"default"}).value(), (QList<qint64>{orphan}));
         QCOMPARE(JobStore(deadEngine).claim({orphan}, QStringLiteral("dead:1")).value().size(), 1);
         const QList<qint64> live = fixture.submit(4, 0, QStringLiteral("slow"));
 
         PgConnection locker;
         QVERIFY(locker.open(fixture.connections().postgres).ok());
         QVERIFY(locker.begin().ok());
-        QVERIFY(locker.exec("SELECT 1 FROM images WHERE id = " + QByteArray::number(orphan) +
-                            " FOR UPDATE")
+        QVERIFY(locker
+                    .exec("SELECT 1 FROM images WHERE id = " + QByteArray::number(orphan) +
+                          " FOR UPDATE")
                     .ok());
         EngineConfig config = quickExit(fixture);
         config.runtime.lease = std::chrono::milliseconds(1000);
@@ -152,9 +153,10 @@ private Q_SLOTS:
         QVERIFY(locker.commit().ok());
         QVERIFY(engine.wait(60'000));
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'completed'")), 5);
-        QCOMPARE(fixture.scalar(QStringLiteral(
-                     "SELECT count(*) FROM attempts WHERE outcome = 'lease_lost' AND image_id "
-                     "<> ") +
+        QCOMPARE(fixture.scalar(
+                     QStringLiteral(
+                         "SELECT count(*) FROM attempts WHERE outcome = 'lease_lost' AND image_id "
+                         "<> ") +
                      QString::number(orphan)),
                  0);
         QCOMPARE(fixture.countWhere(QStringLiteral("id IN (%1, %2, %3, %4) AND attempts = 1")

@@ -94,6 +94,7 @@ private Q_SLOTS:
             {QStringLiteral("reprocess-all-failed"),
              {QStringLiteral("operator"), QStringLiteral("admin")}},
             {QStringLiteral("role change"), {QStringLiteral("admin")}},
+            {QStringLiteral("pause"), {QStringLiteral("operator"), QStringLiteral("admin")}},
             {QStringLiteral("read jobs"),
              {QStringLiteral("viewer"), QStringLiteral("operator"), QStringLiteral("admin"),
               QStringLiteral("engine")}},
@@ -152,6 +153,11 @@ private Q_SLOTS:
                          QStringLiteral("viewer")};
             phrase = QStringLiteral("manage roles");
             auditedAction = action;
+        } else if (action == QLatin1String("pause")) {
+            arguments = {QStringLiteral("pause"), QStringLiteral("--pipeline"),
+                         QStringLiteral("noop")};
+            phrase = QStringLiteral("pause, resume or drain engines");
+            auditedAction = action;
         } else if (action == QLatin1String("read jobs")) {
             arguments = {QStringLiteral("jobs"), QStringLiteral("--json")};
         } else {
@@ -172,6 +178,7 @@ private Q_SLOTS:
                          action.startsWith(QLatin1String("reprocess")) ? "failed:0" : "queued:0"));
             QCOMPARE(text("SELECT pixelnest_role_of('" + m_outsider.toUtf8() + "')"),
                      QStringLiteral("none"));
+            QCOMPARE(pausedPipelines(), QJsonArray()); // Redis untouched too
             return;
         }
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -227,6 +234,12 @@ private Q_SLOTS:
             QCOMPARE(old.value(QStringLiteral("role")).toString(), QStringLiteral("none"));
             QCOMPARE(next.value(QStringLiteral("role")).toString(), QStringLiteral("viewer"));
             QVERIFY(m_owner.exec("REVOKE pixelnest_viewer FROM " + m_outsider.toUtf8()));
+        } else if (action == QLatin1String("pause")) {
+            QCOMPARE(entry.value(QStringLiteral("filter")).toObject(),
+                     (QJsonObject{{QStringLiteral("pipeline"), QStringLiteral("noop")}}));
+            QCOMPARE(pausedPipelines(), QJsonArray{QStringLiteral("noop")});
+            QCOMPARE(asOwner({QStringLiteral("resume")}).exitCode, 0);
+            QCOMPARE(pausedPipelines(), QJsonArray());
         }
     }
 
@@ -388,6 +401,16 @@ private Q_SLOTS:
     }
 
 private:
+    // What `stats --json` says is paused in Redis.
+    QJsonArray pausedPipelines()
+    {
+        const CliRun stats = asOwner({QStringLiteral("stats"), QStringLiteral("--json")});
+        return QJsonDocument::fromJson(stats.out.toUtf8())
+            .object()
+            .value(QStringLiteral("paused"))
+            .toArray();
+    }
+
     CliRun runAs(const QString& login, const QStringList& arguments)
     {
         QProcessEnvironment environment =

@@ -217,6 +217,45 @@ QFuture<Result<BulkOutcome>> FakeAdminService::cancel(const QList<qint64>& ids)
     });
 }
 
+QFuture<Result<BulkOutcome>> FakeAdminService::retryNow(const QList<qint64>& ids)
+{
+    return answer<BulkOutcome>(QStringLiteral("retryNow"), [this, ids] {
+        return change(ids, [](JobRecord& job) {
+            return job.status == JobStatus::Queued && job.attempts > 0;
+        });
+    });
+}
+
+QFuture<Result<void>> FakeAdminService::setPaused(const QString& pipeline, bool pause)
+{
+    return answer<void>(
+        pause ? QStringLiteral("pause") : QStringLiteral("resume"),
+        [this, pipeline, pause]() -> Result<void> {
+            const QString target = pipeline.isEmpty() ? QStringLiteral("*") : pipeline;
+            if (pause && !paused.contains(target)) {
+                paused.append(target);
+            } else if (!pause) {
+                target == QLatin1String("*") ? paused.clear() : (void)paused.removeAll(target);
+            }
+            return {};
+        });
+}
+
+QFuture<Result<QStringList>> FakeAdminService::controlWorker(const QString& worker,
+                                                             const QString& instruction)
+{
+    return answer<QStringList>(
+        instruction + QLatin1Char(' ') + worker, [this, worker]() -> Result<QStringList> {
+            for (const WorkerInfo& known : std::as_const(workers)) {
+                if (known.id == worker) {
+                    return QStringList{worker};
+                }
+            }
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("no live engine is named %1").arg(worker));
+        });
+}
+
 QFuture<Result<void>> FakeAdminService::forEachJob(const QList<qint64>& ids, const JobQuery& filter,
                                                    PageSink sink)
 {
@@ -239,6 +278,9 @@ QFuture<Result<QueueStats>> FakeAdminService::stats()
                 stats.queueDepth[job.priority] += 1;
             }
         }
+        stats.workers = workers;
+        stats.paused = paused;
+        stats.readyByPipeline = readyByPipeline;
         return stats;
     });
 }

@@ -3,6 +3,7 @@
 #include "pixelnest/adminservice.h"
 
 #include <QHash>
+#include <QMap>
 #include <QStringList>
 
 #include <optional>
@@ -34,6 +35,9 @@ public:
     QHash<qint64, QByteArray> thumbnails;                     // image(id, "thumbnail")
     LoginIdentity who{QStringLiteral("tester"), Role::Owner}; // identity()
     QList<AuditEntry> auditTrail;                             // audit(), newest first
+    QList<WorkerInfo> workers;                                // stats().workers
+    QStringList paused;                                       // stats().paused
+    QMap<QString, qint64> readyByPipeline;                    // stats().readyByPipeline
     QStringList calls;
     ConnectionConfig connection;
 
@@ -45,6 +49,10 @@ public:
     QFuture<Result<BulkOutcome>> reprocess(const QList<qint64>& ids) override;
     QFuture<Result<BulkOutcome>> reprocessFailed() override;
     QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids) override;
+    QFuture<Result<BulkOutcome>> retryNow(const QList<qint64>& ids) override;
+    QFuture<Result<void>> setPaused(const QString& pipeline, bool paused) override;
+    QFuture<Result<QStringList>> controlWorker(const QString& worker,
+                                               const QString& instruction) override;
     QFuture<Result<void>> forEachJob(const QList<qint64>& ids, const JobQuery& filter,
                                      PageSink sink) override;
     QFuture<Result<QueueStats>> stats() override;

@@ -62,6 +62,18 @@ QString cancelMessage(const BulkOutcome& outcome)
     return text + missingSuffix(outcome);
 }
 
+QString retryNowMessage(const BulkOutcome& outcome)
+{
+    QString text = QCoreApplication::translate("ActionMessages", "%n image(s) will be retried now",
+                                               "", int(outcome.changed.size()));
+    if (!outcome.unchanged.isEmpty()) {
+        text += QCoreApplication::translate("ActionMessages",
+                                            "; %n not waiting for a retry, left alone", "",
+                                            int(outcome.unchanged.size()));
+    }
+    return text + missingSuffix(outcome);
+}
+
 QString exportMessage(int count, const QString& path)
 {
     return QCoreApplication::translate("ActionMessages", "Exported %n image(s) to %1", "", count)

@@ -10,6 +10,7 @@ QString priorityMessage(const BulkOutcome& outcome, int priority);
 QString reprocessMessage(const BulkOutcome& outcome);
 QString reprocessFailedMessage(const BulkOutcome& outcome);
 QString cancelMessage(const BulkOutcome& outcome);
+QString retryNowMessage(const BulkOutcome& outcome);
 QString exportMessage(int count, const QString& path);
 
 } // namespace pixelnest::ui

@@ -25,6 +25,8 @@ JobActions::JobActions(AdminService* service, QWidget* dialogParent, QObject* pa
                    &JobActions::reprocessAllFailed);
     m_cancel = makeAction(tr("&Cancel Processing"), QKeySequence(Qt::Key_Delete),
                           &JobActions::cancelSelected);
+    m_retryNow = makeAction(tr("Retry &Now"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                            &JobActions::retryNowSelected);
     m_exportCsv = makeAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                              &JobActions::exportCsv);
     m_exportJson =
@@ -36,7 +38,8 @@ JobActions::JobActions(AdminService* service, QWidget* dialogParent, QObject* pa
     m_reprocess->setToolTip(tr("Queue the selected finished, failed or cancelled images again"));
     m_reprocessFailed->setToolTip(tr("Queue every failed image again"));
     m_cancel->setToolTip(tr("Cancel the selected queued or processing images"));
-    for (QAction* action : {m_setPriority, m_reprocess, m_reprocessFailed, m_cancel}) {
+    m_retryNow->setToolTip(tr("Run the selected images that wait out a retry's backoff now"));
+    for (QAction* action : {m_setPriority, m_reprocess, m_reprocessFailed, m_cancel, m_retryNow}) {
         m_tooltips.insert(action, action->toolTip());
     }
     selectionChanged();
@@ -55,7 +58,7 @@ QAction* JobActions::makeAction(const QString& text, const QKeySequence& shortcu
 
 QList<QAction*> JobActions::selectionActions() const
 {
-    return {m_setPriority, m_reprocess, m_cancel, m_copyId, m_exportCsv, m_exportJson};
+    return {m_setPriority, m_reprocess, m_retryNow, m_cancel, m_copyId, m_exportCsv, m_exportJson};
 }
 
 void JobActions::setSelectionProvider(std::function<QList<qint64>()> selection)
@@ -108,6 +111,7 @@ void JobActions::selectionChanged()
     enable(m_setPriority, AdminAction::SetPriority, selected);
     enable(m_reprocess, AdminAction::Reprocess, selected);
     enable(m_cancel, AdminAction::Cancel, selected);
+    enable(m_retryNow, AdminAction::RetryNow, selected);
     enable(m_reprocessFailed, AdminAction::ReprocessFailed, true);
     m_copyId->setEnabled(selected);
 }
@@ -155,6 +159,11 @@ QFuture<Result<BulkOutcome>> JobActions::reprocessFailed()
 QFuture<Result<BulkOutcome>> JobActions::cancel(const QList<qint64>& ids)
 {
     return bulk(m_service->cancel(ids), cancelMessage);
+}
+
+QFuture<Result<BulkOutcome>> JobActions::retryNow(const QList<qint64>& ids)
+{
+    return bulk(m_service->retryNow(ids), retryNowMessage);
 }
 
 QFuture<Result<int>> JobActions::exportTo(const QString& path, ExportFormat format,
@@ -208,6 +217,13 @@ void JobActions::cancelSelected()
 {
     if (m_selection) {
         cancel(m_selection());
+    }
+}
+
+void JobActions::retryNowSelected()
+{
+    if (m_selection) {
+        retryNow(m_selection());
     }
 }
 

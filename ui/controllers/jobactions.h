@@ -17,7 +17,8 @@ namespace pixelnest::ui
 {
 
 // What an admin does to the selected images, as QActions for the toolbar, the context menu
-// and the keyboard: set priority, reprocess, reprocess all failed, cancel, export, copy id.
+// and the keyboard: set priority, reprocess, reprocess all failed, cancel, retry now, export,
+// copy id.
 // Every change goes through the admin service and ends with a confirmation in the status bar
 // (`message`), such as "12 images queued for reprocessing". Writes are disabled while the
 // console is read-only (PostgreSQL lost) and for roles that may not make them; a change the
@@ -48,6 +49,7 @@ public:
     QAction* reprocessAction() const { return m_reprocess; }
     QAction* reprocessFailedAction() const { return m_reprocessFailed; }
     QAction* cancelAction() const { return m_cancel; }
+    QAction* retryNowAction() const { return m_retryNow; }
     QAction* exportCsvAction() const { return m_exportCsv; }
     QAction* exportJsonAction() const { return m_exportJson; }
     QAction* copyIdAction() const { return m_copyId; }
@@ -58,6 +60,7 @@ public:
     QFuture<Result<BulkOutcome>> reprocess(const QList<qint64>& ids);
     QFuture<Result<BulkOutcome>> reprocessFailed();
     QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids);
+    QFuture<Result<BulkOutcome>> retryNow(const QList<qint64>& ids);
     QFuture<Result<int>> exportTo(const QString& path, ExportFormat format,
                                   const QList<qint64>& ids);
     void copyIds(const QList<qint64>& ids);
@@ -73,6 +76,7 @@ private:
     void reprocessSelected();
     void reprocessAllFailed();
     void cancelSelected();
+    void retryNowSelected();
     void exportCsv();
     void exportJson();
     void askExport(ExportFormat format);
@@ -93,6 +97,7 @@ private:
     QAction* m_reprocess = nullptr;
     QAction* m_reprocessFailed = nullptr;
     QAction* m_cancel = nullptr;
+    QAction* m_retryNow = nullptr;
     QAction* m_exportCsv = nullptr;
     QAction* m_exportJson = nullptr;
     QAction* m_copyId = nullptr;

@@ -5,6 +5,8 @@
 #include "dashboard/throughputchart.h"
 #include "models/workersmodel.h"
 
+#include <algorithm>
+
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -12,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -46,12 +49,19 @@ DashboardWidget::DashboardWidget(QWidget* parent) : QWidget(parent)
                                  this));
     m_workers = new WorkersModel(this);
     m_workersView = new QTableView(this);
-    m_workersView->setModel(m_workers);
+    auto* sorted = new QSortFilterProxyModel(this); // sortable by any column, numbers as numbers
+    sorted->setSourceModel(m_workers);
+    sorted->setSortRole(WorkersModel::SortRole);
+    m_workersView->setModel(sorted);
+    m_workersView->setSortingEnabled(true);
+    m_workersView->sortByColumn(WorkersModel::Host, Qt::AscendingOrder);
+    m_workersView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_workersView->verticalHeader()->hide();
     m_workersView->horizontalHeader()->setStretchLastSection(true);
     m_workersView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_workersView->setAccessibleName(tr("Workers"));
-    m_workersView->setColumnWidth(WorkersModel::Host, 260);
+    m_workersView->setColumnWidth(WorkersModel::Host, 200);
+    m_workersView->setColumnWidth(WorkersModel::Device, 200);
     layout->addWidget(m_workersView, 2);
 }
 
@@ -101,7 +111,10 @@ void DashboardWidget::setStats(const QueueStats& stats)
     }
     m_cards.value(QStringLiteral("in_flight"))->setText(locale.toString(stats.inFlight));
     m_cards.value(QStringLiteral("retrying"))->setText(locale.toString(stats.retrying));
-    m_cards.value(QStringLiteral("workers"))->setText(locale.toString(stats.workers.size()));
+    // Live engines only: one whose heartbeat key expired has left (its row stays, in red).
+    const qsizetype live = std::count_if(stats.workers.cbegin(), stats.workers.cend(),
+                                         [](const WorkerInfo& worker) { return worker.alive; });
+    m_cards.value(QStringLiteral("workers"))->setText(locale.toString(live));
     m_depth->setDepth(stats.queueDepth);
     m_workers->setWorkers(stats.workers);
 }
@@ -109,6 +122,12 @@ void DashboardWidget::setStats(const QueueStats& stats)
 void DashboardWidget::setThroughput(const QList<MinuteCounts>& minutes)
 {
     m_throughput->setMinutes(minutes);
+}
+
+QString DashboardWidget::selectedWorker() const
+{
+    const QModelIndexList rows = m_workersView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(WorkersModel::IdRole).toString();
 }
 
 QString DashboardWidget::figure(const QString& name) const

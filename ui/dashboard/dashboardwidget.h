@@ -30,6 +30,8 @@ public:
     void setThroughput(const QList<MinuteCounts>& minutes);
 
     WorkersModel* workersModel() const { return m_workers; }
+    QTableView* workersView() const { return m_workersView; }
+    QString selectedWorker() const; // the selected engine's id, or empty
     QueueDepthChart* queueDepthChart() const { return m_depth; }
     ThroughputChart* throughputChart() const { return m_throughput; }
     QString figure(const QString& name) const; // a card's value, for tests

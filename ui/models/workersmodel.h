@@ -7,8 +7,10 @@
 namespace pixelnest::ui
 {
 
-// The dashboard's workers, from the engines' heartbeats. A worker whose last heartbeat is
-// older than `staleMs` is shown in red: it stopped or lost Redis, and its leases will expire.
+// The dashboard's workers, from the engines' heartbeats: "is this box OK?" at a glance (state,
+// load, memory, CPU, GPU memory, jobs, uptime). A worker whose heartbeat key is gone from Redis,
+// or whose last beat is older than `kStaleMs`, is shown in red: it stopped or lost Redis, and
+// its leases will expire. SortRole gives each column's value to sort by (numbers as numbers).
 class WorkersModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -19,9 +21,16 @@ public:
     {
         Host,
         Device,
+        State,
+        Load,
+        Memory,
+        Cpu,
+        GpuMemory,
         InFlight,
         Processed,
         Failed,
+        Uptime,
+        Pipelines,
         LastSeen,
         ColumnCount,
     };
@@ -30,6 +39,8 @@ public:
         StaleRole = Qt::UserRole + 1,
         // Its settings fingerprint differs from the one most live engines share.
         SettingsDifferRole,
+        SortRole,
+        IdRole, // the engine's id, for pause / resume / drain
     };
 
     explicit WorkersModel(QObject* parent = nullptr);
@@ -48,6 +59,7 @@ public:
 
 private:
     QVariant display(const WorkerInfo& worker, int column) const;
+    static QVariant sortValue(const WorkerInfo& worker, int column);
 
     QList<WorkerInfo> m_workers;
     QString m_commonFingerprint; // the live majority's

@@ -1,5 +1,6 @@
 #include "widgets/mainwindow.h"
 
+#include "controllers/dispatchcontrol.h"
 #include "controllers/jobactions.h"
 #include "core/consolesession.h"
 #include "core/settings.h"
@@ -9,6 +10,7 @@
 #include "widgets/appicon.h"
 #include "widgets/auditpage.h"
 #include "widgets/connectionindicator.h"
+#include "widgets/dispatchbanner.h"
 #include "widgets/imagespage.h"
 #include "widgets/jobtableview.h"
 
@@ -22,7 +24,9 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <utility>
 
@@ -51,9 +55,17 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_tabs->addTab(m_dashboard, tr("&Dashboard"));
     m_audit = new AuditPage(session->service(), m_tabs);
     m_tabs->addTab(m_audit, tr("&Audit"));
-    setCentralWidget(m_tabs);
     m_poller = new StatsPoller(session->service(), kStatsIntervalMs, this);
     m_actions = new JobActions(session->service(), this, this);
+    m_dispatch = new DispatchControl(session->service(), this, this);
+    m_dispatch->setEngineProvider([this] { return m_dashboard->selectedWorker(); });
+    m_banner = new DispatchBanner(m_dispatch->pauseAllAction(), this);
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(m_banner);
+    column->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     m_actions->setSelectionProvider([this] { return m_images->selectedIds(); });
     m_actions->setFilterProvider([this] { return m_images->model()->query(); });
     buildActions();
@@ -103,6 +115,13 @@ void MainWindow::buildActions()
     m_actions->exportCsvAction()->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     m_images->view()->addActions(m_actions->selectionActions());
     connect(m_images, &ImagesPage::selectionChanged, m_actions, &JobActions::selectionChanged);
+    m_dispatch->pauseAllAction()->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    // The workers table's context menu (and its keyboard: the menu key) acts on its selection.
+    QTableView* workers = m_dashboard->workersView();
+    workers->setContextMenuPolicy(Qt::ActionsContextMenu);
+    workers->addActions(m_dispatch->engineActions());
+    connect(workers->selectionModel(), &QItemSelectionModel::selectionChanged, m_dispatch,
+            &DispatchControl::engineSelectionChanged);
 }
 
 void MainWindow::buildMenus()
@@ -119,9 +138,15 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
     QMenu* images = menuBar()->addMenu(tr("I&mages"));
     images->addActions({m_actions->setPriorityAction(), m_actions->reprocessAction(),
-                        m_actions->reprocessFailedAction(), m_actions->cancelAction()});
+                        m_actions->reprocessFailedAction(), m_actions->retryNowAction(),
+                        m_actions->cancelAction()});
+    images->addSeparator();
+    images->addAction(m_dispatch->pauseAllAction());
+    images->addMenu(m_dispatch->pipelinesMenu());
     images->addSeparator();
     images->addActions({m_actions->copyIdAction(), m_refresh});
+    QMenu* engines = menuBar()->addMenu(tr("&Engines"));
+    engines->addActions(m_dispatch->engineActions());
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* showImages =
         view->addAction(tr("&Images"), this, [this] { m_tabs->setCurrentIndex(0); });
@@ -145,6 +170,7 @@ void MainWindow::buildToolBar()
     bar->addSeparator();
     bar->addActions({m_actions->setPriorityAction(), m_actions->reprocessAction(),
                      m_actions->reprocessFailedAction(), m_actions->cancelAction()});
+    bar->addAction(m_dispatch->pauseAllAction());
     bar->addSeparator();
     bar->addActions({m_actions->exportCsvAction(), m_refresh});
 }
@@ -156,6 +182,8 @@ void MainWindow::wireFigures()
     connect(&m_statsSoon, &QTimer::timeout, m_poller, &StatsPoller::pollNow);
     connect(m_poller, &StatsPoller::statsUpdated, this, [this](const QueueStats& stats) {
         m_dashboard->setStats(stats);
+        m_dispatch->setStats(stats);
+        m_banner->setStats(stats);
         m_images->setCounts(stats.counts);
         m_total = 0;
         for (qint64 count : stats.counts) {
@@ -174,6 +202,9 @@ void MainWindow::wireFigures()
     connect(m_actions, &JobActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
     connect(m_actions, &JobActions::databaseChanged, &m_statsSoon, qOverload<>(&QTimer::start));
+    connect(m_dispatch, &DispatchControl::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+    connect(m_dispatch, &DispatchControl::dispatchChanged, m_poller, &StatsPoller::pollNow);
 }
 
 void MainWindow::wireSession()
@@ -231,6 +262,7 @@ void MainWindow::loadIdentity()
         m_identityLabel->setToolTip(tr("PostgreSQL login %1, acting as Pixelnest role %2")
                                         .arg(who->login, roleName(who->role)));
         m_actions->setIdentity(who.value());
+        m_dispatch->setIdentity(who.value());
         setWritable(m_writable);
     });
 }
@@ -264,6 +296,7 @@ void MainWindow::setWritable(bool writable)
 {
     m_writable = writable;
     m_actions->setWritable(writable);
+    m_dispatch->setWritable(writable);
     const bool maySubmit = m_actions->allows(AdminAction::Submit);
     for (QAction* upload : {m_addFiles, m_addFolder}) {
         upload->setEnabled(writable && maySubmit);

@@ -15,6 +15,8 @@ class AuditPage;
 class ConnectionIndicator;
 class ConsoleSession;
 class DashboardWidget;
+class DispatchBanner;
+class DispatchControl;
 class ImagesPage;
 class JobActions;
 class StatsPoller;
@@ -35,6 +37,8 @@ public:
     ImagesPage* imagesPage() const { return m_images; }
     DashboardWidget* dashboard() const { return m_dashboard; }
     JobActions* actions() const { return m_actions; }
+    DispatchControl* dispatchControl() const { return m_dispatch; }
+    DispatchBanner* dispatchBanner() const { return m_banner; }
     StatsPoller* poller() const { return m_poller; }
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -83,6 +87,8 @@ private:
     DashboardWidget* m_dashboard = nullptr;
     QTabWidget* m_tabs = nullptr;
     JobActions* m_actions = nullptr;
+    DispatchControl* m_dispatch = nullptr;
+    DispatchBanner* m_banner = nullptr;
     StatsPoller* m_poller = nullptr;
     ConnectionIndicator* m_indicator = nullptr;
     QLabel* m_countLabel = nullptr;

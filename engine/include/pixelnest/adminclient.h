@@ -55,7 +55,22 @@ public:
     Result<BulkOutcome> reprocess(const QList<qint64>& ids);
     Result<BulkOutcome> reprocessFailed();
     Result<BulkOutcome> cancel(const QList<qint64>& ids);
+    // Jobs waiting out a retry's backoff run now (the others are left: `unchanged`).
+    Result<BulkOutcome> retryNow(const QList<qint64>& ids);
     Result<QueueStats> stats();
+    // The live engines (their heartbeat key alive), from their heartbeats.
+    Result<QList<WorkerInfo>> workers();
+
+    // Dispatch control, authorised and audited in PostgreSQL, then applied in Redis; engines
+    // follow within a heartbeat (1 s). An empty `pipeline` is the whole namespace; resuming it
+    // resumes every pipeline. Engines finish the jobs they hold.
+    Result<void> pause(const QString& pipeline);
+    Result<void> resume(const QString& pipeline);
+    // One engine, named by its id or host:pid (as `workers` and the jobs' worker column show):
+    // "pause" (stays idle until "resume"), "resume", or "drain" (finishes its jobs and stops;
+    // a headless engine then exits 0). Returns the ids of the engines told; NotFound when no
+    // live engine has that name.
+    Result<QStringList> controlWorker(const QString& worker, const QString& instruction);
     // Completed and failed jobs per minute over the last `minutes` minutes (console chart).
     Result<QList<MinuteCounts>> finishedPerMinute(int minutes);
 

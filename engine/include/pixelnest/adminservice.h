@@ -23,8 +23,8 @@ namespace pixelnest
 //
 // Lanes of the real implementation, for callers that care about order: jobs() on the browse
 // lane, with audit() and identity(); job() and image() on the media lane; priority, reprocess,
-// cancel and forEachJob() on the actions lane; stats() and finishedPerMinute() on the stats lane;
-// planSubmission() and submitBatch() on the upload lane.
+// cancel, retryNow, setPaused, controlWorker and forEachJob() on the actions lane; stats() and
+// finishedPerMinute() on the stats lane; planSubmission() and submitBatch() on the upload lane.
 class AdminService : public QObject
 {
     Q_OBJECT
@@ -47,6 +47,13 @@ public:
     virtual QFuture<Result<BulkOutcome>> reprocess(const QList<qint64>& ids) = 0;
     virtual QFuture<Result<BulkOutcome>> reprocessFailed() = 0;
     virtual QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids) = 0;
+    // Jobs waiting out a retry's backoff run now.
+    virtual QFuture<Result<BulkOutcome>> retryNow(const QList<qint64>& ids) = 0;
+    // Dispatch control (AdminClient::pause/resume/controlWorker), on the actions lane. An empty
+    // `pipeline` is the whole namespace; `instruction` is "pause", "resume" or "drain".
+    virtual QFuture<Result<void>> setPaused(const QString& pipeline, bool paused) = 0;
+    virtual QFuture<Result<QStringList>> controlWorker(const QString& worker,
+                                                       const QString& instruction) = 0;
     // Pages through `ids` (in chunks) or, when empty, every job matching `filter` (keyset
     // pages), handing each page to `sink` off the GUI thread: exports write as they go instead
     // of holding a million rows. An error from `sink` stops the paging and is the result.

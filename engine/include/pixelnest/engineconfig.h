@@ -4,6 +4,7 @@
 #include "pixelnest/inferenceconfig.h"
 
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
 #include <chrono>
@@ -25,6 +26,9 @@ struct RuntimeConfig
     std::chrono::milliseconds reconcileGrace{10'000};
     std::chrono::milliseconds heartbeatInterval{1000};
     bool exitWhenIdle = false; // stop once nothing is queued or processing anywhere
+    // The pipelines this engine claims (--pipelines a,b); empty: every pipeline it has. Each has
+    // its own queue in Redis, so a CPU box can serve `metadata` while GPU boxes take `default`.
+    QStringList pipelines;
     // How long a stop waits for the jobs in flight and their results (--drain-seconds); what is
     // unfinished then is left to the reaper of another engine.
     std::chrono::seconds drain{30};

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -128,6 +129,9 @@ struct WorkerInfo
     qint64 processed = 0;
     qint64 failed = 0;
     qint64 lastSeenMsAgo = 0;
+    bool alive = true;     // its heartbeat key still lives in Redis
+    QString state;         // running | paused | draining | stuck; "gone" when not alive
+    QStringList pipelines; // what it claims
     // A hash of the settings engines must agree on (attempts, lease, limits, timeouts,
     // pipelines): one that differs from the rest treats the same job differently.
     QString settingsFingerprint;
@@ -141,6 +145,10 @@ struct QueueStats
     qint64 inFlight = 0;
     qint64 retrying = 0; // waiting out a backoff
     QList<WorkerInfo> workers;
+    QStringList paused;                    // paused pipelines; "*": the whole namespace
+    QMap<QString, qint64> readyByPipeline; // waiting jobs per pipeline's queue
+    // Pipelines with waiting jobs that no live engine claims: they wait for an engine.
+    QStringList unservedPipelines() const;
 };
 
 // One image to submit. The bytes are checked (size, format by content, pixel count) before
@@ -157,5 +165,7 @@ struct ImageUpload
 QJsonObject toJson(const JobRecord& job);
 QJsonObject toJson(const JobDetail& detail);
 QJsonObject toJson(const QueueStats& stats);
+// `workers --json`: one live engine, with the keys of DESIGN.md's heartbeat.
+QJsonObject toJson(const WorkerInfo& worker);
 
 } // namespace pixelnest

@@ -33,6 +33,8 @@ enum class AdminAction
     ReprocessFailed,
     ManageRoles,
     ReadAudit,
+    ControlDispatch, // pause, resume, drain
+    RetryNow,
 };
 
 QString actionPhrase(AdminAction action); // "submit jobs", "cancel jobs", ...

@@ -27,13 +27,15 @@ GRANT SELECT ON images, image_data, attempts, audit_log, schema_migrations, pixe
 GRANT EXECUTE ON FUNCTION pixelnest_fold_status_counts() TO pixelnest_viewer, pixelnest_engine;
 
 -- Operator: submit (INSERT of the client's columns; submitted_by and status are defaults), and
--- priority, cancel and reprocess only through the audited functions.
+-- priority, cancel, reprocess, retry now and dispatch control (pause, resume, drain) only
+-- through the audited functions.
 GRANT INSERT (title, priority, pipeline, format, byte_size, width, height) ON images
     TO pixelnest_operator;
 GRANT INSERT (image_id, original) ON image_data TO pixelnest_operator;
 GRANT USAGE ON SEQUENCE images_id_seq TO pixelnest_operator;
 GRANT EXECUTE ON FUNCTION pixelnest_set_priority(bigint[], integer),
-    pixelnest_cancel(bigint[]), pixelnest_requeue(bigint[]) TO pixelnest_operator;
+    pixelnest_cancel(bigint[]), pixelnest_requeue(bigint[]), pixelnest_retry_now(bigint[]),
+    pixelnest_record_control(text, jsonb) TO pixelnest_operator;
 
 -- Admin: role management (purge joins it with the retention work).
 GRANT EXECUTE ON FUNCTION pixelnest_grant_role(name, text) TO pixelnest_admin;
