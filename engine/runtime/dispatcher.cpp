@@ -1,6 +1,7 @@
 #include "runtime/dispatcher.h"
 
 #include "pixelnest/logging.h"
+#include "store/jobrows.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -181,8 +182,15 @@ bool Dispatcher::idleEverywhere()
     if (!m_io.db.ensureOpen()) {
         return false;
     }
-    const Result<PgResult> busy = m_io.db.exec(
-        "SELECT EXISTS (SELECT 1 FROM images WHERE status IN ('queued', 'processing'))");
+    // Queued jobs of pipelines this engine does not serve wait for another engine, not for it.
+    QStringList served;
+    for (const QByteArray& pipeline : m_context.served) {
+        served.append(QString::fromUtf8(pipeline));
+    }
+    const Result<PgResult> busy =
+        m_io.db.exec("SELECT EXISTS (SELECT 1 FROM images WHERE status = 'processing' "
+                     "OR (status = 'queued' AND pipeline = ANY($1::text[])))",
+                     {textArrayLiteral(served)});
     return busy && busy->text(0, 0) == QLatin1String("f");
 }
 

@@ -69,6 +69,7 @@ void LeaseKeeper::beat()
                                ? m_context.config.inference.device
                                : m_context.pipelines.device();
     const ProcessSample process = m_sampler.sample();
+    m_context.metrics.residentBytes = process.rssBytes;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QStringList served;
     for (const QByteArray& pipeline : m_context.served) {
@@ -114,6 +115,8 @@ void LeaseKeeper::beat()
         gpuMemory(device.section(QLatin1Char(':'), 1).toInt(), gpuUsed, gpuTotal)) {
         fields.insert(QStringLiteral("gpu_memory_used_bytes"), gpuUsed);
         fields.insert(QStringLiteral("gpu_memory_total_bytes"), gpuTotal);
+        m_context.metrics.deviceMemoryUsedBytes = gpuUsed;
+        m_context.metrics.deviceMemoryTotalBytes = gpuTotal;
     } else { // no GPU here, or its memory unknown: absent, not zero
         fields.insert(QStringLiteral("gpu_memory_used_bytes"), QJsonValue::Null);
         fields.insert(QStringLiteral("gpu_memory_total_bytes"), QJsonValue::Null);

@@ -1,76 +1,172 @@
 #include "pixelnest/enginemetrics.h"
 
+#include <prometheus/collectable.h>
+#include <prometheus/family.h>
+#include <prometheus/histogram.h>
+#include <prometheus/metric_family.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+#include <sstream>
+
 namespace pixelnest
 {
 
 namespace
 {
 
-const std::vector<double> kSecondsBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                          0.25,  0.5,    1,     2.5,  5,     10,   30};
-const std::vector<double> kBatchBuckets{1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
+using prometheus::ClientMetric;
+using prometheus::MetricFamily;
+using prometheus::MetricType;
 
-void writeGauge(QByteArray& out, const QByteArray& name, const QByteArray& help,
-                const QByteArray& type, qint64 value)
+const prometheus::Histogram::BucketBoundaries kSecondsBuckets{
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+const prometheus::Histogram::BucketBoundaries kBatchBuckets{1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
+
+MetricFamily family(const char* name, const char* help, MetricType type)
 {
-    out += "# HELP " + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n' + name + ' ' +
-           QByteArray::number(value) + '\n';
+    return MetricFamily{name, help, type, {}};
+}
+
+ClientMetric sample(double value, MetricType type, std::vector<ClientMetric::Label> labels = {})
+{
+    ClientMetric metric;
+    metric.label = std::move(labels);
+    if (type == MetricType::Counter) {
+        metric.counter.value = value;
+    } else {
+        metric.gauge.value = value;
+    }
+    return metric;
+}
+
+MetricFamily single(const char* name, const char* help, MetricType type, double value)
+{
+    MetricFamily gauge = family(name, help, type);
+    gauge.metric.push_back(sample(value, type));
+    return gauge;
 }
 
 } // namespace
 
-Histogram::Histogram(std::vector<double> upperBounds)
-    : m_bounds(std::move(upperBounds)), m_counts(m_bounds.size(), 0)
+// The counts the engine keeps as atomics (the heartbeat reads them too), turned into metric
+// families when Prometheus scrapes: a prometheus-cpp Collectable, next to the registry's own.
+class EngineMetricsCollector final : public prometheus::Collectable
 {
-}
+public:
+    explicit EngineMetricsCollector(const EngineMetrics& metrics) : m_metrics(metrics) {}
 
-void Histogram::observe(double value)
-{
-    QMutexLocker lock(&m_mutex);
-    for (size_t i = 0; i < m_bounds.size(); ++i) {
-        if (value <= m_bounds[i]) {
-            ++m_counts[i];
+    std::vector<MetricFamily> Collect() const override
+    {
+        const EngineMetrics& m = m_metrics;
+        std::vector<MetricFamily> families;
+        MetricFamily depth = family("pixelnest_queue_depth",
+                                    "Jobs waiting in the queue, by priority.", MetricType::Gauge);
+        {
+            QMutexLocker lock(&m.m_mutex);
+            for (auto it = m.m_queueDepth.cbegin(); it != m.m_queueDepth.cend(); ++it) {
+                depth.metric.push_back(sample(double(it.value()), MetricType::Gauge,
+                                              {{"priority", std::to_string(it.key())}}));
+            }
         }
+        families.push_back(std::move(depth));
+        families.push_back(single("pixelnest_in_flight", "Jobs this engine holds a lease on.",
+                                  MetricType::Gauge, double(m.inFlight.load())));
+        MetricFamily jobs =
+            family("pixelnest_jobs_total", "Jobs finished by this engine, by outcome.",
+                   MetricType::Counter);
+        for (const auto& [outcome, count] :
+             {std::pair{"completed", &m.completed}, std::pair{"failed", &m.failed},
+              std::pair{"retried", &m.retried}, std::pair{"stale", &m.staleWrites}}) {
+            jobs.metric.push_back(
+                sample(double(count->load()), MetricType::Counter, {{"outcome", outcome}}));
+        }
+        families.push_back(std::move(jobs));
+        families.push_back(
+            single("pixelnest_worker_up", "1 while this engine runs.", MetricType::Gauge, 1));
+        families.push_back(single("pixelnest_postgres_up",
+                                  "PostgreSQL reachable at the last attempt.", MetricType::Gauge,
+                                  m.postgresUp ? 1 : 0));
+        families.push_back(single("pixelnest_redis_up", "Redis reachable at the last attempt.",
+                                  MetricType::Gauge, m.redisUp ? 1 : 0));
+        families.push_back(single("pixelnest_process_resident_memory_bytes",
+                                  "Resident memory of this engine's process.", MetricType::Gauge,
+                                  double(m.residentBytes.load())));
+        if (m.deviceMemoryTotalBytes.load() >= 0) { // a GPU whose memory the driver reports
+            families.push_back(single("pixelnest_device_memory_used_bytes",
+                                      "Memory in use on the inference device.", MetricType::Gauge,
+                                      double(m.deviceMemoryUsedBytes.load())));
+            families.push_back(single("pixelnest_device_memory_total_bytes",
+                                      "Memory of the inference device.", MetricType::Gauge,
+                                      double(m.deviceMemoryTotalBytes.load())));
+        }
+        return families;
     }
-    m_sum += value;
-    ++m_count;
-}
 
-void Histogram::write(QByteArray& out, const QByteArray& name, const QByteArray& labels) const
+private:
+    const EngineMetrics& m_metrics;
+};
+
+struct EngineMetrics::Registry
 {
-    QMutexLocker lock(&m_mutex);
-    const QByteArray prefix = labels.isEmpty() ? QByteArray() : labels + ',';
-    for (size_t i = 0; i < m_bounds.size(); ++i) {
-        out += name + "_bucket{" + prefix + "le=\"" + QByteArray::number(m_bounds[i], 'g', 6) +
-               "\"} " + QByteArray::number(m_counts[i]) + '\n';
+    explicit Registry(const EngineMetrics& metrics)
+        : collector(metrics), jobSeconds(prometheus::BuildHistogram()
+                                             .Name("pixelnest_job_duration_seconds")
+                                             .Help("From claim to result written.")
+                                             .Register(registry)
+                                             .Add({}, kSecondsBuckets)),
+          stageSeconds(prometheus::BuildHistogram()
+                           .Name("pixelnest_stage_duration_seconds")
+                           .Help("Time per pipeline stage.")
+                           .Register(registry)),
+          batchSize(prometheus::BuildHistogram()
+                        .Name("pixelnest_batch_size")
+                        .Help("Jobs per claim.")
+                        .Register(registry)
+                        .Add({}, kBatchBuckets))
+    {
     }
-    out += name + "_bucket{" + prefix + "le=\"+Inf\"} " + QByteArray::number(m_count) + '\n';
-    const QByteArray braces = labels.isEmpty() ? QByteArray() : '{' + labels + '}';
-    out += name + "_sum" + braces + ' ' + QByteArray::number(m_sum, 'g', 10) + '\n';
-    out += name + "_count" + braces + ' ' + QByteArray::number(m_count) + '\n';
+
+    prometheus::Registry registry;
+    EngineMetricsCollector collector;
+    prometheus::Histogram& jobSeconds;
+    prometheus::Family<prometheus::Histogram>& stageSeconds;
+    prometheus::Histogram& batchSize;
+};
+
+EngineMetrics::EngineMetrics() : m_registry(std::make_unique<Registry>(*this))
+{
+    m_queueDepth.insert(0, 0);
 }
 
-EngineMetrics::EngineMetrics() : m_jobSeconds(kSecondsBuckets), m_batchSize(kBatchBuckets) {}
+EngineMetrics::~EngineMetrics() = default;
+
+void EngineMetrics::observeJobSeconds(double seconds)
+{
+    m_registry->jobSeconds.Observe(seconds);
+}
+
+void EngineMetrics::observeBatchSize(int jobs)
+{
+    m_registry->batchSize.Observe(jobs);
+}
 
 void EngineMetrics::observeStageSeconds(const QString& stage, double seconds)
 {
-    Histogram* histogram = nullptr;
-    {
-        QMutexLocker lock(&m_mutex);
-        histogram = m_stageSeconds.value(stage);
-        if (histogram == nullptr) {
-            m_stageStorage.push_back(std::make_unique<Histogram>(kSecondsBuckets));
-            histogram = m_stageStorage.back().get();
-            m_stageSeconds.insert(stage, histogram);
-        }
-    }
-    histogram->observe(seconds);
+    // Family::Add is thread-safe and returns the existing histogram for known labels.
+    m_registry->stageSeconds.Add({{"stage", stage.toStdString()}}, kSecondsBuckets)
+        .Observe(seconds);
 }
 
 void EngineMetrics::setQueueDepth(const QMap<int, qint64>& depthByPriority)
 {
     QMutexLocker lock(&m_mutex);
-    m_queueDepth = depthByPriority;
+    for (auto it = m_queueDepth.begin(); it != m_queueDepth.end(); ++it) {
+        it.value() = 0;
+    }
+    for (auto it = depthByPriority.cbegin(); it != depthByPriority.cend(); ++it) {
+        m_queueDepth.insert(it.key(), it.value());
+    }
 }
 
 void EngineMetrics::setLastError(const QString& error)
@@ -87,45 +183,13 @@ QString EngineMetrics::lastError() const
 
 QByteArray EngineMetrics::prometheusText() const
 {
-    QByteArray out;
-    out += "# HELP pixelnest_queue_depth Jobs waiting in the queue, by priority.\n"
-           "# TYPE pixelnest_queue_depth gauge\n";
-    {
-        QMutexLocker lock(&m_mutex);
-        for (auto it = m_queueDepth.cbegin(); it != m_queueDepth.cend(); ++it) {
-            out += "pixelnest_queue_depth{priority=\"" + QByteArray::number(it.key()) + "\"} " +
-                   QByteArray::number(it.value()) + '\n';
-        }
+    std::vector<MetricFamily> families = m_registry->collector.Collect();
+    for (MetricFamily& histogram : m_registry->registry.Collect()) {
+        families.push_back(std::move(histogram));
     }
-    writeGauge(out, "pixelnest_in_flight", "Jobs this engine holds a lease on.", "gauge",
-               inFlight.load());
-    out += "# HELP pixelnest_jobs_total Jobs finished by this engine, by outcome.\n"
-           "# TYPE pixelnest_jobs_total counter\n";
-    out += "pixelnest_jobs_total{outcome=\"completed\"} " + QByteArray::number(completed.load()) +
-           "\npixelnest_jobs_total{outcome=\"failed\"} " + QByteArray::number(failed.load()) +
-           "\npixelnest_jobs_total{outcome=\"retried\"} " + QByteArray::number(retried.load()) +
-           "\npixelnest_jobs_total{outcome=\"stale\"} " + QByteArray::number(staleWrites.load()) +
-           '\n';
-    out += "# HELP pixelnest_job_duration_seconds From claim to result written.\n"
-           "# TYPE pixelnest_job_duration_seconds histogram\n";
-    m_jobSeconds.write(out, "pixelnest_job_duration_seconds");
-    out += "# HELP pixelnest_stage_duration_seconds Time per pipeline stage.\n"
-           "# TYPE pixelnest_stage_duration_seconds histogram\n";
-    {
-        QMutexLocker lock(&m_mutex);
-        for (auto it = m_stageSeconds.cbegin(); it != m_stageSeconds.cend(); ++it) {
-            it.value()->write(out, "pixelnest_stage_duration_seconds",
-                              "stage=\"" + it.key().toUtf8() + '"');
-        }
-    }
-    out += "# HELP pixelnest_batch_size Jobs per claim.\n# TYPE pixelnest_batch_size histogram\n";
-    m_batchSize.write(out, "pixelnest_batch_size");
-    writeGauge(out, "pixelnest_worker_up", "1 while this engine runs.", "gauge", 1);
-    writeGauge(out, "pixelnest_postgres_up", "PostgreSQL reachable at the last attempt.", "gauge",
-               postgresUp.load() ? 1 : 0);
-    writeGauge(out, "pixelnest_redis_up", "Redis reachable at the last attempt.", "gauge",
-               redisUp.load() ? 1 : 0);
-    return out;
+    std::ostringstream out;
+    prometheus::TextSerializer().Serialize(out, families);
+    return QByteArray::fromStdString(out.str());
 }
 
 } // namespace pixelnest

@@ -55,4 +55,15 @@ QByteArray idArrayLiteral(const QList<qint64>& ids)
     return literal + '}';
 }
 
+QByteArray textArrayLiteral(const QStringList& values)
+{
+    QByteArray literal = "{";
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        QByteArray element = values[i].toUtf8();
+        element.replace('\\', "\\\\").replace('"', "\\\"");
+        literal += (i > 0 ? ",\"" : "\"") + element + '"';
+    }
+    return literal + '}';
+}
+
 } // namespace pixelnest::engine

@@ -16,6 +16,8 @@ JobRecord jobRecordAt(const PgResult& rows, int row);
 
 // `{1,2,3}`: a bigint[] parameter in text format.
 QByteArray idArrayLiteral(const QList<qint64>& ids);
+// `{"a","b"}`: a text[] parameter in text format, each element quoted and escaped.
+QByteArray textArrayLiteral(const QStringList& values);
 
 // Milliseconds since the epoch (NULL stays invalid) as stored by the `epochMs(...)` columns.
 QDateTime timeFromEpochMs(const PgResult& rows, int row, int column);

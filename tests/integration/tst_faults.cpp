@@ -132,7 +132,7 @@ private Q_SLOTS:
         JobQueue queue(redis, fixture.ns());
         PgConnection deadEngine;
         QVERIFY(deadEngine.open(fixture.connections().postgres).ok());
-        QCOMPARE(queue.claim(1, 300, "dead:c1", {"default"}).value(), (QList<qint64>{orphan}));
+        QCOMPARE(queue.claim(1, 300, "dead:c1", {"noop"}).value(), (QList<qint64>{orphan}));
         QCOMPARE(JobStore(deadEngine).claim({orphan}, QStringLiteral("dead:1")).value().size(), 1);
         const QList<qint64> live = fixture.submit(4, 0, QStringLiteral("slow"));
 

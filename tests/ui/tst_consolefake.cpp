@@ -1,20 +1,32 @@
 // The console's models and controllers against an in-memory AdminService: no servers, no
 // threads of ours, deterministic and fast. (The same classes run against real servers in
 // tst_jobtablemodel, tst_actions, tst_upload and tst_console.)
+#include "controllers/dispatchcontrol.h"
 #include "controllers/jobactions.h"
 #include "controllers/uploadcontroller.h"
 #include "core/consolesession.h"
 #include "core/serverdescription.h"
 #include "core/statspoller.h"
+#include "dashboard/dashboardwidget.h"
 #include "fakeadminservice.h"
 #include "models/jobcolumns.h"
 #include "models/jobtablemodel.h"
 #include "models/workersmodel.h"
 #include "uitestsupport.h"
+#include "widgets/dispatchbanner.h"
+#include "widgets/imagespage.h"
+#include "widgets/jobtableview.h"
+#include "widgets/mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QFile>
+#include <QJsonObject>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,6 +44,25 @@ QList<qint64> modelIds(const JobTableModel& model)
         ids.append(model.record(row).id);
     }
     return ids;
+}
+
+// A live engine as its heartbeat describes it.
+WorkerInfo liveEngine(const QString& id, qint64 rssMiB, double cpu, const QString& state)
+{
+    WorkerInfo worker;
+    worker.id = id;
+    worker.host = id.section(QLatin1Char(':'), 0, 0);
+    worker.pid = id.section(QLatin1Char(':'), 1, 1).toLongLong();
+    worker.device = QStringLiteral("cpu");
+    worker.state = state;
+    worker.pipelines = {QStringLiteral("default"), QStringLiteral("noop")};
+    worker.processed = rssMiB * 10;
+    worker.raw = QJsonObject{{QStringLiteral("rss_bytes"), double(rssMiB * 1048576)},
+                             {QStringLiteral("cpu_percent"), cpu},
+                             {QStringLiteral("load"), 1.25},
+                             {QStringLiteral("uptime_s"), 4000},
+                             {QStringLiteral("device_name"), QStringLiteral("Test CPU")}};
+    return worker;
 }
 
 QList<qint64> descending(qint64 from, qint64 to)
@@ -261,6 +292,77 @@ private Q_SLOTS:
         QVERIFY(model.index(2, 0).data(WorkersModel::SettingsDifferRole).toBool());
         QVERIFY(
             model.index(2, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("differ")));
+    }
+
+    void dispatchIsPausedResumedAndExplained()
+    {
+        FakeAdminService* service = nullptr;
+        ConsoleSession session(fakeEnvironment(&service));
+        session.start();
+        QTRY_VERIFY(session.isReady());
+        service->addJobs(3);
+        service->rows[0].attempts = 1; // waiting out a retry's backoff
+        MainWindow window(&session);
+        window.resize(1400, 800);
+        window.show();
+        service->workers = {liveEngine(QStringLiteral("gpu-box:41:a1"), 900, 180, "running"),
+                            liveEngine(QStringLiteral("cpu-box:7:b2"), 60, 12, "paused")};
+        service->workers[1].pipelines = {QStringLiteral("noop")};
+        service->paused = {QStringLiteral("*")};
+        service->readyByPipeline = {{QStringLiteral("default"), 3},
+                                    {QStringLiteral("metadata"), 2}};
+        window.poller()->pollNow();
+        DispatchBanner* banner = window.dispatchBanner();
+        QTRY_VERIFY(!banner->text().isEmpty());
+        QVERIFY(banner->text().contains(QStringLiteral("Dispatch is paused")));
+        QVERIFY2(banner->text().contains(QStringLiteral("2 jobs wait for pipeline metadata")),
+                 qPrintable(banner->text()));
+        DispatchControl* control = window.dispatchControl();
+        QVERIFY(control->pauseAllAction()->isChecked());
+        QCOMPARE(control->pipelinesMenu()->actions().size(), 3); // default, metadata, noop
+
+        // The workers table: health columns, sortable by memory as a number.
+        window.tabs()->setCurrentIndex(1);
+        QTableView* workers = window.dashboard()->workersView();
+        QTRY_COMPARE(workers->model()->rowCount(), 2);
+        workers->sortByColumn(WorkersModel::Memory, Qt::DescendingOrder);
+        QCOMPARE(workers->model()->index(0, WorkersModel::Memory).data().toString(),
+                 QStringLiteral("900 MiB"));
+        QCOMPARE(workers->model()->index(1, WorkersModel::State).data().toString(),
+                 QStringLiteral("paused"));
+        QVERIFY(workers->model()
+                    ->index(0, WorkersModel::Device)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Test CPU")));
+        QCOMPARE(window.dashboard()->figure(QStringLiteral("workers")), QStringLiteral("2"));
+        test::saveScreenshot(&window, QStringLiteral("dashboard-dispatch-paused.png"));
+
+        // Engine actions act on the selected row; resume everything from the banner's action.
+        QVERIFY(!control->pauseEngineAction()->isEnabled()); // nothing selected
+        workers->selectRow(1);
+        QVERIFY(control->pauseEngineAction()->isEnabled());
+        control->resumeEngineAction()->trigger();
+        QTRY_VERIFY(service->calls.contains(QStringLiteral("resume cpu-box:7:b2")));
+        control->pauseAllAction()->trigger(); // checked → unchecked: resume
+        QTRY_VERIFY(service->calls.contains(QStringLiteral("resume")));
+        QTRY_VERIFY(!banner->text().contains(QStringLiteral("Dispatch is paused")));
+        QVERIFY(banner->text().contains(QStringLiteral("metadata"))); // still unserved
+        QVERIFY(!control->pauseAllAction()->isChecked());
+
+        // Retry Now on the selected job.
+        window.tabs()->setCurrentIndex(0);
+        JobTableView* view = window.imagesPage()->view();
+        QTRY_VERIFY(view->model()->rowCount() == 3);
+        view->selectRow(view->model()->rowCount() - 1); // the oldest: id 1
+        QTRY_VERIFY(window.actions()->retryNowAction()->isEnabled());
+        window.actions()->retryNowAction()->trigger();
+        QTRY_VERIFY(service->calls.contains(QStringLiteral("retryNow")));
+
+        // A viewer sees the controls disabled, with the reason.
+        control->setIdentity({QStringLiteral("vera"), Role::Viewer});
+        QVERIFY(!control->pauseAllAction()->isEnabled());
+        QVERIFY(control->pauseAllAction()->toolTip().contains(QStringLiteral("vera (viewer)")));
     }
 
     void sessionJudgesOutagesByServiceNotByText()

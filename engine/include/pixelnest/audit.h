@@ -21,7 +21,8 @@ struct AuditEntry
     QString role;       // viewer | operator | admin | owner | ...
     QString client;     // "application_name@host" ("local" for a unix socket)
     QString action;     // submit | priority | cancel | reprocess | reprocess-all-failed |
-                        // role change
+                        // role change | retry_now | pause | resume | drain (filter:
+                        // {"pipeline": P} or {"worker": [ids]})
     QList<qint64> ids;  // the jobs changed (empty for a role change)
     QJsonObject filter; // bulk actions over a filter: the filter ({"status": "failed"})
     int count = 0;      // how many rows changed

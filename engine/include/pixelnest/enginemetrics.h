@@ -7,33 +7,20 @@
 
 #include <atomic>
 #include <memory>
-#include <vector>
 
 namespace pixelnest
 {
 
-// A Prometheus histogram: cumulative buckets, sum and count. Thread-safe.
-class Histogram final
-{
-public:
-    explicit Histogram(std::vector<double> upperBounds);
-    void observe(double value);
-    // Appends the exposition lines for `name` with optional extra labels (`stage="decode"`).
-    void write(QByteArray& out, const QByteArray& name, const QByteArray& labels = {}) const;
-
-private:
-    mutable QMutex m_mutex;
-    std::vector<double> m_bounds;
-    std::vector<qint64> m_counts;
-    double m_sum = 0;
-    qint64 m_count = 0;
-};
-
 // What the engine counts, for /metrics and the heartbeat. Written from every engine thread.
+// The histograms live in a prometheus-cpp registry; the counts below are atomics that the
+// heartbeat reads too, exported through a collector at scrape time (service/enginemetrics.cpp).
 class EngineMetrics final
 {
 public:
     EngineMetrics();
+    ~EngineMetrics();
+    EngineMetrics(const EngineMetrics&) = delete;
+    EngineMetrics& operator=(const EngineMetrics&) = delete;
 
     std::atomic<qint64> completed{0};
     std::atomic<qint64> failed{0};
@@ -42,25 +29,31 @@ public:
     std::atomic<qint64> inFlight{0};
     std::atomic<bool> postgresUp{false};
     std::atomic<bool> redisUp{false};
+    // The process and its device, sampled with each heartbeat; -1: unknown (no GPU).
+    std::atomic<qint64> residentBytes{0};
+    std::atomic<qint64> deviceMemoryUsedBytes{-1};
+    std::atomic<qint64> deviceMemoryTotalBytes{-1};
 
-    void observeJobSeconds(double seconds) { m_jobSeconds.observe(seconds); }
-    void observeBatchSize(int jobs) { m_batchSize.observe(jobs); }
+    void observeJobSeconds(double seconds);
+    void observeBatchSize(int jobs);
     void observeStageSeconds(const QString& stage, double seconds);
+    // Every priority seen since start stays exported, as 0 once empty (and 0 is always there):
+    // an alert on a band's depth needs the series to exist.
     void setQueueDepth(const QMap<int, qint64>& depthByPriority);
     void setLastError(const QString& error);
     QString lastError() const;
 
-    // Prometheus text exposition format 0.0.4, names prefixed pixelnest_.
+    // Prometheus text exposition format 0.0.4 (prometheus-cpp's serializer), names prefixed
+    // pixelnest_.
     QByteArray prometheusText() const;
 
 private:
-    Histogram m_jobSeconds;
-    Histogram m_batchSize;
-    mutable QMutex m_mutex; // guards the maps below
-    QMap<QString, Histogram*> m_stageSeconds;
-    std::vector<std::unique_ptr<Histogram>> m_stageStorage;
+    struct Registry; // prometheus-cpp, kept out of this header
+    std::unique_ptr<Registry> m_registry;
+    mutable QMutex m_mutex; // guards the two below
     QMap<int, qint64> m_queueDepth;
     QString m_lastError;
+    friend class EngineMetricsCollector;
 };
 
 } // namespace pixelnest
