@@ -63,6 +63,20 @@
             <numerusform>Exported %n images to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) will be retried now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not waiting for a retry, left alone</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -134,6 +148,13 @@
     </message>
     <message>
         <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkersModel</name>
+    <message>
+        <source>%1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -720,6 +741,130 @@
     </message>
 </context>
 <context>
+    <name>pixelnest::ui::DispatchBanner</name>
+    <message>
+        <source>Dispatch state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch is paused: engines finish the jobs they hold and claim nothing new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused pipelines: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 jobs wait for pipeline %2, which no live engine serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume dispatch everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume from the Images menu&apos;s Pause Pipeline entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pixelnest::ui::DispatchControl</name>
+    <message>
+        <source>&amp;Pause Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop handing out jobs: engines finish what they hold and claim nothing new until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause P&amp;ipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume one pipeline&apos;s queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause &amp;Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected engine finishes its jobs and stays idle until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drain Engine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected engine finishes its jobs and stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not pause, resume or drain engines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change dispatch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch paused: engines finish what they hold and claim nothing new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline %1 paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline %1 resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draining %1: it finishes its jobs and stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine %1 paused: it finishes its jobs and stays idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine %1 resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain %1?
+
+It claims nothing new, finishes the jobs it holds and stops; a headless engine then exits (systemd restarts it only if told to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pixelnest::ui::ImageView</name>
     <message>
         <source>Image</source>
@@ -834,6 +979,14 @@
     </message>
     <message>
         <source>Permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the selected images that wait out a retry&apos;s backoff now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -986,6 +1139,10 @@ It keeps trying; File → Connection… chooses other servers.</source>
     </message>
     <message>
         <source>PostgreSQL login %1, acting as Pixelnest role %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Engines</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1341,6 +1498,62 @@ It keeps trying; File → Connection… chooses other servers.</source>
     </message>
     <message>
         <source>This engine&apos;s settings (max attempts, lease, limits, timeouts, pipelines) differ from the other engines&apos;: it treats the same job differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job has run past its timeout and its worker thread has not returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

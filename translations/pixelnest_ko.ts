@@ -55,6 +55,18 @@
             <numerusform>이미지 %n개를 %1에 내보냈습니다</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) will be retried now</source>
+        <translation>
+            <numerusform>이미지 %n개를 지금 다시 시도합니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n not waiting for a retry, left alone</source>
+        <translation>
+            <numerusform>; %n개는 재시도를 기다리는 중이 아니라 그대로 둠</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -127,6 +139,13 @@
     <message>
         <source>Cancelled</source>
         <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersModel</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
     </message>
 </context>
 <context>
@@ -711,6 +730,132 @@
     </message>
 </context>
 <context>
+    <name>pixelnest::ui::DispatchBanner</name>
+    <message>
+        <source>Dispatch state</source>
+        <translation>배분 상태</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Dispatch is paused: engines finish the jobs they hold and claim nothing new.</source>
+        <translation>배분이 일시 중지되었습니다: 엔진은 맡은 작업을 끝내고 새 작업은 가져가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Paused pipelines: %1.</source>
+        <translation>일시 중지된 파이프라인: %1.</translation>
+    </message>
+    <message>
+        <source>%1 jobs wait for pipeline %2, which no live engine serves.</source>
+        <translation>작업 %1개가 파이프라인 %2을(를) 기다리지만, 이를 처리하는 살아 있는 엔진이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Resume dispatch everywhere</source>
+        <translation>모든 곳에서 배분 재개</translation>
+    </message>
+    <message>
+        <source>Resume from the Images menu&apos;s Pause Pipeline entries</source>
+        <translation>이미지 메뉴의 파이프라인 일시 중지 항목에서 재개하세요</translation>
+    </message>
+</context>
+<context>
+    <name>pixelnest::ui::DispatchControl</name>
+    <message>
+        <source>&amp;Pause Dispatch</source>
+        <translation>배분 일시 중지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop handing out jobs: engines finish what they hold and claim nothing new until resumed</source>
+        <translation>작업 배분을 멈춥니다: 엔진은 맡은 작업을 끝내고 재개될 때까지 새 작업을 가져가지 않습니다</translation>
+    </message>
+    <message>
+        <source>Pause P&amp;ipeline</source>
+        <translation>파이프라인 일시 중지(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Pause or resume one pipeline&apos;s queue</source>
+        <translation>한 파이프라인의 대기열을 일시 중지하거나 재개합니다</translation>
+    </message>
+    <message>
+        <source>Pause &amp;Engine</source>
+        <translation>엔진 일시 중지(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The selected engine finishes its jobs and stays idle until resumed</source>
+        <translation>선택한 엔진이 작업을 끝내고 재개될 때까지 쉽니다</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Engine</source>
+        <translation>엔진 재개(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Drain Engine…</source>
+        <translation>엔진 비우기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The selected engine finishes its jobs and stops</source>
+        <translation>선택한 엔진이 작업을 끝내고 멈춥니다</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not pause, resume or drain engines</source>
+        <translation>%1 (%2)은(는) 엔진을 일시 중지·재개·비우기 할 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Dispatch</source>
+        <translation>배분 재개(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Could not change dispatch: %1</source>
+        <translation>배분을 바꾸지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Dispatch paused: engines finish what they hold and claim nothing new</source>
+        <translation>배분 일시 중지: 엔진은 맡은 작업을 끝내고 새 작업은 가져가지 않습니다</translation>
+    </message>
+    <message>
+        <source>Dispatch resumed</source>
+        <translation>배분 재개됨</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 paused</source>
+        <translation>파이프라인 %1 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Pipeline %1 resumed</source>
+        <translation>파이프라인 %1 재개됨</translation>
+    </message>
+    <message>
+        <source>Could not %1 %2: %3</source>
+        <translation>%2에 %1 하지 못했습니다: %3</translation>
+    </message>
+    <message>
+        <source>Draining %1: it finishes its jobs and stops</source>
+        <translation>%1 비우는 중: 작업을 끝내고 멈춥니다</translation>
+    </message>
+    <message>
+        <source>Engine %1 paused: it finishes its jobs and stays idle</source>
+        <translation>엔진 %1 일시 중지: 작업을 끝내고 쉽니다</translation>
+    </message>
+    <message>
+        <source>Engine %1 resumed</source>
+        <translation>엔진 %1 재개됨</translation>
+    </message>
+    <message>
+        <source>Drain Engine</source>
+        <translation>엔진 비우기</translation>
+    </message>
+    <message>
+        <source>Drain %1?
+
+It claims nothing new, finishes the jobs it holds and stops; a headless engine then exits (systemd restarts it only if told to).</source>
+        <translation>%1을(를) 비울까요?
+
+새 작업은 가져가지 않고 맡은 작업을 끝낸 뒤 멈춥니다. 헤드리스 엔진은 종료합니다 (systemd는 그렇게 설정된 경우에만 다시 시작합니다).</translation>
+    </message>
+</context>
+<context>
     <name>pixelnest::ui::ImageView</name>
     <message>
         <source>Image</source>
@@ -823,6 +968,14 @@
     <message>
         <source>Permission denied</source>
         <translation>권한 없음</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation>지금 재시도(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Run the selected images that wait out a retry&apos;s backoff now</source>
+        <translation>재시도 대기 중인 선택한 이미지를 지금 실행합니다</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1130,10 @@ It keeps trying; File → Connection… chooses other servers.</source>
     <message>
         <source>PostgreSQL login %1, acting as Pixelnest role %2</source>
         <translation>PostgreSQL 로그인 %1, Pixelnest 역할 %2(으)로 작업 중</translation>
+    </message>
+    <message>
+        <source>&amp;Engines</source>
+        <translation>엔진(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1483,62 @@ It keeps trying; File → Connection… chooses other servers.</source>
     <message>
         <source>This engine&apos;s settings (max attempts, lease, limits, timeouts, pipelines) differ from the other engines&apos;: it treats the same job differently</source>
         <translation>이 엔진의 설정(최대 시도, 리스, 한도, 시간 제한, 파이프라인)이 다른 엔진과 다릅니다: 같은 작업을 다르게 처리합니다</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>A job has run past its timeout and its worker thread has not returned</source>
+        <translation>작업이 시간 제한을 넘겼고 작업 스레드가 돌아오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>부하</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 메모리</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>가동 시간</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>파이프라인</translation>
     </message>
 </context>
 </TS>
