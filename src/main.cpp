@@ -9,6 +9,7 @@
 #include "cli/enginecommand.h"
 #include "cli/exitcodes.h"
 #include "cli/localcommand.h"
+#include "cli/purgecommands.h"
 #include "cli/querycommands.h"
 #include "cli/schemacommands.h"
 #include "cli/submitcommand.h"
@@ -68,6 +69,8 @@ int runHeadless(int argc, char** argv, const CommandLine& line)
         {QStringLiteral("pause"), runPauseCommand},
         {QStringLiteral("resume"), runResumeCommand},
         {QStringLiteral("drain"), runDrainCommand},
+        {QStringLiteral("purge"), runPurgeCommand},
+        {QStringLiteral("retention"), runRetentionCommand},
         {QStringLiteral("migrate"), runMigrateCommand},
         {QStringLiteral("roles"), runRolesCommand},
         {QStringLiteral("audit"), runAuditCommand},

@@ -77,6 +77,13 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) deleted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -987,6 +994,27 @@ It claims nothing new, finishes the jobs it holds and stops; a headless engine t
     </message>
     <message>
         <source>Run the selected images that wait out a retry&apos;s backoff now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected images, their results and history for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n image(s)?
+
+Their files, results and attempt history are removed for good; an engine processing one drops its result.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Images</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

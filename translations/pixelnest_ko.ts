@@ -67,6 +67,12 @@
             <numerusform>; %n개는 재시도를 기다리는 중이 아니라 그대로 둠</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) deleted</source>
+        <translation>
+            <numerusform>이미지 %n개를 삭제했습니다</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -976,6 +982,28 @@ It claims nothing new, finishes the jobs it holds and stops; a headless engine t
     <message>
         <source>Run the selected images that wait out a retry&apos;s backoff now</source>
         <translation>재시도 대기 중인 선택한 이미지를 지금 실행합니다</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>삭제(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected images, their results and history for good</source>
+        <translation>선택한 이미지와 결과, 기록을 영구히 삭제합니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n image(s)?
+
+Their files, results and attempt history are removed for good; an engine processing one drops its result.</source>
+        <translation>
+            <numerusform>이미지 %n개를 삭제할까요?
+
+파일, 결과, 시도 기록이 영구히 지워집니다. 처리 중인 엔진은 그 결과를 버립니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Images</source>
+        <translation>이미지 삭제</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,60 @@ Result<QList<MinuteCounts>> AdminClient::finishedPerMinute(int minutes)
     return m_impl->store.finishedPerMinute(minutes);
 }
 
+Result<PurgeReport> AdminClient::purge(const PurgeFilter& filter,
+                                       const std::function<void(const PurgeReport&)>& progress)
+{
+    constexpr int kPage = 500; // one short transaction: milliseconds of locks, not minutes
+    const Result<PurgeReport> preview = m_impl->store.purgePreview(filter);
+    if (!preview) {
+        return preview;
+    }
+    PurgeReport total{preview->matched, 0, 0};
+    for (;;) {
+        const Result<PurgeReport> page = m_impl->store.purgePage(filter, kPage);
+        if (!page) {
+            return page.error();
+        }
+        total.deleted += page->deleted;
+        total.bytes += page->bytes;
+        if (progress) {
+            progress(total);
+        }
+        if (page->deleted < kPage) {
+            return total;
+        }
+    }
+}
+
+Result<PurgeReport> AdminClient::purgePreview(const PurgeFilter& filter)
+{
+    return m_impl->store.purgePreview(filter);
+}
+
+Result<BulkOutcome> AdminClient::deleteJobs(const QList<qint64>& ids)
+{
+    const Result<QList<qint64>> deleted = m_impl->store.deleteJobs(ids);
+    if (!deleted) {
+        return deleted.error();
+    }
+    if (Result<int> removed = m_impl->queue.remove(deleted.value()); !removed) {
+        // An engine that claims one later finds no row and drops it.
+        qCWarning(lcQueue).noquote()
+            << "deleted in PostgreSQL; queue not updated:" << removed.error().message;
+    }
+    return classify(ids, deleted.value(), deleted.value());
+}
+
+Result<std::optional<RetentionPolicy>> AdminClient::retention()
+{
+    return m_impl->store.retention();
+}
+
+Result<void> AdminClient::setRetention(const std::optional<PurgeFilter>& policy)
+{
+    return m_impl->store.setRetention(policy);
+}
+
 Result<BulkOutcome> AdminClient::retryNow(const QList<qint64>& ids)
 {
     const Result<QList<qint64>> changed = m_impl->store.retryNow(ids);

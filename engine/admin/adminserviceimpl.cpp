@@ -132,6 +132,12 @@ QFuture<Result<BulkOutcome>> AdminServiceImpl::retryNow(const QList<qint64>& ids
     return m_actions->run<BulkOutcome>([ids](AdminClient& client) { return client.retryNow(ids); });
 }
 
+QFuture<Result<BulkOutcome>> AdminServiceImpl::deleteJobs(const QList<qint64>& ids)
+{
+    return m_actions->run<BulkOutcome>(
+        [ids](AdminClient& client) { return client.deleteJobs(ids); });
+}
+
 QFuture<Result<void>> AdminServiceImpl::setPaused(const QString& pipeline, bool paused)
 {
     return m_actions->run<void>([pipeline, paused](AdminClient& client) {

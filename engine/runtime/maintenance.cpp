@@ -16,6 +16,9 @@ constexpr int kMaintenanceEveryMs = 1000;
 constexpr int kReconcileEveryMs = 5000;
 constexpr int kReconcilePage = 1000;
 constexpr int kLockTtlMs = 30'000;
+constexpr int kRetentionEveryMs = 60'000;
+constexpr int kRetentionPage = 500;
+constexpr qint64 kRetentionBudgetMs = 5000; // per round: the lock holder has other work too
 
 } // namespace
 
@@ -72,10 +75,40 @@ void Maintenance::maintainQueue()
         m_sinceReconcile.restart();
         done = reconcile();
     }
+    if (done && (!m_sinceRetention.isValid() || m_sinceRetention.hasExpired(kRetentionEveryMs))) {
+        m_sinceRetention.start();
+        done = applyRetention();
+    }
     (void)m_io.queue.unlock("maintenance", m_context.owner);
     if (!done) {
         qCWarning(lcRuntime).noquote() << "queue maintenance postponed:" << done.error().message;
     }
+}
+
+Result<void> Maintenance::applyRetention()
+{
+    QElapsedTimer spent;
+    spent.start();
+    qint64 deleted = 0;
+    qint64 bytes = 0;
+    for (;;) {
+        const Result<QPair<qint64, qint64>> page = m_io.store.applyRetention(kRetentionPage);
+        if (!page) {
+            return page.error();
+        }
+        deleted += page->first;
+        bytes += page->second;
+        if (page->first < kRetentionPage || spent.hasExpired(kRetentionBudgetMs)) {
+            break; // done, or the rest next round
+        }
+    }
+    if (deleted > 0) {
+        qCInfo(lcRuntime).noquote()
+            << QStringLiteral("retention: deleted %1 finished jobs (%2 MiB)")
+                   .arg(deleted)
+                   .arg(double(bytes) / 1048576.0, 0, 'f', 1);
+    }
+    return {};
 }
 
 Result<void> Maintenance::requeue(const QList<ExpiredLease>& lost)

@@ -181,6 +181,100 @@ Result<QList<qint64>> AdminStore::cancel(const QList<qint64>& ids)
     return idsOf(rows.value());
 }
 
+namespace
+{
+
+QByteArray intervalOf(const PurgeFilter& filter)
+{
+    return QByteArray::number(filter.olderThanSeconds) + " seconds";
+}
+
+QByteArray statusesOf(const PurgeFilter& filter)
+{
+    QStringList names;
+    for (JobStatus status : filter.statuses) {
+        names.append(statusName(status));
+    }
+    return textArrayLiteral(names);
+}
+
+} // namespace
+
+Result<PurgeReport> AdminStore::purgePage(const PurgeFilter& filter, int pageSize)
+{
+    const Result<PgResult> page = m_db.exec(
+        "SELECT deleted, bytes FROM pixelnest_purge_page($1::interval, $2::job_status[], $3)",
+        {intervalOf(filter), statusesOf(filter), QByteArray::number(pageSize)});
+    if (!page) {
+        return refused(page.error(), AdminAction::Purge);
+    }
+    PurgeReport report;
+    report.deleted = page->integer(0, 0);
+    report.bytes = page->integer(0, 1);
+    return report;
+}
+
+Result<PurgeReport> AdminStore::purgePreview(const PurgeFilter& filter)
+{
+    const Result<PgResult> preview = m_db.exec(
+        "SELECT matched, bytes FROM pixelnest_purge_preview($1::interval, $2::job_status[])",
+        {intervalOf(filter), statusesOf(filter)});
+    if (!preview) {
+        return refused(preview.error(), AdminAction::Purge);
+    }
+    PurgeReport report;
+    report.matched = preview->integer(0, 0);
+    report.bytes = preview->integer(0, 1);
+    return report;
+}
+
+Result<QList<qint64>> AdminStore::deleteJobs(const QList<qint64>& ids)
+{
+    const Result<PgResult> rows =
+        m_db.exec("SELECT pixelnest_delete($1::bigint[])", {idArrayLiteral(ids)});
+    if (!rows) {
+        return refused(rows.error(), AdminAction::DeleteJobs);
+    }
+    return idsOf(rows.value());
+}
+
+Result<std::optional<RetentionPolicy>> AdminStore::retention()
+{
+    const Result<PgResult> rows =
+        m_db.exec("SELECT extract(epoch FROM older_than)::bigint, statuses::text[], set_by, "
+                  "(extract(epoch FROM set_at) * 1000)::bigint FROM retention_policy");
+    if (!rows) {
+        return rows.error();
+    }
+    if (rows->rows() == 0) {
+        return std::optional<RetentionPolicy>();
+    }
+    RetentionPolicy policy;
+    policy.filter.olderThanSeconds = rows->integer(0, 0);
+    policy.filter.statuses.clear();
+    const QString names = rows->text(0, 1).mid(1).chopped(1); // {completed,failed}
+    for (const QString& name : names.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (const std::optional<JobStatus> status = parseStatus(name)) {
+            policy.filter.statuses.append(*status);
+        }
+    }
+    policy.setBy = rows->text(0, 2);
+    policy.setAt = QDateTime::fromMSecsSinceEpoch(rows->integer(0, 3), Qt::UTC);
+    return std::optional<RetentionPolicy>(policy);
+}
+
+Result<void> AdminStore::setRetention(const std::optional<PurgeFilter>& policy)
+{
+    const Result<PgResult> done =
+        policy ? m_db.exec("SELECT pixelnest_set_retention($1::interval, $2::job_status[])",
+                           {intervalOf(*policy), statusesOf(*policy)})
+               : m_db.exec("SELECT pixelnest_set_retention(NULL, NULL)");
+    if (!done) {
+        return refused(done.error(), AdminAction::Purge);
+    }
+    return {};
+}
+
 Result<QList<qint64>> AdminStore::retryNow(const QList<qint64>& ids)
 {
     const Result<PgResult> rows =

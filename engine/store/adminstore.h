@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/queuedjob.h"
+#include "pixelnest/adminclient.h"
 #include "pixelnest/imagelimits.h"
 #include "pixelnest/jobs.h"
 #include "pixelnest/result.h"
@@ -34,6 +35,13 @@ public:
     Result<QList<qint64>> cancel(const QList<qint64>& ids);
     // Queued jobs waiting out a retry's backoff → may run now; returns those ids.
     Result<QList<qint64>> retryNow(const QList<qint64>& ids);
+    // One page of a purge; the preview counts what a purge would delete.
+    Result<PurgeReport> purgePage(const PurgeFilter& filter, int pageSize);
+    Result<PurgeReport> purgePreview(const PurgeFilter& filter);
+    // Any state → deleted; returns the ids deleted.
+    Result<QList<qint64>> deleteJobs(const QList<qint64>& ids);
+    Result<std::optional<RetentionPolicy>> retention();
+    Result<void> setRetention(const std::optional<PurgeFilter>& policy);
     // Authorises and records a dispatch control (pause, resume, drain) about `target`
     // ({"pipeline": P} or {"worker": W}); refused for viewers and engines.
     Result<void> recordControl(const QString& action, const QJsonObject& target);

@@ -255,6 +255,16 @@ Result<void> JobStore::foldStatusCounts()
     return {};
 }
 
+Result<QPair<qint64, qint64>> JobStore::applyRetention(int pageSize)
+{
+    const Result<PgResult> page = m_db.exec(
+        "SELECT deleted, bytes FROM pixelnest_apply_retention($1)", {QByteArray::number(pageSize)});
+    if (!page) {
+        return page.error();
+    }
+    return qMakePair(page->integer(0, 0), page->integer(0, 1));
+}
+
 Result<QList<qint64>> JobStore::processingSince(int ageMs, qint64 afterId, int limit)
 {
     const Result<PgResult> rows = m_db.exec(

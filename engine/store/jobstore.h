@@ -41,6 +41,9 @@ public:
     // Folds the status counts' appended deltas into one row per status (migration 0006); the
     // totals are unchanged.
     Result<void> foldStatusCounts();
+    // One page under the admin's retention policy (migration 0008): the jobs deleted (0 when
+    // there is no policy or nothing is due) and the bytes they held.
+    Result<QPair<qint64, qint64>> applyRetention(int pageSize);
 
 private:
     PgConnection& m_db;

@@ -58,6 +58,10 @@ QString actionPhrase(AdminAction action)
         return QStringLiteral("pause, resume or drain engines");
     case AdminAction::RetryNow:
         return QStringLiteral("retry jobs now");
+    case AdminAction::Purge:
+        return QStringLiteral("purge jobs");
+    case AdminAction::DeleteJobs:
+        return QStringLiteral("delete jobs");
     }
     return {};
 }
@@ -69,6 +73,8 @@ bool roleMay(Role role, AdminAction action)
         return role == Role::Viewer || role == Role::Operator || role == Role::Admin ||
                role == Role::Owner;
     case AdminAction::ManageRoles:
+    case AdminAction::Purge:
+    case AdminAction::DeleteJobs:
         return role == Role::Admin || role == Role::Owner;
     case AdminAction::Submit:
     case AdminAction::SetPriority:

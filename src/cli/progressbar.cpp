@@ -20,7 +20,7 @@ QByteArray megabytes(qint64 bytes)
 
 } // namespace
 
-ProgressBar::ProgressBar(qint64 totalItems, qint64 totalBytes)
+ProgressBar::ProgressBar(qint64 totalItems, qint64 totalBytes, const char* unit)
     : m_enabled(::isatty(STDERR_FILENO) == 1 && totalItems > 1), m_totalItems(totalItems),
       m_totalBytes(totalBytes)
 {
@@ -49,8 +49,8 @@ void ProgressBar::draw() const
     const int filled = m_totalItems > 0 ? int(kWidth * m_items / m_totalItems) : kWidth;
     const QByteArray line = "\r[" + QByteArray(filled, '#') + QByteArray(kWidth - filled, '-') +
                             "] " + QByteArray::number(m_items) + '/' +
-                            QByteArray::number(m_totalItems) + " files  " + megabytes(m_bytes) +
-                            '/' + megabytes(m_totalBytes) + " MB";
+                            QByteArray::number(m_totalItems) + ' ' + m_unit + "  " +
+                            megabytes(m_bytes) + '/' + megabytes(m_totalBytes) + " MB";
     std::fputs(line.constData(), stderr);
     std::fflush(stderr);
 }

@@ -10,7 +10,8 @@ namespace pixelnest::cli
 class ProgressBar final
 {
 public:
-    ProgressBar(qint64 totalItems, qint64 totalBytes);
+    // `unit` names the items ("files", "jobs").
+    ProgressBar(qint64 totalItems, qint64 totalBytes, const char* unit = "files");
     ~ProgressBar();
     void advance(qint64 items, qint64 bytes);
 
@@ -22,6 +23,7 @@ private:
     qint64 m_totalBytes;
     qint64 m_items = 0;
     qint64 m_bytes = 0;
+    const char* m_unit;
 };
 
 } // namespace pixelnest::cli

@@ -95,6 +95,7 @@ private Q_SLOTS:
              {QStringLiteral("operator"), QStringLiteral("admin")}},
             {QStringLiteral("role change"), {QStringLiteral("admin")}},
             {QStringLiteral("pause"), {QStringLiteral("operator"), QStringLiteral("admin")}},
+            {QStringLiteral("purge"), {QStringLiteral("admin")}},
             {QStringLiteral("read jobs"),
              {QStringLiteral("viewer"), QStringLiteral("operator"), QStringLiteral("admin"),
               QStringLiteral("engine")}},
@@ -116,10 +117,15 @@ private Q_SLOTS:
         QFETCH(bool, allowed);
         const QString login = m_logins.value(role);
         // A fresh job in the state the action needs, made by the owner (not audited).
-        const qint64 job = insertJob(action == QLatin1String("reprocess") ||
-                                             action == QLatin1String("reprocess-all-failed")
-                                         ? "failed"
-                                         : "queued");
+        const bool finished = action == QLatin1String("reprocess") ||
+                              action == QLatin1String("reprocess-all-failed") ||
+                              action == QLatin1String("purge");
+        const qint64 job = insertJob(finished ? "failed" : "queued");
+        if (action == QLatin1String("purge")) { // finished long ago: the one a purge takes
+            QVERIFY(m_owner.exec("UPDATE images SET finished_at = now() - interval '4000 days' "
+                                 "WHERE id = " +
+                                 QByteArray::number(job)));
+        }
         const QString id = QString::number(job);
         const qint64 auditBefore = count("SELECT count(*) FROM audit_log");
         const qint64 jobsBefore = count("SELECT count(*) FROM images");
@@ -158,6 +164,12 @@ private Q_SLOTS:
                          QStringLiteral("noop")};
             phrase = QStringLiteral("pause, resume or drain engines");
             auditedAction = action;
+        } else if (action == QLatin1String("purge")) {
+            arguments = {QStringLiteral("purge"), QStringLiteral("--older-than"),
+                         QStringLiteral("3650d"), QStringLiteral("--status"),
+                         QStringLiteral("failed")};
+            phrase = QStringLiteral("purge jobs");
+            auditedAction = action;
         } else if (action == QLatin1String("read jobs")) {
             arguments = {QStringLiteral("jobs"), QStringLiteral("--json")};
         } else {
@@ -174,11 +186,12 @@ private Q_SLOTS:
             QCOMPARE(count("SELECT count(*) FROM audit_log"), auditBefore);
             QCOMPARE(count("SELECT count(*) FROM images"), jobsBefore);
             QCOMPARE(text("SELECT status || ':' || priority FROM images WHERE id = " + id.toUtf8()),
-                     QString::fromLatin1(
-                         action.startsWith(QLatin1String("reprocess")) ? "failed:0" : "queued:0"));
+                     QString::fromLatin1(finished ? "failed:0" : "queued:0"));
             QCOMPARE(text("SELECT pixelnest_role_of('" + m_outsider.toUtf8() + "')"),
                      QStringLiteral("none"));
             QCOMPARE(pausedPipelines(), QJsonArray()); // Redis untouched too
+            // Out of the next role's purge, which must find only its own job.
+            QVERIFY(m_owner.exec("UPDATE images SET finished_at = NULL WHERE id = " + id.toUtf8()));
             return;
         }
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -234,6 +247,9 @@ private Q_SLOTS:
             QCOMPARE(old.value(QStringLiteral("role")).toString(), QStringLiteral("none"));
             QCOMPARE(next.value(QStringLiteral("role")).toString(), QStringLiteral("viewer"));
             QVERIFY(m_owner.exec("REVOKE pixelnest_viewer FROM " + m_outsider.toUtf8()));
+        } else if (action == QLatin1String("purge")) {
+            QCOMPARE(ids, QJsonArray{job});
+            QCOMPARE(count("SELECT count(*) FROM images WHERE id = " + id.toUtf8()), 0);
         } else if (action == QLatin1String("pause")) {
             QCOMPARE(entry.value(QStringLiteral("filter")).toObject(),
                      (QJsonObject{{QStringLiteral("pipeline"), QStringLiteral("noop")}}));

@@ -226,6 +226,19 @@ QFuture<Result<BulkOutcome>> FakeAdminService::retryNow(const QList<qint64>& ids
     });
 }
 
+QFuture<Result<BulkOutcome>> FakeAdminService::deleteJobs(const QList<qint64>& ids)
+{
+    return answer<BulkOutcome>(QStringLiteral("deleteJobs"), [this, ids] {
+        BulkOutcome outcome;
+        for (qint64 id : ids) {
+            const qsizetype before = rows.size();
+            rows.removeIf([id](const JobRecord& job) { return job.id == id; });
+            (rows.size() < before ? outcome.changed : outcome.missing).append(id);
+        }
+        return outcome;
+    });
+}
+
 QFuture<Result<void>> FakeAdminService::setPaused(const QString& pipeline, bool pause)
 {
     return answer<void>(

@@ -50,6 +50,7 @@ public:
     QFuture<Result<BulkOutcome>> reprocessFailed() override;
     QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids) override;
     QFuture<Result<BulkOutcome>> retryNow(const QList<qint64>& ids) override;
+    QFuture<Result<BulkOutcome>> deleteJobs(const QList<qint64>& ids) override;
     QFuture<Result<void>> setPaused(const QString& pipeline, bool paused) override;
     QFuture<Result<QStringList>> controlWorker(const QString& worker,
                                                const QString& instruction) override;

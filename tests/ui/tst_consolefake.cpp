@@ -190,6 +190,28 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 2);
     }
 
+    void deleteNamesHowManyAndIsForAdminsOnly()
+    {
+        FakeAdminService service;
+        const QList<qint64> ids = service.addJobs(3);
+        JobActions actions(&service, nullptr);
+        actions.setSelectionProvider([&ids] { return ids; });
+        QVERIFY(JobActions::deleteQuestion(3).startsWith(QStringLiteral("Delete 3 image(s)?")));
+        QSignalSpy messages(&actions, &JobActions::message);
+        actions.deleteJobs({ids[0], ids[1], 999});
+        QTRY_COMPARE(messages.size(), 1);
+        QVERIFY2(
+            messages.last().first().toString().startsWith(QStringLiteral("2 image(s) deleted")),
+            qPrintable(messages.last().first().toString()));
+        QCOMPARE(service.rows.size(), 1);
+        QVERIFY(actions.deleteAction()->isEnabled());
+        actions.setIdentity({QStringLiteral("otto"), Role::Operator});
+        QVERIFY(!actions.deleteAction()->isEnabled());
+        QVERIFY(actions.deleteAction()->toolTip().contains(QStringLiteral("otto (operator)")));
+        actions.setIdentity({QStringLiteral("ada"), Role::Admin});
+        QVERIFY(actions.deleteAction()->isEnabled());
+    }
+
     void exportWritesEveryMatchingJob()
     {
         FakeAdminService service;

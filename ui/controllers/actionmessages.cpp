@@ -74,6 +74,13 @@ QString retryNowMessage(const BulkOutcome& outcome)
     return text + missingSuffix(outcome);
 }
 
+QString deleteMessage(const BulkOutcome& outcome)
+{
+    return QCoreApplication::translate("ActionMessages", "%n image(s) deleted", "",
+                                       int(outcome.changed.size())) +
+           missingSuffix(outcome);
+}
+
 QString exportMessage(int count, const QString& path)
 {
     return QCoreApplication::translate("ActionMessages", "Exported %n image(s) to %1", "", count)

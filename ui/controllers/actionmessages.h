@@ -11,6 +11,7 @@ QString reprocessMessage(const BulkOutcome& outcome);
 QString reprocessFailedMessage(const BulkOutcome& outcome);
 QString cancelMessage(const BulkOutcome& outcome);
 QString retryNowMessage(const BulkOutcome& outcome);
+QString deleteMessage(const BulkOutcome& outcome);
 QString exportMessage(int count, const QString& path);
 
 } // namespace pixelnest::ui

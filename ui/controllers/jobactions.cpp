@@ -27,6 +27,8 @@ JobActions::JobActions(AdminService* service, QWidget* dialogParent, QObject* pa
                           &JobActions::cancelSelected);
     m_retryNow = makeAction(tr("Retry &Now"), QKeySequence(Qt::CTRL | Qt::Key_T),
                             &JobActions::retryNowSelected);
+    m_delete = makeAction(tr("De&lete…"), QKeySequence(Qt::SHIFT | Qt::Key_Delete),
+                          &JobActions::deleteSelected);
     m_exportCsv = makeAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                              &JobActions::exportCsv);
     m_exportJson =
@@ -39,7 +41,9 @@ JobActions::JobActions(AdminService* service, QWidget* dialogParent, QObject* pa
     m_reprocessFailed->setToolTip(tr("Queue every failed image again"));
     m_cancel->setToolTip(tr("Cancel the selected queued or processing images"));
     m_retryNow->setToolTip(tr("Run the selected images that wait out a retry's backoff now"));
-    for (QAction* action : {m_setPriority, m_reprocess, m_reprocessFailed, m_cancel, m_retryNow}) {
+    m_delete->setToolTip(tr("Delete the selected images, their results and history for good"));
+    for (QAction* action :
+         {m_setPriority, m_reprocess, m_reprocessFailed, m_cancel, m_retryNow, m_delete}) {
         m_tooltips.insert(action, action->toolTip());
     }
     selectionChanged();
@@ -112,6 +116,7 @@ void JobActions::selectionChanged()
     enable(m_reprocess, AdminAction::Reprocess, selected);
     enable(m_cancel, AdminAction::Cancel, selected);
     enable(m_retryNow, AdminAction::RetryNow, selected);
+    enable(m_delete, AdminAction::DeleteJobs, selected);
     enable(m_reprocessFailed, AdminAction::ReprocessFailed, true);
     m_copyId->setEnabled(selected);
 }
@@ -166,6 +171,18 @@ QFuture<Result<BulkOutcome>> JobActions::retryNow(const QList<qint64>& ids)
     return bulk(m_service->retryNow(ids), retryNowMessage);
 }
 
+QFuture<Result<BulkOutcome>> JobActions::deleteJobs(const QList<qint64>& ids)
+{
+    return bulk(m_service->deleteJobs(ids), deleteMessage);
+}
+
+QString JobActions::deleteQuestion(int count)
+{
+    return tr("Delete %n image(s)?\n\nTheir files, results and attempt history are removed for "
+              "good; an engine processing one drops its result.",
+              "", count);
+}
+
 QFuture<Result<int>> JobActions::exportTo(const QString& path, ExportFormat format,
                                           const QList<qint64>& ids)
 {
@@ -217,6 +234,20 @@ void JobActions::cancelSelected()
 {
     if (m_selection) {
         cancel(m_selection());
+    }
+}
+
+void JobActions::deleteSelected()
+{
+    const QList<qint64> ids = m_selection ? m_selection() : QList<qint64>();
+    if (ids.isEmpty()) {
+        return;
+    }
+    const auto answer =
+        QMessageBox::question(m_dialogParent, tr("Delete Images"), deleteQuestion(int(ids.size())),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes) {
+        deleteJobs(ids);
     }
 }
 

@@ -17,8 +17,8 @@ namespace pixelnest::ui
 {
 
 // What an admin does to the selected images, as QActions for the toolbar, the context menu
-// and the keyboard: set priority, reprocess, reprocess all failed, cancel, retry now, export,
-// copy id.
+// and the keyboard: set priority, reprocess, reprocess all failed, cancel, retry now, delete
+// (asks first), export, copy id.
 // Every change goes through the admin service and ends with a confirmation in the status bar
 // (`message`), such as "12 images queued for reprocessing". Writes are disabled while the
 // console is read-only (PostgreSQL lost) and for roles that may not make them; a change the
@@ -50,6 +50,7 @@ public:
     QAction* reprocessFailedAction() const { return m_reprocessFailed; }
     QAction* cancelAction() const { return m_cancel; }
     QAction* retryNowAction() const { return m_retryNow; }
+    QAction* deleteAction() const { return m_delete; }
     QAction* exportCsvAction() const { return m_exportCsv; }
     QAction* exportJsonAction() const { return m_exportJson; }
     QAction* copyIdAction() const { return m_copyId; }
@@ -61,6 +62,9 @@ public:
     QFuture<Result<BulkOutcome>> reprocessFailed();
     QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids);
     QFuture<Result<BulkOutcome>> retryNow(const QList<qint64>& ids);
+    QFuture<Result<BulkOutcome>> deleteJobs(const QList<qint64>& ids);
+    // The question Delete asks first, naming how many (the tests answer it).
+    static QString deleteQuestion(int count);
     QFuture<Result<int>> exportTo(const QString& path, ExportFormat format,
                                   const QList<qint64>& ids);
     void copyIds(const QList<qint64>& ids);
@@ -77,6 +81,7 @@ private:
     void reprocessAllFailed();
     void cancelSelected();
     void retryNowSelected();
+    void deleteSelected(); // asks first
     void exportCsv();
     void exportJson();
     void askExport(ExportFormat format);
@@ -98,6 +103,7 @@ private:
     QAction* m_reprocessFailed = nullptr;
     QAction* m_cancel = nullptr;
     QAction* m_retryNow = nullptr;
+    QAction* m_delete = nullptr;
     QAction* m_exportCsv = nullptr;
     QAction* m_exportJson = nullptr;
     QAction* m_copyId = nullptr;

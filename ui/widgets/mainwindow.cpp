@@ -139,7 +139,7 @@ void MainWindow::buildMenus()
     QMenu* images = menuBar()->addMenu(tr("I&mages"));
     images->addActions({m_actions->setPriorityAction(), m_actions->reprocessAction(),
                         m_actions->reprocessFailedAction(), m_actions->retryNowAction(),
-                        m_actions->cancelAction()});
+                        m_actions->cancelAction(), m_actions->deleteAction()});
     images->addSeparator();
     images->addAction(m_dispatch->pauseAllAction());
     images->addMenu(m_dispatch->pipelinesMenu());

@@ -7,7 +7,9 @@
 #include "pixelnest/result.h"
 #include "pixelnest/roles.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace pixelnest
 {
@@ -30,6 +32,28 @@ struct BulkOutcome
     QList<qint64> changed;
     QList<qint64> unchanged;
     QList<qint64> missing;
+};
+
+// `pixelnest purge`, the retention policy: finished jobs in `statuses` that finished more than
+// `olderThanSeconds` ago.
+struct PurgeFilter
+{
+    qint64 olderThanSeconds = 0;
+    QList<JobStatus> statuses{JobStatus::Completed, JobStatus::Failed, JobStatus::Cancelled};
+};
+
+struct PurgeReport
+{
+    qint64 matched = 0; // at the start (a dry run stops here)
+    qint64 deleted = 0;
+    qint64 bytes = 0; // what the deleted images held (originals, thumbnails, anonymised copies)
+};
+
+struct RetentionPolicy
+{
+    PurgeFilter filter;
+    QString setBy;
+    QDateTime setAt;
 };
 
 // The admin operations over one PostgreSQL and one Redis connection, as the CLI and the console
@@ -55,6 +79,18 @@ public:
     Result<BulkOutcome> reprocess(const QList<qint64>& ids);
     Result<BulkOutcome> reprocessFailed();
     Result<BulkOutcome> cancel(const QList<qint64>& ids);
+    // Deletes in pages (each its own short transaction; rows an engine holds are skipped and
+    // taken by a later page), calling `progress` after each. Admins only; audited per page.
+    Result<PurgeReport> purge(const PurgeFilter& filter,
+                              const std::function<void(const PurgeReport&)>& progress = {});
+    Result<PurgeReport> purgePreview(const PurgeFilter& filter);
+    // Deletes these jobs whatever their state, from PostgreSQL and the queue. Admins only.
+    Result<BulkOutcome> deleteJobs(const QList<qint64>& ids);
+    // The automatic retention the engines apply (nullopt: none), and setting it (nullopt
+    // clears it). Setting is for admins and audited.
+    Result<std::optional<RetentionPolicy>> retention();
+    Result<void> setRetention(const std::optional<PurgeFilter>& policy);
+
     // Jobs waiting out a retry's backoff run now (the others are left: `unchanged`).
     Result<BulkOutcome> retryNow(const QList<qint64>& ids);
     Result<QueueStats> stats();

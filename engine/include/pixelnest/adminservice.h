@@ -47,6 +47,8 @@ public:
     virtual QFuture<Result<BulkOutcome>> reprocess(const QList<qint64>& ids) = 0;
     virtual QFuture<Result<BulkOutcome>> reprocessFailed() = 0;
     virtual QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids) = 0;
+    // Deletes jobs whatever their state (admins).
+    virtual QFuture<Result<BulkOutcome>> deleteJobs(const QList<qint64>& ids) = 0;
     // Jobs waiting out a retry's backoff run now.
     virtual QFuture<Result<BulkOutcome>> retryNow(const QList<qint64>& ids) = 0;
     // Dispatch control (AdminClient::pause/resume/controlWorker), on the actions lane. An empty

@@ -35,6 +35,8 @@ enum class AdminAction
     ReadAudit,
     ControlDispatch, // pause, resume, drain
     RetryNow,
+    Purge, // purge and the retention policy
+    DeleteJobs,
 };
 
 QString actionPhrase(AdminAction action); // "submit jobs", "cancel jobs", ...

@@ -37,8 +37,13 @@ GRANT EXECUTE ON FUNCTION pixelnest_set_priority(bigint[], integer),
     pixelnest_cancel(bigint[]), pixelnest_requeue(bigint[]), pixelnest_retry_now(bigint[]),
     pixelnest_record_control(text, jsonb) TO pixelnest_operator;
 
--- Admin: role management (purge joins it with the retention work).
-GRANT EXECUTE ON FUNCTION pixelnest_grant_role(name, text) TO pixelnest_admin;
+-- Admin: role management, purge, delete and the retention policy.
+GRANT EXECUTE ON FUNCTION pixelnest_grant_role(name, text),
+    pixelnest_purge_page(interval, job_status[], integer),
+    pixelnest_purge_preview(interval, job_status[]), pixelnest_delete(bigint[]),
+    pixelnest_set_retention(interval, job_status[]) TO pixelnest_admin;
+-- Everyone who reads may see the retention policy.
+GRANT SELECT ON retention_policy TO pixelnest_viewer, pixelnest_engine;
 
 -- Engine: claim and write results. It may change the state columns but never priority, title
 -- or pipeline, never insert or delete a job, never read the audit trail; the policy below keeps
@@ -49,6 +54,9 @@ GRANT UPDATE (status, attempts, worker, started_at, finished_at, error, not_befo
               width, height, queued_at) ON images TO pixelnest_engine;
 GRANT UPDATE (thumbnail, anonymised) ON image_data TO pixelnest_engine;
 GRANT INSERT, UPDATE (finished_at, outcome, error) ON attempts TO pixelnest_engine;
+-- The admin's retention policy, applied by the engines' maintenance: the only delete they may
+-- run, and only what the policy says.
+GRANT EXECUTE ON FUNCTION pixelnest_apply_retention(integer) TO pixelnest_engine;
 
 -- Row security on images: the owner (and the SECURITY DEFINER functions it owns) is exempt;
 -- everyone else sees every row, operators insert, engines update rows that are not cancelled
