@@ -69,6 +69,7 @@ int runHeadless(int argc, char** argv, const CommandLine& line)
         {QStringLiteral("pause"), runPauseCommand},
         {QStringLiteral("resume"), runResumeCommand},
         {QStringLiteral("drain"), runDrainCommand},
+        {QStringLiteral("limit"), runLimitCommand},
         {QStringLiteral("purge"), runPurgeCommand},
         {QStringLiteral("retention"), runRetentionCommand},
         {QStringLiteral("migrate"), runMigrateCommand},

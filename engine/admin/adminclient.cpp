@@ -134,7 +134,8 @@ Result<SubmitReport> AdminClient::submit(const QList<ImageUpload>& uploads)
     report.ids = ids.value();
     QList<QueuedJob> jobs;
     for (qsizetype i = 0; i < valid.size(); ++i) {
-        jobs.append({report.ids[i], valid[i].priority, valid[i].pipeline.toUtf8()});
+        jobs.append({report.ids[i], valid[i].priority, valid[i].pipeline.toUtf8(),
+                     valid[i].notBefore.isValid() ? valid[i].notBefore.toMSecsSinceEpoch() : 0});
     }
     m_impl->enqueueOrLeaveToReconciler(jobs);
     return report;
@@ -306,6 +307,18 @@ Result<void> AdminClient::resume(const QString& pipeline)
     return m_impl->queue.setPaused(target.toUtf8(), false);
 }
 
+Result<void> AdminClient::setRateLimit(const QString& pipeline, double perSecond)
+{
+    if (Result<void> recorded = m_impl->store.recordControl(
+            QStringLiteral("limit"),
+            {{QStringLiteral("pipeline"), pipeline},
+             {QStringLiteral("per_second"), perSecond > 0 ? QJsonValue(perSecond) : QJsonValue()}});
+        !recorded) {
+        return recorded;
+    }
+    return m_impl->queue.setRateLimit(pipeline.toUtf8(), perSecond);
+}
+
 Result<QStringList> AdminClient::controlWorker(const QString& worker, const QString& instruction)
 {
     const Result<QList<WorkerInfo>> live = workers();
@@ -369,10 +382,11 @@ Result<QueueStats> AdminClient::stats()
     Result<QList<QByteArray>> beats = m_impl->queue.heartbeats();
     Result<QList<QByteArray>> paused = m_impl->queue.pausedPipelines();
     Result<QMap<QString, qint64>> ready = m_impl->queue.readyByPipeline();
+    Result<QMap<QString, double>> limits = m_impl->queue.rateLimits();
     for (const Error* error :
          {depth ? nullptr : &depth.error(), inFlight ? nullptr : &inFlight.error(),
           beats ? nullptr : &beats.error(), paused ? nullptr : &paused.error(),
-          ready ? nullptr : &ready.error()}) {
+          ready ? nullptr : &ready.error(), limits ? nullptr : &limits.error()}) {
         if (error != nullptr) {
             return *error;
         }
@@ -384,6 +398,7 @@ Result<QueueStats> AdminClient::stats()
         stats.paused.append(QString::fromUtf8(name));
     }
     stats.readyByPipeline = ready.value();
+    stats.rateLimits = limits.value();
     QList<QByteArray> ids;
     for (const QByteArray& beat : beats.value()) {
         ids.append(workerFromHeartbeat(beat, 0, 0).id.toUtf8());

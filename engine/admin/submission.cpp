@@ -133,7 +133,8 @@ Result<SubmissionReport> submitBatch(AdminClient& client, const QList<Submission
         }
         const QString title =
             options.title.isEmpty() ? QFileInfo(file.path).fileName() : options.title;
-        uploads.append({title, std::move(bytes).value(), options.priority, options.pipeline});
+        uploads.append({title, std::move(bytes).value(), options.priority, options.pipeline,
+                        options.notBefore, options.expiresAt});
         sources.append(file.path);
     }
     if (uploads.isEmpty()) {

@@ -119,7 +119,20 @@ QJsonObject toJson(const JobRecord& job)
         {QStringLiteral("created_at"), isoOrNull(job.createdAt)},
         {QStringLiteral("started_at"), isoOrNull(job.startedAt)},
         {QStringLiteral("finished_at"), isoOrNull(job.finishedAt)},
+        // Beyond DESIGN.md's keys: when a queued job may start (scheduled, or a retry's
+        // backoff) and when it expires unstarted.
+        {QStringLiteral("not_before"), isoOrNull(job.notBefore)},
+        {QStringLiteral("expires_at"), isoOrNull(job.expiresAt)},
     };
+}
+
+QString JobRecord::displayStatus() const
+{
+    if (status == JobStatus::Queued && notBefore.isValid() &&
+        notBefore > QDateTime::currentDateTimeUtc()) {
+        return attempts > 0 ? QStringLiteral("retrying") : QStringLiteral("scheduled");
+    }
+    return statusName(status);
 }
 
 QJsonObject toJson(const JobDetail& detail)
@@ -198,7 +211,11 @@ QJsonObject toJson(const QueueStats& stats)
         }
     }
     QJsonObject pipelines;
-    for (auto it = stats.readyByPipeline.cbegin(); it != stats.readyByPipeline.cend(); ++it) {
+    QMap<QString, qint64> known = stats.readyByPipeline;
+    for (auto it = stats.rateLimits.cbegin(); it != stats.rateLimits.cend(); ++it) {
+        known.insert(it.key(), stats.readyByPipeline.value(it.key()));
+    }
+    for (auto it = known.cbegin(); it != known.cend(); ++it) {
         const qint64 engines =
             std::count_if(stats.workers.cbegin(), stats.workers.cend(), [&it](const auto& w) {
                 return w.alive && w.pipelines.contains(it.key());
@@ -207,7 +224,11 @@ QJsonObject toJson(const QueueStats& stats)
                                                {QStringLiteral("paused"),
                                                 stats.paused.contains(it.key()) ||
                                                     stats.paused.contains(QStringLiteral("*"))},
-                                               {QStringLiteral("engines"), engines}});
+                                               {QStringLiteral("engines"), engines},
+                                               {QStringLiteral("rate_limit"),
+                                                stats.rateLimits.contains(it.key())
+                                                    ? QJsonValue(stats.rateLimits.value(it.key()))
+                                                    : QJsonValue()}});
     }
     return QJsonObject{{QStringLiteral("counts"), counts},
                        {QStringLiteral("queue_depth"), depth},

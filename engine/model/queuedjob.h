@@ -13,6 +13,7 @@ struct QueuedJob
     qint64 id = 0;
     int priority = 0;
     QByteArray pipeline = "default"; // names its ready queue in Redis
+    qint64 notBeforeMs = 0;          // epoch ms; ahead of Redis's clock: the delayed set
 };
 
 // One lease in Redis: the job and the token that holds it. A claim takes its jobs under a token

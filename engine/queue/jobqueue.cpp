@@ -87,7 +87,8 @@ Result<int> JobQueue::enqueue(const QList<QueuedJob>& jobs)
     }
     QList<QByteArray> arguments{m_prefix};
     for (const QueuedJob& job : jobs) {
-        arguments << QByteArray::number(job.id) << QByteArray::number(job.priority) << job.pipeline;
+        arguments << QByteArray::number(job.id) << QByteArray::number(job.priority) << job.pipeline
+                  << QByteArray::number(job.notBeforeMs);
     }
     return integerOf(m_client.eval(scripts().enqueue,
                                    {key("prio"), key("seq"), key("depth"), key("delayed"),
@@ -101,7 +102,7 @@ Result<QList<qint64>> JobQueue::claim(int maxCount, int leaseMs, const QByteArra
     const Result<RedisReply> reply =
         m_client.eval(scripts().claim,
                       {key("delayed"), key("inflight"), key("owner"), key("prio"), key("seq"),
-                       key("depth"), key("pipe"), key("paused")},
+                       key("depth"), key("pipe"), key("paused"), key("limits"), key("buckets")},
                       QList<QByteArray>{QByteArray::number(maxCount), QByteArray::number(leaseMs),
                                         claimToken, m_prefix} +
                           pipelines);
@@ -242,6 +243,31 @@ Result<void> JobQueue::setPaused(const QByteArray& pipeline, bool paused)
     }
     const Result<QList<RedisReply>> replies = m_client.pipeline(commands);
     return replies ? Result<void>() : Result<void>(replies.error());
+}
+
+Result<void> JobQueue::setRateLimit(const QByteArray& pipeline, double perSecond)
+{
+    // A new limit starts from a full bucket; none leaves no state behind.
+    const Result<QList<RedisReply>> replies =
+        m_client.pipeline({perSecond > 0 ? QList<QByteArray>{"HSET", key("limits"), pipeline,
+                                                             QByteArray::number(perSecond, 'g', 10)}
+                                         : QList<QByteArray>{"HDEL", key("limits"), pipeline},
+                           {"HDEL", key("buckets"), pipeline}});
+    return replies ? Result<void>() : Result<void>(replies.error());
+}
+
+Result<QMap<QString, double>> JobQueue::rateLimits()
+{
+    const Result<RedisReply> reply = m_client.command({"HGETALL", key("limits")});
+    if (!reply) {
+        return reply.error();
+    }
+    QMap<QString, double> limits;
+    for (qsizetype i = 0; i + 1 < reply->elements.size(); i += 2) {
+        limits.insert(QString::fromUtf8(reply->elements[i].string),
+                      reply->elements[i + 1].string.toDouble());
+    }
+    return limits;
 }
 
 Result<QList<QByteArray>> JobQueue::pausedPipelines()

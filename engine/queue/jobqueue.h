@@ -43,6 +43,9 @@ public:
     // pipeline). Resuming wakes idle engines.
     Result<void> setPaused(const QByteArray& pipeline, bool paused);
     Result<QList<QByteArray>> pausedPipelines();
+    // Jobs per second a pipeline's claims may take, all engines together (0: no limit).
+    Result<void> setRateLimit(const QByteArray& pipeline, double perSecond);
+    Result<QMap<QString, double>> rateLimits();
     // Ready jobs per pipeline (every pipeline that has had a job queued).
     Result<QMap<QString, qint64>> readyByPipeline();
     // An instruction for one engine ("pause", "drain"; empty clears it), read with its heartbeat.

@@ -68,6 +68,9 @@ void Maintenance::maintainQueue()
         done = reap();
     }
     if (done) {
+        done = expire();
+    }
+    if (done) {
         // The status counts' deltas back to one row per status (migration 0006).
         done = m_io.store.foldStatusCounts();
     }
@@ -83,6 +86,21 @@ void Maintenance::maintainQueue()
     if (!done) {
         qCWarning(lcRuntime).noquote() << "queue maintenance postponed:" << done.error().message;
     }
+}
+
+Result<void> Maintenance::expire()
+{
+    const Result<QList<qint64>> expired = m_io.store.expireDue(kReconcilePage);
+    if (!expired) {
+        return expired.error();
+    }
+    if (expired->isEmpty()) {
+        return {};
+    }
+    qCInfo(lcRuntime) << expired->size() << "jobs expired before they started: cancelled";
+    // Cancelled in PostgreSQL first: if Redis fails now, a claim finds the row cancelled.
+    const Result<int> removed = m_io.queue.remove(expired.value());
+    return removed ? Result<void>() : Result<void>(removed.error());
 }
 
 Result<void> Maintenance::applyRetention()

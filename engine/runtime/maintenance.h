@@ -28,6 +28,8 @@ private:
     Result<void> requeue(const QList<ExpiredLease>& lost);
     // The admin's retention policy, a few pages a minute (pixelnest_apply_retention).
     Result<void> applyRetention();
+    // Queued jobs whose --expires-in passed: cancelled, and dropped from Redis.
+    Result<void> expire();
 
     EngineContext& m_context;
     ThreadConnections m_io;

@@ -25,14 +25,24 @@ QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts
 {
     QJsonArray rows;
     for (qsizetype i = 0; i < uploads.size(); ++i) {
-        rows.append(QJsonObject{{QStringLiteral("ord"), i},
-                                {QStringLiteral("title"), uploads[i].title},
-                                {QStringLiteral("priority"), uploads[i].priority},
-                                {QStringLiteral("pipeline"), uploads[i].pipeline},
-                                {QStringLiteral("format"), facts[i].format},
-                                {QStringLiteral("byte_size"), qint64(uploads[i].bytes.size())},
-                                {QStringLiteral("width"), facts[i].width},
-                                {QStringLiteral("height"), facts[i].height}});
+        rows.append(
+            QJsonObject{{QStringLiteral("ord"), i},
+                        {QStringLiteral("title"), uploads[i].title},
+                        {QStringLiteral("priority"), uploads[i].priority},
+                        {QStringLiteral("pipeline"), uploads[i].pipeline},
+                        {QStringLiteral("format"), facts[i].format},
+                        {QStringLiteral("byte_size"), qint64(uploads[i].bytes.size())},
+                        {QStringLiteral("width"), facts[i].width},
+                        {QStringLiteral("height"), facts[i].height},
+                        // ISO 8601 with a zone, or null: the column's default
+                        {QStringLiteral("not_before"),
+                         uploads[i].notBefore.isValid()
+                             ? QJsonValue(uploads[i].notBefore.toUTC().toString(Qt::ISODateWithMs))
+                             : QJsonValue()},
+                        {QStringLiteral("expires_at"),
+                         uploads[i].expiresAt.isValid()
+                             ? QJsonValue(uploads[i].expiresAt.toUTC().toString(Qt::ISODateWithMs))
+                             : QJsonValue()}});
     }
     return QJsonDocument(rows).toJson(QJsonDocument::Compact);
 }
@@ -88,10 +98,12 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
     // Ids come from one sequence in the order of the SELECT, so sorting them restores input
     // order.
     const Result<PgResult> inserted = m_db.exec(
-        "INSERT INTO images (title, priority, pipeline, format, byte_size, width, height) "
-        "SELECT title, priority, pipeline, format, byte_size, width, height "
-        "FROM jsonb_to_recordset($1::jsonb) AS x(ord int, title text, priority int, "
-        "pipeline text, format text, byte_size bigint, width int, height int) "
+        "INSERT INTO images (title, priority, pipeline, format, byte_size, width, height, "
+        "not_before, expires_at) "
+        "SELECT title, priority, pipeline, format, byte_size, width, height, not_before, "
+        "expires_at FROM jsonb_to_recordset($1::jsonb) AS x(ord int, title text, priority int, "
+        "pipeline text, format text, byte_size bigint, width int, height int, "
+        "not_before timestamptz, expires_at timestamptz) "
         "ORDER BY ord RETURNING id",
         {uploadsJson(uploads, facts)});
     if (!inserted) {

@@ -11,7 +11,9 @@ const QByteArray kJobColumns =
     "i.worker, i.format, i.byte_size, coalesce(i.width, 0), coalesce(i.height, 0), "
     "(extract(epoch FROM i.created_at) * 1000)::bigint, "
     "(extract(epoch FROM i.started_at) * 1000)::bigint, "
-    "(extract(epoch FROM i.finished_at) * 1000)::bigint";
+    "(extract(epoch FROM i.finished_at) * 1000)::bigint, "
+    "(extract(epoch FROM i.not_before) * 1000)::bigint, "
+    "(extract(epoch FROM i.expires_at) * 1000)::bigint";
 
 QDateTime timeFromEpochMs(const PgResult& rows, int row, int column)
 {
@@ -40,6 +42,8 @@ JobRecord jobRecordAt(const PgResult& rows, int row)
     job.createdAt = timeFromEpochMs(rows, row, 13);
     job.startedAt = timeFromEpochMs(rows, row, 14);
     job.finishedAt = timeFromEpochMs(rows, row, 15);
+    job.notBefore = timeFromEpochMs(rows, row, 16);
+    job.expiresAt = timeFromEpochMs(rows, row, 17);
     return job;
 }
 

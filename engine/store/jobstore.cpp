@@ -19,6 +19,7 @@ WITH claimed AS (
     SET status = 'processing', attempts = attempts + 1, worker = $2, started_at = now(),
         finished_at = NULL, error = NULL, not_before = NULL
     WHERE id = ANY($1::bigint[]) AND status = 'queued'
+      AND (expires_at IS NULL OR expires_at > now()) -- expired: the maintenance sweep cancels
     RETURNING id, attempts, attempts - attempts_base AS in_round, pipeline, format, title,
               coalesce(width, 0) AS width, coalesce(height, 0) AS height
 ), history AS (
@@ -92,7 +93,7 @@ WITH lost AS (
     UPDATE attempts a SET finished_at = now(), outcome = 'lease_lost', error = u.error
     FROM updated u WHERE a.image_id = u.id AND a.attempt = u.attempts
 )
-SELECT id, priority, pipeline FROM updated WHERE status = 'queued' ORDER BY id
+SELECT id, priority, pipeline, 0::bigint FROM updated WHERE status = 'queued' ORDER BY id
 )SQL";
 
 QString outcomeName(Outcome outcome)
@@ -133,7 +134,8 @@ QList<QueuedJob> queuedJobsOf(const PgResult& rows)
 {
     QList<QueuedJob> jobs;
     for (int row = 0; row < rows.rows(); ++row) {
-        jobs.append({rows.integer(row, 0), int(rows.integer(row, 1)), rows.bytes(row, 2)});
+        jobs.append({rows.integer(row, 0), int(rows.integer(row, 1)), rows.bytes(row, 2),
+                     rows.integer(row, 3)});
     }
     return jobs;
 }
@@ -237,7 +239,9 @@ Result<QList<QueuedJob>> JobStore::releaseLostLeases(const QList<ExpiredLease>& 
 Result<QList<QueuedJob>> JobStore::queuedSince(int graceMs, qint64 afterId, int limit)
 {
     const Result<PgResult> rows = m_db.exec(
-        "SELECT id, priority, pipeline FROM images WHERE status = 'queued' AND id > $1 "
+        "SELECT id, priority, pipeline, "
+        "coalesce((extract(epoch FROM not_before) * 1000)::bigint, 0) "
+        "FROM images WHERE status = 'queued' AND id > $1 "
         "AND queued_at < now() - $2 * interval '1 millisecond' ORDER BY id LIMIT $3",
         {QByteArray::number(afterId), QByteArray::number(graceMs), QByteArray::number(limit)});
     if (!rows) {
@@ -253,6 +257,20 @@ Result<void> JobStore::foldStatusCounts()
         return folded.error();
     }
     return {};
+}
+
+Result<QList<qint64>> JobStore::expireDue(int pageSize)
+{
+    const Result<PgResult> rows =
+        m_db.exec("SELECT pixelnest_expire_due($1)", {QByteArray::number(pageSize)});
+    if (!rows) {
+        return rows.error();
+    }
+    QList<qint64> ids;
+    for (int row = 0; row < rows->rows(); ++row) {
+        ids.append(rows->integer(row, 0));
+    }
+    return ids;
 }
 
 Result<QPair<qint64, qint64>> JobStore::applyRetention(int pageSize)

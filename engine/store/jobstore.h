@@ -44,6 +44,9 @@ public:
     // One page under the admin's retention policy (migration 0008): the jobs deleted (0 when
     // there is no policy or nothing is due) and the bytes they held.
     Result<QPair<qint64, qint64>> applyRetention(int pageSize);
+    // Queued jobs whose expiry passed before they started → cancelled ("expired before it
+    // started"); returns their ids (migration 0009).
+    Result<QList<qint64>> expireDue(int pageSize);
 
 private:
     PgConnection& m_db;

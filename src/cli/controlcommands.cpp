@@ -171,4 +171,39 @@ int runDrainCommand(const CommandLine& line)
                          QStringLiteral("draining %1: it finishes its jobs and stops"));
 }
 
+int runLimitCommand(const CommandLine& line)
+{
+    const QString rate = line.arguments.value(1).trimmed();
+    bool ok = rate == QLatin1String("off");
+    double perSecond = 0;
+    if (!ok) {
+        QString number = rate;
+        if (number.endsWith(QLatin1String("/s"))) {
+            number.chop(2);
+        }
+        perSecond = number.toDouble(&ok);
+        ok = ok && perSecond > 0 && perSecond <= 1e6;
+    }
+    if (line.arguments.size() != 2 || !ok) {
+        return reportError(line, makeError(ErrorCode::InvalidInput,
+                                           QStringLiteral("usage: pixelnest limit PIPELINE N/s|off "
+                                                          "(N jobs per second, more than 0)")));
+    }
+    Result<std::unique_ptr<AdminClient>> client = openAdminClient(line);
+    if (!client) {
+        return reportError(line, client.error());
+    }
+    const QString pipeline = line.arguments.first();
+    if (Result<void> set = client.value()->setRateLimit(pipeline, perSecond); !set) {
+        return reportError(line, set.error());
+    }
+    printChanged(line, {pipeline},
+                 perSecond > 0 ? QStringLiteral("pipeline %1: at most %2 jobs per second, all "
+                                                "engines together")
+                                     .arg(pipeline)
+                                     .arg(perSecond)
+                               : QStringLiteral("pipeline %1: no rate limit").arg(pipeline));
+    return kExitOk;
+}
+
 } // namespace pixelnest::cli

@@ -12,5 +12,7 @@ int runPauseCommand(const CommandLine& line);
 int runResumeCommand(const CommandLine& line);
 // `pixelnest drain WORKER`: that engine finishes its jobs and stops.
 int runDrainCommand(const CommandLine& line);
+// `pixelnest limit PIPELINE N/s|off`: a rate limit shared by all engines.
+int runLimitCommand(const CommandLine& line);
 
 } // namespace pixelnest::cli

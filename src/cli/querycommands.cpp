@@ -20,7 +20,7 @@ namespace
 
 QStringList jobRow(const JobRecord& job)
 {
-    return {QString::number(job.id),       statusName(job.status),
+    return {QString::number(job.id),       job.displayStatus(),
             QString::number(job.priority), QString::number(job.attempts),
             elided(job.title, 32),         job.worker.isEmpty() ? QStringLiteral("-") : job.worker,
             shortTime(job.createdAt),      elided(job.error, 60)};
@@ -135,12 +135,18 @@ int runShowCommand(const CommandLine& line)
     const JobRecord& job = detail->job;
     QTextStream out(stdout);
     out << "id:        " << job.id << "\ntitle:     " << job.title
-        << "\nstatus:    " << statusName(job.status) << "\npriority:  " << job.priority
+        << "\nstatus:    " << job.displayStatus() << "\npriority:  " << job.priority
         << "\npipeline:  " << job.pipeline << "\nattempts:  " << job.attempts
         << "\nimage:     " << job.format << ' ' << job.width << "x" << job.height << ", "
         << job.byteSize << " bytes"
         << "\ncreated:   " << shortTime(job.createdAt)
         << "\nfinished:  " << shortTime(job.finishedAt) << '\n';
+    if (job.notBefore.isValid()) {
+        out << "not before: " << shortTime(job.notBefore) << '\n';
+    }
+    if (job.expiresAt.isValid()) {
+        out << "expires:   " << shortTime(job.expiresAt) << '\n';
+    }
     if (!job.error.isEmpty()) {
         out << "error:     " << job.error << '\n';
     }

@@ -3,6 +3,7 @@
 #include "cli/exitcodes.h"
 #include "cli/progressbar.h"
 #include "cli/session.h"
+#include "cli/timeoptions.h"
 #include "config/engineconfigloader.h"
 #include "pixelnest/submission.h"
 
@@ -35,6 +36,42 @@ void printAccepted(const QList<SubmissionAccepted>& accepted, bool json)
     out << accepted.size() << " image(s) queued\n";
 }
 
+// --at TIME | --in DURATION, and --expires-in DURATION (counted from the start, when both).
+Result<void> readSchedule(const CommandLine& line, SubmissionOptions& options)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (line.isSet(QStringLiteral("at")) && line.isSet(QStringLiteral("in"))) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("give --at or --in, not both"));
+    }
+    if (line.isSet(QStringLiteral("at"))) {
+        const QDateTime at =
+            QDateTime::fromString(line.value(QStringLiteral("at")).trimmed(), Qt::ISODateWithMs);
+        if (!at.isValid()) {
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("--at takes a time such as 2026-12-01T18:00:00Z or "
+                                            "2026-12-01T18:00 (local), not '%1'")
+                                 .arg(line.value(QStringLiteral("at"))));
+        }
+        options.notBefore = at.toUTC();
+    }
+    if (line.isSet(QStringLiteral("in"))) {
+        const Result<qint64> delay = parseDurationMs(line.value(QStringLiteral("in")));
+        if (!delay) {
+            return delay.error();
+        }
+        options.notBefore = now.addMSecs(delay.value());
+    }
+    if (line.isSet(QStringLiteral("expires-in"))) {
+        const Result<qint64> life = parseDurationMs(line.value(QStringLiteral("expires-in")));
+        if (!life) {
+            return life.error();
+        }
+        const QDateTime start = options.notBefore.isValid() ? options.notBefore : now;
+        options.expiresAt = start.addMSecs(life.value());
+    }
+    return {};
+}
+
 } // namespace
 
 int runSubmitCommand(const CommandLine& line)
@@ -61,9 +98,11 @@ int runSubmitCommand(const CommandLine& line)
     }
     const ImageLimits& limits = config->limits;
     const SubmissionPlan plan = planSubmission(line.arguments, limits);
-    const SubmissionOptions options{
-        int(priority.value()), line.value(QStringLiteral("title")),
-        line.value(QStringLiteral("pipeline"), QStringLiteral("default"))};
+    SubmissionOptions options{int(priority.value()), line.value(QStringLiteral("title")),
+                              line.value(QStringLiteral("pipeline"), QStringLiteral("default"))};
+    if (Result<void> schedule = readSchedule(line, options); !schedule) {
+        return reportError(line, schedule.error());
+    }
     SubmissionRun run;
     {
         ProgressBar progress(plan.files.size(), plan.bytes);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <thread>
 
+#include <QDateTime>
 #include <QElapsedTimer>
 
 using namespace pixelnest;
@@ -285,6 +286,40 @@ private Q_SLOTS:
         QCOMPARE(m_queue->remove({2}).value(), 1);
         QCOMPARE(m_queue->present({1, 2, 3}).value(), (QList<bool>{true, false, true}));
         QCOMPARE(m_queue->claim(10, 60'000, "x", {"a", "b"}).value(), (QList<qint64>{3, 1}));
+    }
+
+    void aScheduledJobWaitsInTheDelayedSet()
+    {
+        const qint64 soon = QDateTime::currentMSecsSinceEpoch() + 400;
+        QVERIFY(m_queue->enqueue({{1, 0, "a", soon}, {2, 0, "a", 0}}).ok());
+        QCOMPARE(m_queue->retryingCount().value(), 1);
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"a"}).value(), (QList<qint64>{2}));
+        QCOMPARE(m_queue->present({1}).value(), QList<bool>{true});
+        QThread::msleep(500);
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"a"}).value(), (QList<qint64>{1}));
+    }
+
+    void aRateLimitCapsClaimsAcrossEngines()
+    {
+        QList<QueuedJob> jobs;
+        for (qint64 id = 1; id <= 20; ++id) {
+            jobs.append({id, 0, "a"});
+        }
+        jobs.append({99, 0, "b"});
+        QVERIFY(m_queue->enqueue(jobs).ok());
+        QVERIFY(m_queue->setRateLimit("a", 4).ok());
+        QCOMPARE(m_queue->rateLimits().value().value(QStringLiteral("a")), 4.0);
+        // A full bucket holds one second's worth; the unlimited pipeline is not held back.
+        QCOMPARE(m_queue->claim(10, 60'000, "x", {"a", "b"}).value(),
+                 (QList<qint64>{1, 2, 3, 4, 99}));
+        RedisClient otherClient(RedisUrl::parse(test::redisUrl()).value());
+        JobQueue other(otherClient, QString::fromUtf8(m_queue->key("x").mid(1).split('}').first()));
+        QVERIFY(other.claim(10, 60'000, "y", {"a"}).value().isEmpty()); // the same bucket
+        QThread::msleep(600);                                           // refills at 4/s: two more
+        const int refilled = int(other.claim(10, 60'000, "y", {"a"}).value().size());
+        QVERIFY2(refilled >= 2 && refilled <= 3, qPrintable(QString::number(refilled)));
+        QVERIFY(m_queue->setRateLimit("a", 0).ok()); // off
+        QCOMPARE(m_queue->claim(100, 60'000, "x", {"a"}).value().size(), 16 - refilled);
     }
 
     void controlAndHeartbeatTtlsAreReadInOneTrip()

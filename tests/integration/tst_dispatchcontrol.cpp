@@ -3,6 +3,7 @@
 // (a headless one exits 0), "retry now", the workers' health, and the CLI's JSON for each.
 #include "cliprocess.h"
 #include "enginefixture.h"
+#include "testimages.h"
 #include "teststack.h"
 
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSemaphore>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pixelnest;
@@ -89,7 +91,7 @@ private Q_SLOTS:
         QVERIFY(fixture.waitFor(
             [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 20; },
             10'000));
-        QCOMPARE(stateOfOnlyEngine(fixture), QStringLiteral("running"));
+        QVERIFY(fixture.waitFor([&] { return stateOfOnlyEngine(fixture) == "running"; }, 2000));
         // Both changes are in the audit trail.
         AuditQuery query;
         const QList<AuditEntry> trail = fixture.admin().audit(query).value();
@@ -268,6 +270,113 @@ private Q_SLOTS:
         QCOMPARE(engine.exitCode(), 0);
         const QString log = QString::fromUtf8(engine.readAll());
         QVERIFY2(log.contains(QStringLiteral("drain requested by an operator")), qPrintable(log));
+    }
+
+    void aScheduledJobStartsAtItsTime()
+    {
+        EngineFixture fixture;
+        fixture.startEngine(fixture.engineConfig());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("later.png"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(test::encodedImage(16, 16));
+        file.close();
+        const CliRun submitted =
+            cli(fixture,
+                {QStringLiteral("submit"), QStringLiteral("--pipeline"), QStringLiteral("noop"),
+                 QStringLiteral("--in"), QStringLiteral("3s"), QStringLiteral("--expires-in"),
+                 QStringLiteral("1h"), QStringLiteral("--json"), path});
+        QVERIFY2(submitted.exitCode == 0, qPrintable(submitted.err));
+        const CliRun listed = cli(fixture, {QStringLiteral("jobs")});
+        QVERIFY2(listed.out.contains(QStringLiteral("scheduled")), qPrintable(listed.out));
+        const QJsonObject job =
+            QJsonDocument::fromJson(
+                cli(fixture, {QStringLiteral("jobs"), QStringLiteral("--json")}).out.toUtf8())
+                .array()
+                .first()
+                .toObject();
+        QVERIFY(!job.value(QStringLiteral("not_before")).isNull());
+        QVERIFY(!job.value(QStringLiteral("expires_at")).isNull());
+        QTest::qWait(1500);
+        QCOMPARE(fixture.countWhere(QStringLiteral("status = 'queued'")), 1);
+        QVERIFY(fixture.waitFor(
+            [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 1; },
+            10'000));
+        // It started at its time, not before (the server's clock decides, to the millisecond).
+        QCOMPARE(fixture.scalar(
+                     QStringLiteral("SELECT count(*) FROM images WHERE started_at >= created_at + "
+                                    "interval '2900 milliseconds'")),
+                 1);
+        QCOMPARE(
+            cli(fixture, {QStringLiteral("submit"), QStringLiteral("--in"), QStringLiteral("1s"),
+                          QStringLiteral("--at"), QStringLiteral("2030-01-01T00:00:00Z"), path})
+                .exitCode,
+            2);
+    }
+
+    void aJobNotStartedBeforeItsExpiryIsCancelled()
+    {
+        EngineFixture fixture;
+        fixture.startEngine(fixture.engineConfig());
+        QVERIFY(fixture.admin().pause(QStringLiteral("noop")).ok()); // nothing may start it
+        ImageUpload upload{QStringLiteral("short-lived"), test::encodedImage(16, 16), 0,
+                           QStringLiteral("noop")};
+        upload.expiresAt = QDateTime::currentDateTimeUtc().addMSecs(800);
+        const qint64 id = fixture.admin().submit({upload}).value().ids.first();
+        QVERIFY(fixture.waitFor(
+            [&] { return fixture.countWhere(QStringLiteral("status = 'cancelled'")) == 1; },
+            10'000));
+        const JobRecord job = fixture.admin().job(id).value().job;
+        QCOMPARE(job.error, QStringLiteral("expired before it started"));
+        QCOMPARE(job.attempts, 0);
+        // Gone from the queue too: resuming runs nothing.
+        QVERIFY(fixture.admin().resume(QStringLiteral("noop")).ok());
+        QTest::qWait(500);
+        QCOMPARE(fixture.admin().stats()->readyByPipeline.value(QStringLiteral("noop")), 0);
+        QCOMPARE(fixture.countWhere(QStringLiteral("status = 'cancelled'")), 1);
+    }
+
+    void aRateLimitHoldsForEveryEngineTogether()
+    {
+        EngineFixture fixture;
+        const CliRun limited = cli(fixture, {QStringLiteral("limit"), QStringLiteral("noop"),
+                                             QStringLiteral("20/s"), QStringLiteral("--json")});
+        QVERIFY2(limited.exitCode == 0, qPrintable(limited.err));
+        fixture.submit(70);
+        // Two engines draw on one bucket.
+        fixture.startEngine(fixture.engineConfig());
+        Engine second(fixture.connections(), fixture.engineConfig(), PipelineRegistry::builtIn());
+        QVERIFY(second.start().ok());
+        QVERIFY(fixture.waitFor(
+            [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 70; },
+            30'000));
+        second.requestStop();
+        second.wait();
+        // 70 jobs at 20/s with a full bucket of 20 at the start: at least 2.5 s from the first
+        // start to the last, whatever the two engines could do alone.
+        const qint64 spanMs = fixture.scalar(QStringLiteral(
+            "SELECT (extract(epoch FROM max(started_at) - min(started_at)) * 1000)::bigint "
+            "FROM images"));
+        qInfo() << "70 jobs at 20/s over two engines took" << spanMs << "ms";
+        QVERIFY2(spanMs >= 2300 && spanMs <= 15'000, qPrintable(QString::number(spanMs)));
+        const QJsonObject stats = toJson(fixture.admin().stats().value());
+        QCOMPARE(stats.value(QStringLiteral("pipelines"))
+                     .toObject()
+                     .value(QStringLiteral("noop"))
+                     .toObject()
+                     .value(QStringLiteral("rate_limit"))
+                     .toDouble(),
+                 20.0);
+        QCOMPARE(
+            cli(fixture, {QStringLiteral("limit"), QStringLiteral("noop"), QStringLiteral("off")})
+                .exitCode,
+            0);
+        QVERIFY(fixture.admin().stats()->rateLimits.isEmpty());
+        QCOMPARE(
+            cli(fixture, {QStringLiteral("limit"), QStringLiteral("noop"), QStringLiteral("fast")})
+                .exitCode,
+            2);
     }
 
     void retryNowEndsABackoff()

@@ -19,8 +19,19 @@ QVariant displayText(const JobRecord& job, JobColumn column)
     case JobColumn::Title:
         return job.title.isEmpty() ? QCoreApplication::translate("JobColumns", "(untitled)")
                                    : job.title;
-    case JobColumn::Status:
+    case JobColumn::Status: {
+        // A queued job that may not start yet says when it will.
+        const QString shown = job.displayStatus();
+        if (shown == QLatin1String("scheduled")) {
+            return QCoreApplication::translate("JobColumns", "Scheduled %1")
+                .arg(formatTime(job.notBefore));
+        }
+        if (shown == QLatin1String("retrying")) {
+            return QCoreApplication::translate("JobColumns", "Retrying %1")
+                .arg(formatTime(job.notBefore));
+        }
         return statusLabel(job.status);
+    }
     case JobColumn::Priority:
         return job.priority;
     case JobColumn::Attempts:

@@ -102,6 +102,9 @@ public:
     // resumes every pipeline. Engines finish the jobs they hold.
     Result<void> pause(const QString& pipeline);
     Result<void> resume(const QString& pipeline);
+    // At most `perSecond` jobs of `pipeline` start per second, all engines together (0: no
+    // limit). Authorised and audited like pause.
+    Result<void> setRateLimit(const QString& pipeline, double perSecond);
     // One engine, named by its id or host:pid (as `workers` and the jobs' worker column show):
     // "pause" (stays idle until "resume"), "resume", or "drain" (finishes its jobs and stops;
     // a headless engine then exits 0). Returns the ids of the engines told; NotFound when no

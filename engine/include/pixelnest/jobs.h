@@ -53,6 +53,10 @@ struct JobRecord
     QDateTime createdAt;
     QDateTime startedAt;
     QDateTime finishedAt;
+    QDateTime notBefore; // queued jobs: scheduled for, or waiting out a retry until
+    QDateTime expiresAt; // a job not started by then is cancelled
+    // "scheduled" for a queued job whose not-before is ahead, else its status's name.
+    QString displayStatus() const;
 };
 
 struct AttemptRecord
@@ -147,6 +151,7 @@ struct QueueStats
     QList<WorkerInfo> workers;
     QStringList paused;                    // paused pipelines; "*": the whole namespace
     QMap<QString, qint64> readyByPipeline; // waiting jobs per pipeline's queue
+    QMap<QString, double> rateLimits;      // jobs per second, per limited pipeline
     // Pipelines with waiting jobs that no live engine claims: they wait for an engine.
     QStringList unservedPipelines() const;
 };
@@ -159,6 +164,8 @@ struct ImageUpload
     QByteArray bytes;
     int priority = 0;
     QString pipeline = QStringLiteral("default");
+    QDateTime notBefore; // invalid: now (submit --at/--in: scheduled for later)
+    QDateTime expiresAt; // invalid: never (submit --expires-in)
 };
 
 // The JSON shapes of DESIGN.md (`jobs --json`, `show --json`, `stats --json`).

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 
+#include <QDateTime>
 #include <QList>
 #include <QStringList>
 
@@ -22,6 +23,8 @@ struct SubmissionOptions
     int priority = 0;
     QString title; // empty: each file's name
     QString pipeline = QStringLiteral("default");
+    QDateTime notBefore; // invalid: at once (submit --at/--in)
+    QDateTime expiresAt; // invalid: never (submit --expires-in)
 };
 
 struct SubmissionFile

@@ -29,7 +29,8 @@ GRANT EXECUTE ON FUNCTION pixelnest_fold_status_counts() TO pixelnest_viewer, pi
 -- Operator: submit (INSERT of the client's columns; submitted_by and status are defaults), and
 -- priority, cancel, reprocess, retry now and dispatch control (pause, resume, drain) only
 -- through the audited functions.
-GRANT INSERT (title, priority, pipeline, format, byte_size, width, height) ON images
+GRANT INSERT (title, priority, pipeline, format, byte_size, width, height, not_before,
+               expires_at) ON images
     TO pixelnest_operator;
 GRANT INSERT (image_id, original) ON image_data TO pixelnest_operator;
 GRANT USAGE ON SEQUENCE images_id_seq TO pixelnest_operator;
@@ -57,6 +58,8 @@ GRANT INSERT, UPDATE (finished_at, outcome, error) ON attempts TO pixelnest_engi
 -- The admin's retention policy, applied by the engines' maintenance: the only delete they may
 -- run, and only what the policy says.
 GRANT EXECUTE ON FUNCTION pixelnest_apply_retention(integer) TO pixelnest_engine;
+-- Jobs whose expiry passed before they started: cancelled by the maintenance lock holder.
+GRANT EXECUTE ON FUNCTION pixelnest_expire_due(integer) TO pixelnest_engine;
 
 -- Row security on images: the owner (and the SECURITY DEFINER functions it owns) is exempt;
 -- everyone else sees every row, operators insert, engines update rows that are not cancelled
