@@ -134,6 +134,14 @@
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scheduled %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusStyle</name>
@@ -202,6 +210,31 @@
     <message>
         <source>Redis server:</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pixelnest::ui::AlertWatcher</name>
+    <message>
+        <source>Failures are spiking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) failed since the last figures; open the console&apos;s Failed filter to see why.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No engine is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The last live engine went away; %n job(s) wait.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -636,6 +669,26 @@
         <source>&lt;b&gt;Workers&lt;/b&gt; (from the engines&apos; heartbeats; no heartbeat for 5 s is shown in red)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::DetailPane</name>
@@ -744,6 +797,62 @@
     </message>
     <message>
         <source>Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1/%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exposure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1° %2, %3° %4 (not in the anonymised copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -868,6 +977,42 @@
         <source>Drain %1?
 
 It claims nothing new, finishes the jobs it holds and stops; a headless engine then exits (systemd restarts it only if told to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate &amp;Limit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N jobs of a pipeline start per second, all engines together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (at most %2/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set the rate limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline %1: at most %2 jobs per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline %1: no rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs of %1 per second, all engines together (0: no limit):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1345,6 +1490,14 @@ It keeps trying; File → Connection… chooses other servers.</source>
         <source>%1 completed and %2 failed in the last %3 minutes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Throughput, last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput, last %1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::UploadController</name>
@@ -1423,6 +1576,34 @@ It keeps trying; File → Connection… chooses other servers.</source>
     </message>
     <message>
         <source>&amp;Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not &amp;before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel if not started &amp;within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

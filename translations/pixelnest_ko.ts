@@ -123,6 +123,14 @@
         <source>Error</source>
         <translation>오류</translation>
     </message>
+    <message>
+        <source>Scheduled %1</source>
+        <translation>예약됨 %1</translation>
+    </message>
+    <message>
+        <source>Retrying %1</source>
+        <translation>재시도 예정 %1</translation>
+    </message>
 </context>
 <context>
     <name>StatusStyle</name>
@@ -191,6 +199,29 @@
     <message>
         <source>Redis server:</source>
         <translation>Redis 서버:</translation>
+    </message>
+</context>
+<context>
+    <name>pixelnest::ui::AlertWatcher</name>
+    <message>
+        <source>Failures are spiking</source>
+        <translation>실패가 급증하고 있습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) failed since the last figures; open the console&apos;s Failed filter to see why.</source>
+        <translation>
+            <numerusform>지난 수치 이후 작업 %n개가 실패했습니다. 콘솔의 실패 필터에서 이유를 보세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No engine is running</source>
+        <translation>실행 중인 엔진이 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last live engine went away; %n job(s) wait.</source>
+        <translation>
+            <numerusform>마지막 엔진이 사라졌습니다. 작업 %n개가 기다립니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -625,6 +656,26 @@
         <source>&lt;b&gt;Workers&lt;/b&gt; (from the engines&apos; heartbeats; no heartbeat for 5 s is shown in red)</source>
         <translation>&lt;b&gt;워커&lt;/b&gt; (엔진 하트비트 기준, 5초 넘게 하트비트가 없으면 빨간색)</translation>
     </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>최근 15분</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>최근 1시간</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>최근 24시간</translation>
+    </message>
+    <message>
+        <source>Throughput window</source>
+        <translation>처리량 기간</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>기간(&amp;W):</translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::DetailPane</name>
@@ -733,6 +784,62 @@
     <message>
         <source>Models:</source>
         <translation>모델:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>카메라:</translation>
+    </message>
+    <message>
+        <source>Lens:</source>
+        <translation>렌즈:</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>촬영:</translation>
+    </message>
+    <message>
+        <source>1/%1 s</source>
+        <translation>1/%1초</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>ISO %1</source>
+        <translation>ISO %1</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>Exposure:</source>
+        <translation>노출:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>위치:</translation>
+    </message>
+    <message>
+        <source>%1° %2, %3° %4 (not in the anonymised copy)</source>
+        <translation>%1° %2, %3° %4 (익명화 사본에는 없음)</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
     </message>
 </context>
 <context>
@@ -859,6 +966,42 @@ It claims nothing new, finishes the jobs it holds and stops; a headless engine t
         <translation>%1을(를) 비울까요?
 
 새 작업은 가져가지 않고 맡은 작업을 끝낸 뒤 멈춥니다. 헤드리스 엔진은 종료합니다 (systemd는 그렇게 설정된 경우에만 다시 시작합니다).</translation>
+    </message>
+    <message>
+        <source>Rate &amp;Limit…</source>
+        <translation>속도 제한(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>At most N jobs of a pipeline start per second, all engines together</source>
+        <translation>모든 엔진을 합쳐 파이프라인 작업을 초당 최대 N개만 시작합니다</translation>
+    </message>
+    <message>
+        <source>%1 (at most %2/s)</source>
+        <translation>%1 (최대 초당 %2개)</translation>
+    </message>
+    <message>
+        <source>Could not set the rate limit: %1</source>
+        <translation>속도 제한을 설정하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Pipeline %1: at most %2 jobs per second</source>
+        <translation>파이프라인 %1: 초당 최대 %2개 작업</translation>
+    </message>
+    <message>
+        <source>Pipeline %1: no rate limit</source>
+        <translation>파이프라인 %1: 속도 제한 없음</translation>
+    </message>
+    <message>
+        <source>Rate Limit</source>
+        <translation>속도 제한</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>파이프라인:</translation>
+    </message>
+    <message>
+        <source>Jobs of %1 per second, all engines together (0: no limit):</source>
+        <translation>%1의 초당 작업 수, 모든 엔진 합계 (0: 제한 없음):</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1477,14 @@ It keeps trying; File → Connection… chooses other servers.</source>
         <source>%1 completed and %2 failed in the last %3 minutes</source>
         <translation>최근 %3분 동안 %1개 완료, %2개 실패</translation>
     </message>
+    <message>
+        <source>Throughput, last hour</source>
+        <translation>처리량, 최근 1시간</translation>
+    </message>
+    <message>
+        <source>Throughput, last %1 hours</source>
+        <translation>처리량, 최근 %1시간</translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::UploadController</name>
@@ -1411,6 +1562,34 @@ It keeps trying; File → Connection… chooses other servers.</source>
     <message>
         <source>&amp;Upload</source>
         <translation>올리기(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Not &amp;before</source>
+        <translation>이후에 시작(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>시작(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Cancel if not started &amp;within</source>
+        <translation>다음 시간 안에 시작하지 않으면 취소(&amp;W)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>Expiry in minutes</source>
+        <translation>만료(분)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation>만료(&amp;X):</translation>
     </message>
 </context>
 <context>

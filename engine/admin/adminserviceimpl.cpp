@@ -145,6 +145,13 @@ QFuture<Result<void>> AdminServiceImpl::setPaused(const QString& pipeline, bool 
     });
 }
 
+QFuture<Result<void>> AdminServiceImpl::setRateLimit(const QString& pipeline, double perSecond)
+{
+    return m_actions->run<void>([pipeline, perSecond](AdminClient& client) {
+        return client.setRateLimit(pipeline, perSecond);
+    });
+}
+
 QFuture<Result<QStringList>> AdminServiceImpl::controlWorker(const QString& worker,
                                                              const QString& instruction)
 {

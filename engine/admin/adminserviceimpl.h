@@ -34,6 +34,7 @@ public:
     QFuture<Result<void>> setPaused(const QString& pipeline, bool paused) override;
     QFuture<Result<QStringList>> controlWorker(const QString& worker,
                                                const QString& instruction) override;
+    QFuture<Result<void>> setRateLimit(const QString& pipeline, double perSecond) override;
     QFuture<Result<void>> forEachJob(const QList<qint64>& ids, const JobQuery& filter,
                                      PageSink sink) override;
     QFuture<Result<QueueStats>> stats() override;

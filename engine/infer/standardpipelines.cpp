@@ -107,8 +107,8 @@ Result<PipelineRegistry> PipelineRegistry::standard(const EngineConfig& config)
     };
     const StagePtr decode = std::make_shared<DecodeStage>(limits);
     registry.add({QStringLiteral("default"),
-                  {decode, std::make_shared<ThumbnailStage>(), stage(kFaceDetector),
-                   stage(kModeration), std::make_shared<AnonymiseStage>()}});
+                  {decode, std::make_shared<MetadataStage>(), std::make_shared<ThumbnailStage>(),
+                   stage(kFaceDetector), stage(kModeration), std::make_shared<AnonymiseStage>()}});
     for (const QString& name : modelDirectories(options.modelsDir)) {
         if (registry.find(name) != nullptr) {
             qCWarning(lcInfer).noquote()

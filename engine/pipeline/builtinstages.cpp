@@ -1,5 +1,7 @@
 #include "pipeline/builtinstages.h"
 
+#include "image/exifreader.h"
+
 #include <QBuffer>
 #include <QJsonArray>
 
@@ -28,6 +30,19 @@ Result<void> DecodeStage::process(StageContext& context)
                           QJsonObject{{QStringLiteral("width"), context.image.width()},
                                       {QStringLiteral("height"), context.image.height()},
                                       {QStringLiteral("format"), context.format}});
+    return {};
+}
+
+Result<void> MetadataStage::process(StageContext& context)
+{
+    QString problem;
+    const QJsonObject exif = readCameraMetadata(context.bytes, &problem);
+    context.result.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("exif"), exif}});
+    if (!problem.isEmpty()) {
+        QJsonArray warnings = context.result.value(QStringLiteral("warnings")).toArray();
+        warnings.append(problem);
+        context.result.insert(QStringLiteral("warnings"), warnings);
+    }
     return {};
 }
 

@@ -27,6 +27,16 @@ private:
     ImageLimits m_limits;
 };
 
+// The camera's metadata (EXIF, else XMP) from the original bytes: {"metadata": {"exif": {...}}}
+// (image/exifreader.h). Unreadable metadata is a warning, not a failure: the pixels are fine.
+class MetadataStage final : public Stage
+{
+public:
+    QString name() const override { return QStringLiteral("metadata"); }
+    QString version() const override { return QStringLiteral("exif-1"); }
+    Result<void> process(StageContext& context) override;
+};
+
 // A JPEG thumbnail (PNG when the image has alpha) fitting in 256×256, for the console.
 class ThumbnailStage final : public Stage
 {

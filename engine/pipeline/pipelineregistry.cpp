@@ -11,6 +11,7 @@ PipelineRegistry PipelineRegistry::builtIn(const ImageLimits& limits)
     PipelineRegistry registry;
     registry.add({QStringLiteral("noop"), {std::make_shared<ByteCountStage>()}});
     const std::vector<StagePtr> metadata{std::make_shared<DecodeStage>(limits),
+                                         std::make_shared<MetadataStage>(),
                                          std::make_shared<ThumbnailStage>()};
     registry.add({QStringLiteral("metadata"), metadata});
     registry.add({QStringLiteral("default"), metadata});

@@ -166,8 +166,8 @@ const std::vector<CommandSpec>& allCommands()
          true,
          true},
         {"submit",
-         "submit [--priority N] [--title T] [--pipeline P] [--at TIME | --in DURATION]\n"
-         "    [--expires-in DURATION] [--json] PATH...",
+         "submit [--priority N] [--title T] [--pipeline P] [--json]\n"
+         "    [--at TIME | --in DURATION] [--expires-in DURATION] PATH...",
          "Upload files, and folders searched recursively.",
          {"priority", "title", "pipeline", "at", "in", "expires-in", "json"},
          true,

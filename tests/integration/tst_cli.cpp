@@ -35,10 +35,22 @@ QSet<QString> keysOf(const QJsonObject& object)
 }
 
 const QSet<QString> kJobKeys{
-    QStringLiteral("id"),         QStringLiteral("title"),      QStringLiteral("status"),
-    QStringLiteral("priority"),   QStringLiteral("pipeline"),   QStringLiteral("attempts"),
-    QStringLiteral("error"),      QStringLiteral("result"),     QStringLiteral("worker"),
-    QStringLiteral("created_at"), QStringLiteral("started_at"), QStringLiteral("finished_at")};
+    QStringLiteral("id"),
+    QStringLiteral("title"),
+    QStringLiteral("status"),
+    QStringLiteral("priority"),
+    QStringLiteral("pipeline"),
+    QStringLiteral("attempts"),
+    QStringLiteral("error"),
+    QStringLiteral("result"),
+    QStringLiteral("worker"),
+    QStringLiteral("created_at"),
+    QStringLiteral("started_at"),
+    QStringLiteral("finished_at"),
+    // Beyond DESIGN.md's keys (issue 11: scheduled and expiring jobs).
+    QStringLiteral("not_before"),
+    QStringLiteral("expires_at"),
+};
 
 } // namespace
 

@@ -254,6 +254,19 @@ QFuture<Result<void>> FakeAdminService::setPaused(const QString& pipeline, bool 
         });
 }
 
+QFuture<Result<void>> FakeAdminService::setRateLimit(const QString& pipeline, double perSecond)
+{
+    return answer<void>(QStringLiteral("limit ") + pipeline,
+                        [this, pipeline, perSecond]() -> Result<void> {
+                            if (perSecond > 0) {
+                                rateLimits.insert(pipeline, perSecond);
+                            } else {
+                                rateLimits.remove(pipeline);
+                            }
+                            return {};
+                        });
+}
+
 QFuture<Result<QStringList>> FakeAdminService::controlWorker(const QString& worker,
                                                              const QString& instruction)
 {
@@ -294,13 +307,14 @@ QFuture<Result<QueueStats>> FakeAdminService::stats()
         stats.workers = workers;
         stats.paused = paused;
         stats.readyByPipeline = readyByPipeline;
+        stats.rateLimits = rateLimits;
         return stats;
     });
 }
 
 QFuture<Result<QList<MinuteCounts>>> FakeAdminService::finishedPerMinute(int minutes)
 {
-    return answer<QList<MinuteCounts>>(QStringLiteral("finishedPerMinute"),
+    return answer<QList<MinuteCounts>>(QStringLiteral("finishedPerMinute %1").arg(minutes),
                                        [minutes] { return QList<MinuteCounts>(minutes); });
 }
 

@@ -38,6 +38,7 @@ public:
     QList<WorkerInfo> workers;                                // stats().workers
     QStringList paused;                                       // stats().paused
     QMap<QString, qint64> readyByPipeline;                    // stats().readyByPipeline
+    QMap<QString, double> rateLimits;                         // stats().rateLimits
     QStringList calls;
     ConnectionConfig connection;
 
@@ -54,6 +55,7 @@ public:
     QFuture<Result<void>> setPaused(const QString& pipeline, bool paused) override;
     QFuture<Result<QStringList>> controlWorker(const QString& worker,
                                                const QString& instruction) override;
+    QFuture<Result<void>> setRateLimit(const QString& pipeline, double perSecond) override;
     QFuture<Result<void>> forEachJob(const QList<qint64>& ids, const JobQuery& filter,
                                      PageSink sink) override;
     QFuture<Result<QueueStats>> stats() override;

@@ -1,7 +1,9 @@
 #include "testimages.h"
 
 #include <QBuffer>
+
 #include <QtEndian>
+#include <exiv2/exiv2.hpp>
 
 #include <QDir>
 #include <QFile>
@@ -112,6 +114,96 @@ QByteArray bmpRleBomb(int width, int height)
     qToLittleEndian<quint32>(quint32(pixels.size()), b + 34);
     qToLittleEndian<quint32>(256, b + 46); // colours used
     return bmp + pixels;
+}
+
+QByteArray uncompressedGif(int width, int height)
+{
+    QByteArray gif("GIF89a");
+    const auto word = [&gif](int value) {
+        gif.append(char(value & 0xFF));
+        gif.append(char((value >> 8) & 0xFF));
+    };
+    word(width);
+    word(height);
+    gif.append(char(0xF7)); // global colour table of 256 entries
+    gif.append('\0');
+    gif.append('\0');
+    for (int i = 0; i < 256; ++i) { // greys
+        gif.append(char(i)).append(char(i)).append(char(i));
+    }
+    gif.append(',');
+    word(0);
+    word(0);
+    word(width);
+    word(height);
+    gif.append('\0');
+    gif.append(char(8)); // minimum code size: 9-bit codes, 256 = clear, 257 = end
+    // Every pixel its own code, and a clear code before the table would grow past 9 bits.
+    QByteArray codes;
+    quint32 buffer = 0;
+    int bits = 0;
+    const auto emit = [&](int code) {
+        buffer |= quint32(code) << bits;
+        bits += 9;
+        while (bits >= 8) {
+            codes.append(char(buffer & 0xFF));
+            buffer >>= 8;
+            bits -= 8;
+        }
+    };
+    int sinceClear = 0;
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            if (sinceClear == 0) {
+                emit(256);
+            }
+            emit((x * 255) / qMax(1, width - 1));
+            sinceClear = (sinceClear + 1) % 254;
+        }
+    }
+    emit(257);
+    if (bits > 0) {
+        codes.append(char(buffer & 0xFF));
+    }
+    for (qsizetype at = 0; at < codes.size(); at += 255) { // sub-blocks of at most 255 bytes
+        const QByteArray block = codes.mid(at, 255);
+        gif.append(char(block.size()));
+        gif.append(block);
+    }
+    gif.append('\0');
+    gif.append(';');
+    return gif;
+}
+
+QByteArray withCameraExif(const QByteArray& encoded)
+{
+    auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(encoded.data()),
+                                           long(encoded.size()));
+    image->readMetadata();
+    Exiv2::ExifData exif;
+    exif["Exif.Image.Make"] = "Pixelnest Test Camera";
+    exif["Exif.Image.Model"] = "PX-1";
+    exif["Exif.Photo.LensModel"] = "PX 35mm F2.8";
+    exif["Exif.Photo.DateTimeOriginal"] = "2026:11:30 10:31:05";
+    exif["Exif.Photo.ExposureTime"] = Exiv2::Rational(1, 250);
+    exif["Exif.Photo.FNumber"] = Exiv2::Rational(28, 10);
+    exif["Exif.Photo.ISOSpeedRatings"] = uint16_t(200);
+    exif["Exif.Photo.FocalLength"] = Exiv2::Rational(35, 1);
+    exif["Exif.Image.Orientation"] = uint16_t(6);
+    exif["Exif.GPSInfo.GPSLatitudeRef"] = "N";
+    exif["Exif.GPSInfo.GPSLongitudeRef"] = "E";
+    Exiv2::URationalValue latitude;
+    latitude.read("37/1 33/1 59/1");
+    exif.add(Exiv2::ExifKey("Exif.GPSInfo.GPSLatitude"), &latitude);
+    Exiv2::URationalValue longitude;
+    longitude.read("126/1 58/1 41/1");
+    exif.add(Exiv2::ExifKey("Exif.GPSInfo.GPSLongitude"), &longitude);
+    image->setExifData(exif);
+    image->writeMetadata();
+    Exiv2::BasicIo& io = image->io();
+    io.seek(0, Exiv2::BasicIo::beg);
+    const Exiv2::DataBuf buffer = io.read(long(io.size()));
+    return QByteArray(reinterpret_cast<const char*>(buffer.pData_), int(buffer.size_));
 }
 
 } // namespace pixelnest::test

@@ -4,15 +4,18 @@
 #include "controllers/dispatchcontrol.h"
 #include "controllers/jobactions.h"
 #include "controllers/uploadcontroller.h"
+#include "core/alertwatcher.h"
 #include "core/consolesession.h"
 #include "core/serverdescription.h"
 #include "core/statspoller.h"
 #include "dashboard/dashboardwidget.h"
+#include "dialogs/uploaddialog.h"
 #include "fakeadminservice.h"
 #include "models/jobcolumns.h"
 #include "models/jobtablemodel.h"
 #include "models/workersmodel.h"
 #include "uitestsupport.h"
+#include "widgets/detailpane.h"
 #include "widgets/dispatchbanner.h"
 #include "widgets/imagespage.h"
 #include "widgets/jobtableview.h"
@@ -20,6 +23,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonObject>
 #include <QMenu>
@@ -371,6 +375,10 @@ private Q_SLOTS:
         QTRY_VERIFY(!banner->text().contains(QStringLiteral("Dispatch is paused")));
         QVERIFY(banner->text().contains(QStringLiteral("metadata"))); // still unserved
         QVERIFY(!control->pauseAllAction()->isChecked());
+        // The dashboard's window: an hour of throughput on the next poll.
+        window.dashboard()->windowSelector()->setCurrentIndex(1);
+        QTRY_VERIFY(service->calls.contains(QStringLiteral("finishedPerMinute 60")));
+        QCOMPARE(window.poller()->throughputMinutes(), 60);
 
         // Retry Now on the selected job.
         window.tabs()->setCurrentIndex(0);
@@ -381,10 +389,92 @@ private Q_SLOTS:
         window.actions()->retryNowAction()->trigger();
         QTRY_VERIFY(service->calls.contains(QStringLiteral("retryNow")));
 
+        // A rate limit shows on its pipeline's entry.
+        control->setRateLimit(QStringLiteral("metadata"), 5);
+        QTRY_VERIFY(service->calls.contains(QStringLiteral("limit metadata")));
+        QTRY_VERIFY(std::any_of(control->pipelinesMenu()->actions().cbegin(),
+                                control->pipelinesMenu()->actions().cend(), [](QAction* action) {
+                                    return action->text() ==
+                                           QStringLiteral("metadata (at most 5/s)");
+                                }));
+
         // A viewer sees the controls disabled, with the reason.
         control->setIdentity({QStringLiteral("vera"), Role::Viewer});
         QVERIFY(!control->pauseAllAction()->isEnabled());
         QVERIFY(control->pauseAllAction()->toolTip().contains(QStringLiteral("vera (viewer)")));
+    }
+
+    void alertsOnFailureSpikesAndTheLastEngineGoing()
+    {
+        AlertWatcher watcher;
+        QSignalSpy alerts(&watcher, &AlertWatcher::alert);
+        QueueStats stats;
+        stats.counts[JobStatus::Queued] = 50;
+        stats.counts[JobStatus::Completed] = 100;
+        stats.counts[JobStatus::Failed] = 2;
+        stats.workers = {liveEngine(QStringLiteral("box:1:a"), 100, 10, "running")};
+        watcher.observe(stats);
+        stats.counts[JobStatus::Completed] = 120;
+        stats.counts[JobStatus::Failed] = 6; // a few failures among successes: quiet
+        watcher.observe(stats);
+        QCOMPARE(alerts.size(), 0);
+        stats.counts[JobStatus::Failed] = 30; // 24 failed, nothing completed
+        watcher.observe(stats);
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(alerts.last().first().toString(), QStringLiteral("Failures are spiking"));
+        stats.counts[JobStatus::Failed] = 60; // still spiking: not again
+        watcher.observe(stats);
+        QCOMPARE(alerts.size(), 1);
+        stats.workers.first().alive = false; // the last engine's key expired
+        watcher.observe(stats);
+        QCOMPARE(alerts.size(), 2);
+        QCOMPARE(alerts.last().first().toString(), QStringLiteral("No engine is running"));
+        QVERIFY(alerts.last().at(1).toString().contains(QStringLiteral("50 job(s) wait")));
+        watcher.observe(stats);
+        QCOMPARE(alerts.size(), 2); // once per episode
+    }
+
+    void detailPaneShowsTheCamera()
+    {
+        FakeAdminService service;
+        const qint64 id = service.addJobs(1, JobStatus::Completed).first();
+        service.find(id)->result = QJsonObject{
+            {QStringLiteral("metadata"),
+             QJsonObject{
+                 {QStringLiteral("exif"),
+                  QJsonObject{{QStringLiteral("make"), QStringLiteral("Pixelnest")},
+                              {QStringLiteral("model"), QStringLiteral("PX-1")},
+                              {QStringLiteral("lens"), QStringLiteral("PX 35mm F2.8")},
+                              {QStringLiteral("taken_at"), QStringLiteral("2026-11-30T10:31:05")},
+                              {QStringLiteral("exposure"),
+                               QJsonObject{{QStringLiteral("time_s"), 0.004},
+                                           {QStringLiteral("f_number"), 2.8},
+                                           {QStringLiteral("iso"), 200},
+                                           {QStringLiteral("focal_length_mm"), 35}}},
+                              {QStringLiteral("gps"),
+                               QJsonObject{{QStringLiteral("lat"), 37.566389},
+                                           {QStringLiteral("lon"), -126.978056}}}}}}}};
+        DetailPane pane(&service);
+        QSignalSpy loaded(&pane, &DetailPane::detailLoaded);
+        pane.showJob(id);
+        QTRY_COMPARE(loaded.size(), 1);
+        const QString text = pane.metadataText();
+        QVERIFY2(text.contains(QStringLiteral("Camera: Pixelnest PX-1")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Lens: PX 35mm F2.8")));
+        QVERIFY(text.contains(QStringLiteral("Exposure: 1/250 s · f/2.8 · ISO 200 · 35 mm")));
+        QVERIFY(text.contains(QStringLiteral("37.56639° N, 126.97806° W")));
+    }
+
+    void uploadDialogSchedulesAndExpires()
+    {
+        UploadDialog dialog({QStringLiteral("a.png")});
+        QVERIFY(!dialog.options().notBefore.isValid());
+        QVERIFY(!dialog.options().expiresAt.isValid());
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(7200);
+        dialog.setSchedule(start, 30);
+        const UploadOptions options = dialog.options();
+        QVERIFY(qAbs(options.notBefore.secsTo(start)) < 60); // to the minute the field shows
+        QCOMPARE(options.notBefore.secsTo(options.expiresAt), 30 * 60);
     }
 
     void sessionJudgesOutagesByServiceNotByText()

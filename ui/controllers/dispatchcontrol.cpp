@@ -1,6 +1,7 @@
 #include "controllers/dispatchcontrol.h"
 
 #include <QAction>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QWidget>
@@ -37,6 +38,10 @@ DispatchControl::DispatchControl(AdminService* service, QWidget* dialogParent, Q
     m_drainEngine = makeAction(tr("&Drain Engine…"), {});
     m_drainEngine->setToolTip(tr("The selected engine finishes its jobs and stops"));
     connect(m_drainEngine, &QAction::triggered, this, &DispatchControl::confirmDrain);
+    m_rateLimit = makeAction(tr("Rate &Limit…"), {});
+    m_rateLimit->setToolTip(tr("At most N jobs of a pipeline start per second, all engines "
+                               "together"));
+    connect(m_rateLimit, &QAction::triggered, this, &DispatchControl::askRateLimit);
     updateEnabled();
 }
 
@@ -83,6 +88,7 @@ void DispatchControl::updateEnabled()
     const bool engine = m_engine && !m_engine().isEmpty();
     m_pauseAll->setEnabled(may);
     m_pipelines->setEnabled(may && !m_pipelineActions.isEmpty());
+    m_rateLimit->setEnabled(may && !m_knownPipelines.isEmpty());
     for (QAction* action : engineActions()) {
         action->setEnabled(may && engine);
     }
@@ -106,7 +112,14 @@ void DispatchControl::setStats(const QueueStats& stats)
             }
         }
     }
+    for (auto it = stats.rateLimits.cbegin(); it != stats.rateLimits.cend(); ++it) {
+        if (!known.contains(it.key())) {
+            known.append(it.key());
+        }
+    }
     known.sort();
+    m_knownPipelines = known;
+    m_rateLimits = stats.rateLimits;
     for (const QString& pipeline : std::as_const(known)) {
         QAction*& action = m_pipelineActions[pipeline];
         if (action == nullptr) {
@@ -117,6 +130,10 @@ void DispatchControl::setStats(const QueueStats& stats)
         }
         const QSignalBlocker quietToo(action);
         action->setChecked(stats.paused.contains(pipeline));
+        action->setText(
+            stats.rateLimits.contains(pipeline)
+                ? tr("%1 (at most %2/s)").arg(pipeline).arg(stats.rateLimits.value(pipeline))
+                : pipeline);
     }
     updateEnabled();
 }
@@ -159,6 +176,40 @@ QFuture<Result<QStringList>> DispatchControl::controlEngine(const QString& engin
             Q_EMIT dispatchChanged();
             return done;
         });
+}
+
+QFuture<Result<void>> DispatchControl::setRateLimit(const QString& pipeline, double perSecond)
+{
+    return m_service->setRateLimit(pipeline, perSecond)
+        .then(this, [this, pipeline, perSecond](Result<void> done) {
+            if (!done) {
+                Q_EMIT message(tr("Could not set the rate limit: %1").arg(done.error().message));
+            } else {
+                Q_EMIT message(
+                    perSecond > 0
+                        ? tr("Pipeline %1: at most %2 jobs per second").arg(pipeline).arg(perSecond)
+                        : tr("Pipeline %1: no rate limit").arg(pipeline));
+            }
+            Q_EMIT dispatchChanged();
+            return done;
+        });
+}
+
+void DispatchControl::askRateLimit()
+{
+    bool ok = false;
+    const QString pipeline = QInputDialog::getItem(
+        m_dialogParent, tr("Rate Limit"), tr("Pipeline:"), m_knownPipelines, 0, false, &ok);
+    if (!ok || pipeline.isEmpty()) {
+        return;
+    }
+    const double perSecond = QInputDialog::getDouble(
+        m_dialogParent, tr("Rate Limit"),
+        tr("Jobs of %1 per second, all engines together (0: no limit):").arg(pipeline),
+        m_rateLimits.value(pipeline), 0, 1e6, 1, &ok);
+    if (ok) {
+        setRateLimit(pipeline, perSecond);
+    }
 }
 
 void DispatchControl::confirmDrain()

@@ -4,6 +4,7 @@
 
 #include <QFuture>
 #include <QHash>
+#include <QMap>
 #include <QObject>
 
 #include <optional>
@@ -32,6 +33,7 @@ public:
     QAction* pauseEngineAction() const { return m_pauseEngine; }
     QAction* resumeEngineAction() const { return m_resumeEngine; }
     QAction* drainEngineAction() const { return m_drainEngine; }
+    QAction* rateLimitAction() const { return m_rateLimit; } // asks pipeline and rate
     QList<QAction*> engineActions() const;
 
     // The engine the engine actions apply to (the workers table's selection).
@@ -44,6 +46,7 @@ public:
     // The work behind the actions, without dialogs (the tests call these).
     QFuture<Result<void>> setPaused(const QString& pipeline, bool paused);
     QFuture<Result<QStringList>> controlEngine(const QString& engine, const QString& instruction);
+    QFuture<Result<void>> setRateLimit(const QString& pipeline, double perSecond);
 
 Q_SIGNALS:
     void message(const QString& text);
@@ -52,6 +55,7 @@ Q_SIGNALS:
 private:
     void updateEnabled();
     void confirmDrain();
+    void askRateLimit();
     QAction* makeAction(const QString& text, const QKeySequence& shortcut);
 
     AdminService* m_service;
@@ -65,6 +69,9 @@ private:
     QAction* m_pauseEngine = nullptr;
     QAction* m_resumeEngine = nullptr;
     QAction* m_drainEngine = nullptr;
+    QAction* m_rateLimit = nullptr;
+    QStringList m_knownPipelines;
+    QMap<QString, double> m_rateLimits;
 };
 
 } // namespace pixelnest::ui

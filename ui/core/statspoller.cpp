@@ -57,7 +57,7 @@ void StatsPoller::poll()
             finishPoll();
             return;
         }
-        m_service->finishedPerMinute(kThroughputMinutes)
+        m_service->finishedPerMinute(m_throughputMinutes)
             .then(this, [this](const Result<QList<MinuteCounts>>& minutes) {
                 if (minutes) {
                     Q_EMIT throughputUpdated(minutes.value());
@@ -67,6 +67,13 @@ void StatsPoller::poll()
                 finishPoll();
             });
     });
+}
+
+void StatsPoller::setThroughputMinutes(int minutes)
+{
+    m_throughputMinutes = minutes;
+    m_polls = 0; // the next poll fetches the throughput too
+    pollNow();
 }
 
 void StatsPoller::finishPoll()

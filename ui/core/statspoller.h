@@ -24,7 +24,9 @@ public:
     void stop();
     void pollNow(); // soon, e.g. after an action; coalesced with a running poll
     const QueueStats& last() const { return m_last; }
-    static constexpr int kThroughputMinutes = 15;
+    // The throughput window (the dashboard's selector); the next poll fetches it.
+    void setThroughputMinutes(int minutes);
+    int throughputMinutes() const { return m_throughputMinutes; }
 
 Q_SIGNALS:
     void statsUpdated(const pixelnest::QueueStats& stats);
@@ -38,6 +40,7 @@ private:
     void finishPoll();
     QTimer m_timer;
     QueueStats m_last;
+    int m_throughputMinutes = 15;
     bool m_busy = false;
     bool m_again = false;
     int m_polls = 0;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include <QComboBox>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -36,6 +37,25 @@ DashboardWidget::DashboardWidget(QWidget* parent) : QWidget(parent)
     addCard(QStringLiteral("in_flight"), tr("In flight"));
     addCard(QStringLiteral("retrying"), tr("Retrying"));
     addCard(QStringLiteral("workers"), tr("Workers"));
+
+    // The throughput window, reachable by keyboard (Alt+W).
+    auto* windowRow = new QHBoxLayout;
+    m_window = new QComboBox(this);
+    m_window->addItem(tr("Last 15 minutes"), 15);
+    m_window->addItem(tr("Last hour"), 60);
+    m_window->addItem(tr("Last 24 hours"), 1440);
+    m_window->setAccessibleName(tr("Throughput window"));
+    auto* windowLabel = new QLabel(tr("&Window:"), this);
+    windowLabel->setBuddy(m_window);
+    windowRow->addStretch(1);
+    windowRow->addWidget(windowLabel);
+    windowRow->addWidget(m_window);
+    layout->addLayout(windowRow);
+    connect(m_window, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const int minutes = m_window->itemData(index).toInt();
+        m_throughput->setWindowMinutes(minutes);
+        Q_EMIT windowChanged(minutes);
+    });
 
     auto* charts = new QHBoxLayout;
     m_depth = new QueueDepthChart(this);

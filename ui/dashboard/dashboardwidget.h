@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QTableView;
 
@@ -35,6 +36,10 @@ public:
     QueueDepthChart* queueDepthChart() const { return m_depth; }
     ThroughputChart* throughputChart() const { return m_throughput; }
     QString figure(const QString& name) const; // a card's value, for tests
+    QComboBox* windowSelector() const { return m_window; }
+
+Q_SIGNALS:
+    void windowChanged(int minutes); // the throughput window: 15, 60 or 1440
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -49,6 +54,7 @@ private:
     ThroughputChart* m_throughput = nullptr;
     WorkersModel* m_workers = nullptr;
     QTableView* m_workersView = nullptr;
+    QComboBox* m_window = nullptr;
 };
 
 } // namespace pixelnest::ui

@@ -25,9 +25,8 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
     m_chart = new QChart;
     m_chart->addSeries(m_completed);
     m_chart->addSeries(m_failed);
-    m_chart->setTitle(tr("Throughput, last %1 minutes").arg(kMinutes));
     auto* minutes = new QValueAxis;
-    minutes->setRange(-kMinutes, 0);
+    m_minutes = minutes;
     minutes->setTickCount(6);
     minutes->setLabelFormat(QStringLiteral("%d"));
     minutes->setTitleText(tr("minutes ago"));
@@ -46,6 +45,19 @@ ThroughputChart::ThroughputChart(QWidget* parent) : QWidget(parent)
     m_view->setAccessibleName(tr("Throughput per minute"));
     layout->addWidget(m_view);
     applyPalette();
+    setWindowMinutes(15);
+}
+
+void ThroughputChart::setWindowMinutes(int minutes)
+{
+    m_window = minutes;
+    m_chart->setTitle(minutes < 60    ? tr("Throughput, last %1 minutes").arg(minutes)
+                      : minutes == 60 ? tr("Throughput, last hour")
+                                      : tr("Throughput, last %1 hours").arg(minutes / 60));
+    m_minutes->setRange(-minutes, 0);
+    for (QLineSeries* series : {m_completed, m_failed}) {
+        series->setPointsVisible(minutes <= 60); // a day of points would be a smear
+    }
     setMinutes({});
 }
 
@@ -55,7 +67,7 @@ void ThroughputChart::setMinutes(const QList<MinuteCounts>& minutes)
     const qint64 nowMinute = QDateTime::currentMSecsSinceEpoch() / 60'000;
     QList<QPointF> completed;
     QList<QPointF> failed;
-    for (int ago = kMinutes; ago >= 0; --ago) {
+    for (int ago = m_window; ago >= 0; --ago) {
         completed.append(QPointF(-ago, 0));
         failed.append(QPointF(-ago, 0));
     }
@@ -64,10 +76,10 @@ void ThroughputChart::setMinutes(const QList<MinuteCounts>& minutes)
     qint64 top = 0;
     for (const MinuteCounts& minute : minutes) {
         const qint64 ago = nowMinute - minute.minute.toMSecsSinceEpoch() / 60'000;
-        if (ago < 0 || ago > kMinutes) {
+        if (ago < 0 || ago > m_window) {
             continue;
         }
-        const qsizetype at = kMinutes - ago;
+        const qsizetype at = m_window - ago;
         completed[at].setY(double(minute.completed));
         failed[at].setY(double(minute.failed));
         m_completedTotal += minute.completed;
@@ -81,7 +93,7 @@ void ThroughputChart::setMinutes(const QList<MinuteCounts>& minutes)
     m_view->setAccessibleDescription(tr("%1 completed and %2 failed in the last %3 minutes")
                                          .arg(m_completedTotal)
                                          .arg(m_failedTotal)
-                                         .arg(kMinutes));
+                                         .arg(m_window));
 }
 
 void ThroughputChart::changeEvent(QEvent* event)

@@ -14,7 +14,8 @@ QT_END_NAMESPACE
 namespace pixelnest::ui
 {
 
-// Completed and failed jobs per minute over the last 15 minutes (x: minutes ago).
+// Completed and failed jobs per minute over the last 15 minutes, hour or day (x: minutes ago;
+// the dashboard's window selector).
 class ThroughputChart final : public QWidget
 {
     Q_OBJECT
@@ -24,9 +25,10 @@ public:
     explicit ThroughputChart(QWidget* parent = nullptr);
 
     void setMinutes(const QList<MinuteCounts>& minutes);
+    void setWindowMinutes(int minutes); // 15, 60 or 1440; clears until the next figures
+    int windowMinutes() const { return m_window; }
     qint64 completedTotal() const { return m_completedTotal; }
     qint64 failedTotal() const { return m_failedTotal; }
-    static constexpr int kMinutes = 15;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +41,8 @@ private:
     QLineSeries* m_completed = nullptr;
     QLineSeries* m_failed = nullptr;
     QValueAxis* m_values = nullptr;
+    QValueAxis* m_minutes = nullptr;
+    int m_window = 15;
     qint64 m_completedTotal = 0;
     qint64 m_failedTotal = 0;
 };

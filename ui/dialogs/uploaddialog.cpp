@@ -3,7 +3,9 @@
 #include "dialogs/prioritydialog.h"
 #include "pixelnest/jobs.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
@@ -91,6 +93,31 @@ UploadDialog::UploadDialog(const QStringList& paths, QWidget* parent)
                               "thumbnail only; noop: count the bytes"));
     m_pipeline->setAccessibleName(tr("Pipeline"));
     form->addRow(tr("Pi&peline:"), m_pipeline);
+
+    // Celery's ETA and expires: start no earlier than a time; give up if not started in time.
+    auto* startRow = new QHBoxLayout;
+    m_startLater = new QCheckBox(tr("Not &before"), this);
+    m_startAt = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), this);
+    m_startAt->setCalendarPopup(true);
+    m_startAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_startAt->setEnabled(false);
+    m_startAt->setAccessibleName(tr("Start time"));
+    connect(m_startLater, &QCheckBox::toggled, m_startAt, &QWidget::setEnabled);
+    startRow->addWidget(m_startLater);
+    startRow->addWidget(m_startAt, 1);
+    form->addRow(tr("&Start:"), startRow);
+    auto* expiryRow = new QHBoxLayout;
+    m_expires = new QCheckBox(tr("Cancel if not started &within"), this);
+    m_expiresMinutes = new QSpinBox(this);
+    m_expiresMinutes->setRange(1, 7 * 24 * 60);
+    m_expiresMinutes->setValue(60);
+    m_expiresMinutes->setSuffix(tr(" min"));
+    m_expiresMinutes->setEnabled(false);
+    m_expiresMinutes->setAccessibleName(tr("Expiry in minutes"));
+    connect(m_expires, &QCheckBox::toggled, m_expiresMinutes, &QWidget::setEnabled);
+    expiryRow->addWidget(m_expires);
+    expiryRow->addWidget(m_expiresMinutes, 1);
+    form->addRow(tr("E&xpiry:"), expiryRow);
     layout->addLayout(form);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -110,7 +137,27 @@ UploadOptions UploadDialog::options() const
     if (options.pipeline.isEmpty()) {
         options.pipeline = QStringLiteral("default");
     }
+    if (m_startLater->isChecked()) {
+        options.notBefore = m_startAt->dateTime().toUTC();
+    }
+    if (m_expires->isChecked()) {
+        const QDateTime start =
+            options.notBefore.isValid() ? options.notBefore : QDateTime::currentDateTimeUtc();
+        options.expiresAt = start.addSecs(60LL * m_expiresMinutes->value());
+    }
     return options;
+}
+
+void UploadDialog::setSchedule(const QDateTime& when, int minutes)
+{
+    m_startLater->setChecked(when.isValid());
+    if (when.isValid()) {
+        m_startAt->setDateTime(when.toLocalTime());
+    }
+    m_expires->setChecked(minutes > 0);
+    if (minutes > 0) {
+        m_expiresMinutes->setValue(minutes);
+    }
 }
 
 } // namespace pixelnest::ui

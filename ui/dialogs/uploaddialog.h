@@ -4,7 +4,9 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
+class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -13,7 +15,8 @@ namespace pixelnest::ui
 {
 
 // Options of an upload (Add files, Add folder or a drop): priority (presets or a number), a
-// title for every file (empty: each file's name) and the pipeline.
+// title for every file (empty: each file's name), the pipeline, and optionally a time before
+// which the jobs may not start and how long after it they may wait before they are cancelled.
 class UploadDialog final : public QDialog
 {
     Q_OBJECT
@@ -23,6 +26,8 @@ public:
     UploadDialog(const QStringList& paths, QWidget* parent = nullptr);
 
     UploadOptions options() const;
+    // For tests: start at `when`, and expire `minutes` after the start (0: never).
+    void setSchedule(const QDateTime& when, int minutes);
     const QStringList& paths() const { return m_paths; }
 
 private:
@@ -31,6 +36,10 @@ private:
     QComboBox* m_preset = nullptr;
     QLineEdit* m_title = nullptr;
     QComboBox* m_pipeline = nullptr;
+    QCheckBox* m_startLater = nullptr;
+    QDateTimeEdit* m_startAt = nullptr;
+    QCheckBox* m_expires = nullptr;
+    QSpinBox* m_expiresMinutes = nullptr;
 };
 
 } // namespace pixelnest::ui

@@ -258,6 +258,10 @@ void DetailPane::fillMetadata(const JobRecord& job)
     addField(tr("Created:"), formatTime(job.createdAt));
     addField(tr("Started:"), formatTime(job.startedAt));
     addField(tr("Finished:"), formatTime(job.finishedAt));
+    addCameraFields(job.result.value(QStringLiteral("metadata"))
+                        .toObject()
+                        .value(QStringLiteral("exif"))
+                        .toObject());
     const QString device = job.result.value(QStringLiteral("device")).toString();
     if (!device.isEmpty()) {
         addField(tr("Device:"), device);
@@ -269,6 +273,54 @@ void DetailPane::fillMetadata(const JobRecord& job)
     const QJsonObject versions = job.result.value(QStringLiteral("model_versions")).toObject();
     if (!versions.isEmpty()) {
         addField(tr("Models:"), jsonSummary(versions));
+    }
+}
+
+void DetailPane::addCameraFields(const QJsonObject& exif)
+{
+    const QLocale locale;
+    const QString camera = QStringList{exif.value(QStringLiteral("make")).toString(),
+                                       exif.value(QStringLiteral("model")).toString()}
+                               .join(QLatin1Char(' '))
+                               .trimmed();
+    if (!camera.isEmpty()) {
+        addField(tr("Camera:"), camera);
+    }
+    if (const QString lens = exif.value(QStringLiteral("lens")).toString(); !lens.isEmpty()) {
+        addField(tr("Lens:"), lens);
+    }
+    const QDateTime taken =
+        QDateTime::fromString(exif.value(QStringLiteral("taken_at")).toString(), Qt::ISODate);
+    if (taken.isValid()) {
+        addField(tr("Taken:"), locale.toString(taken, QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    }
+    const QJsonObject exposure = exif.value(QStringLiteral("exposure")).toObject();
+    QStringList parts;
+    if (const double time = exposure.value(QStringLiteral("time_s")).toDouble(); time > 0) {
+        parts.append(time < 1 ? tr("1/%1 s").arg(qRound(1 / time))
+                              : tr("%1 s").arg(locale.toString(time, 'g', 3)));
+    }
+    if (const double f = exposure.value(QStringLiteral("f_number")).toDouble(); f > 0) {
+        parts.append(QStringLiteral("f/%1").arg(locale.toString(f, 'g', 3)));
+    }
+    if (const int iso = exposure.value(QStringLiteral("iso")).toInt(); iso > 0) {
+        parts.append(tr("ISO %1").arg(iso));
+    }
+    if (const double mm = exposure.value(QStringLiteral("focal_length_mm")).toDouble(); mm > 0) {
+        parts.append(tr("%1 mm").arg(locale.toString(mm, 'g', 4)));
+    }
+    if (!parts.isEmpty()) {
+        addField(tr("Exposure:"), parts.join(QStringLiteral(" · ")));
+    }
+    const QJsonObject gps = exif.value(QStringLiteral("gps")).toObject();
+    if (gps.contains(QStringLiteral("lat")) && gps.contains(QStringLiteral("lon"))) {
+        const double lat = gps.value(QStringLiteral("lat")).toDouble();
+        const double lon = gps.value(QStringLiteral("lon")).toDouble();
+        addField(tr("Location:"), tr("%1° %2, %3° %4 (not in the anonymised copy)")
+                                      .arg(locale.toString(qAbs(lat), 'f', 5))
+                                      .arg(lat < 0 ? tr("S") : tr("N"))
+                                      .arg(locale.toString(qAbs(lon), 'f', 5))
+                                      .arg(lon < 0 ? tr("W") : tr("E")));
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "pixelnest/jobs.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 class QComboBox;
@@ -53,6 +54,8 @@ private:
     void loadImage();
     void showDetail(const JobDetail& detail);
     void fillMetadata(const JobRecord& job);
+    // EXIF from the metadata stage: camera, lens, time taken, exposure, location.
+    void addCameraFields(const QJsonObject& exif);
     void addField(const QString& name, const QString& value);
 
     AdminService* m_service;

@@ -2,6 +2,7 @@
 
 #include "controllers/dispatchcontrol.h"
 #include "controllers/jobactions.h"
+#include "core/alertwatcher.h"
 #include "core/consolesession.h"
 #include "core/settings.h"
 #include "core/statspoller.h"
@@ -15,6 +16,7 @@
 #include "widgets/jobtableview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QLocale>
@@ -23,6 +25,7 @@
 #include <QMimeData>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -58,6 +61,7 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_poller = new StatsPoller(session->service(), kStatsIntervalMs, this);
     m_actions = new JobActions(session->service(), this, this);
     m_dispatch = new DispatchControl(session->service(), this, this);
+    m_alerts = new AlertWatcher(this);
     m_dispatch->setEngineProvider([this] { return m_dashboard->selectedWorker(); });
     m_banner = new DispatchBanner(m_dispatch->pauseAllAction(), this);
     auto* central = new QWidget(this);
@@ -143,6 +147,7 @@ void MainWindow::buildMenus()
     images->addSeparator();
     images->addAction(m_dispatch->pauseAllAction());
     images->addMenu(m_dispatch->pipelinesMenu());
+    images->addAction(m_dispatch->rateLimitAction());
     images->addSeparator();
     images->addActions({m_actions->copyIdAction(), m_refresh});
     QMenu* engines = menuBar()->addMenu(tr("&Engines"));
@@ -184,6 +189,7 @@ void MainWindow::wireFigures()
         m_dashboard->setStats(stats);
         m_dispatch->setStats(stats);
         m_banner->setStats(stats);
+        m_alerts->observe(stats);
         m_images->setCounts(stats.counts);
         m_total = 0;
         for (qint64 count : stats.counts) {
@@ -193,6 +199,8 @@ void MainWindow::wireFigures()
     });
     connect(m_poller, &StatsPoller::throughputUpdated, m_dashboard,
             &DashboardWidget::setThroughput);
+    connect(m_dashboard, &DashboardWidget::windowChanged, m_poller,
+            &StatsPoller::setThroughputMinutes);
     JobTableModel* model = m_images->model();
     connect(model, &JobTableModel::pageLoaded, this, &MainWindow::updateCountLabel);
     connect(model, &JobTableModel::modelReset, this, &MainWindow::updateCountLabel);
@@ -205,6 +213,28 @@ void MainWindow::wireFigures()
     connect(m_dispatch, &DispatchControl::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
     connect(m_dispatch, &DispatchControl::dispatchChanged, m_poller, &StatsPoller::pollNow);
+    connect(m_alerts, &AlertWatcher::alert, this, &MainWindow::notify);
+}
+
+void MainWindow::notify(const QString& title, const QString& message)
+{
+    // A desktop notification where the desktop has a tray; always the status bar, and the
+    // taskbar entry asks for attention.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (m_tray == nullptr) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->setToolTip(tr("Pixelnest"));
+            connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+                showNormal();
+                activateWindow();
+            });
+        }
+        m_tray->show();
+        m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 10'000);
+    }
+    statusBar()->showMessage(title + QStringLiteral(": ") + message, kMessageMs);
+    QApplication::alert(this);
+    m_lastAlert = title;
 }
 
 void MainWindow::wireSession()

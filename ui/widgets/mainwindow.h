@@ -6,11 +6,13 @@
 #include <QTimer>
 
 class QLabel;
+class QSystemTrayIcon;
 class QTabWidget;
 
 namespace pixelnest::ui
 {
 
+class AlertWatcher;
 class AuditPage;
 class ConnectionIndicator;
 class ConsoleSession;
@@ -39,6 +41,8 @@ public:
     JobActions* actions() const { return m_actions; }
     DispatchControl* dispatchControl() const { return m_dispatch; }
     DispatchBanner* dispatchBanner() const { return m_banner; }
+    AlertWatcher* alertWatcher() const { return m_alerts; }
+    QString lastAlert() const { return m_lastAlert; } // the last notification's title (tests)
     StatsPoller* poller() const { return m_poller; }
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -79,6 +83,8 @@ private:
     void showConnectionDialog();
     void showSettings();
     void showAbout();
+    // Failures spiking, the last engine gone: the tray (where there is one) and the status bar.
+    void notify(const QString& title, const QString& message);
     void saveLayout() const;
     void restoreLayout();
 
@@ -89,6 +95,9 @@ private:
     JobActions* m_actions = nullptr;
     DispatchControl* m_dispatch = nullptr;
     DispatchBanner* m_banner = nullptr;
+    AlertWatcher* m_alerts = nullptr;
+    QSystemTrayIcon* m_tray = nullptr;
+    QString m_lastAlert;
     StatsPoller* m_poller = nullptr;
     ConnectionIndicator* m_indicator = nullptr;
     QLabel* m_countLabel = nullptr;

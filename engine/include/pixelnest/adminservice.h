@@ -56,6 +56,8 @@ public:
     virtual QFuture<Result<void>> setPaused(const QString& pipeline, bool paused) = 0;
     virtual QFuture<Result<QStringList>> controlWorker(const QString& worker,
                                                        const QString& instruction) = 0;
+    // Jobs per second of `pipeline`, all engines together; 0: no limit.
+    virtual QFuture<Result<void>> setRateLimit(const QString& pipeline, double perSecond) = 0;
     // Pages through `ids` (in chunks) or, when empty, every job matching `filter` (keyset
     // pages), handing each page to `sink` off the GUI thread: exports write as they go instead
     // of holding a million rows. An error from `sink` stops the paging and is the result.

@@ -133,13 +133,13 @@ struct WorkerInfo
     qint64 processed = 0;
     qint64 failed = 0;
     qint64 lastSeenMsAgo = 0;
-    bool alive = true;     // its heartbeat key still lives in Redis
-    QString state;         // running | paused | draining | stuck; "gone" when not alive
-    QStringList pipelines; // what it claims
     // A hash of the settings engines must agree on (attempts, lease, limits, timeouts,
     // pipelines): one that differs from the rest treats the same job differently.
     QString settingsFingerprint;
-    QJsonObject raw; // the whole heartbeat (version, memory, batch size, last error, ...)
+    QJsonObject raw;       // the whole heartbeat (version, memory, batch size, last error, ...)
+    bool alive = true;     // its heartbeat key still lives in Redis
+    QString state;         // running | paused | draining | stuck; "gone" when not alive
+    QStringList pipelines; // what it claims
 };
 
 struct QueueStats
