@@ -146,6 +146,11 @@ Result<QList<JobRecord>> AdminClient::jobs(const JobQuery& query)
     return m_impl->store.list(query);
 }
 
+Result<qint64> AdminClient::countJobs(const JobQuery& query)
+{
+    return m_impl->store.countMatching(query);
+}
+
 Result<JobDetail> AdminClient::job(qint64 id)
 {
     return m_impl->store.detail(id);

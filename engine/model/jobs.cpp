@@ -126,6 +126,37 @@ QJsonObject toJson(const JobRecord& job)
     };
 }
 
+bool JobQuery::filters() const
+{
+    return status || !titleContains.isEmpty() || !ids.isEmpty() || !pipeline.isEmpty() ||
+           !worker.isEmpty() || minPriority || maxPriority || createdSince.isValid() ||
+           createdUntil.isValid() || !label.isEmpty() || faces;
+}
+
+QString encodeCursor(const JobCursor& cursor)
+{
+    const QByteArray plain = QByteArray::number(cursor.id) + ' ' + cursor.key.toUtf8();
+    return QString::fromLatin1(
+        plain.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<JobCursor> decodeCursor(const QString& text)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded) {
+        return std::nullopt;
+    }
+    const QByteArray& plain = *decoded;
+    const qsizetype space = plain.indexOf(' ');
+    bool ok = false;
+    const qint64 id = plain.left(space).toLongLong(&ok);
+    if (space < 0 || !ok) {
+        return std::nullopt;
+    }
+    return JobCursor{QString::fromUtf8(plain.mid(space + 1)), id};
+}
+
 QString JobRecord::displayStatus() const
 {
     if (status == JobStatus::Queued && notBefore.isValid() &&

@@ -308,6 +308,100 @@ Result<void> AdminStore::recordControl(const QString& action, const QJsonObject&
     return {};
 }
 
+QByteArray AdminStore::filterSql(const JobQuery& query,
+                                 const std::function<QByteArray(const QByteArray&)>& bind)
+{
+    // Every value bound; LIKE's own wildcards escaped: text is matched literally.
+    const auto literal = [](QString text) {
+        return text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    };
+    QByteArray sql;
+    if (!query.titleContains.isEmpty()) {
+        const QString like = QLatin1Char('%') + literal(query.titleContains) + QLatin1Char('%');
+        bool number = false;
+        const qint64 id = query.titleContains.trimmed().toLongLong(&number);
+        sql += number && query.searchMatchesId
+                   ? " AND (i.title ILIKE " + bind(like.toUtf8()) +
+                         " OR i.id = " + bind(QByteArray::number(id)) + "::bigint)"
+                   : " AND i.title ILIKE " + bind(like.toUtf8());
+    }
+    if (!query.pipeline.isEmpty()) {
+        sql += " AND i.pipeline = " + bind(query.pipeline.toUtf8());
+    }
+    if (!query.worker.isEmpty()) {
+        sql += " AND (i.worker = " + bind(query.worker.toUtf8()) + " OR i.worker LIKE " +
+               bind((literal(query.worker) + QStringLiteral(":%")).toUtf8()) + ")";
+    }
+    if (query.minPriority) {
+        sql += " AND i.priority >= " + bind(QByteArray::number(*query.minPriority)) + "::int";
+    }
+    if (query.maxPriority) {
+        sql += " AND i.priority <= " + bind(QByteArray::number(*query.maxPriority)) + "::int";
+    }
+    if (query.createdSince.isValid()) {
+        sql += " AND i.created_at >= " +
+               bind(query.createdSince.toUTC().toString(Qt::ISODateWithMs).toUtf8()) +
+               "::timestamptz";
+    }
+    if (query.createdUntil.isValid()) {
+        sql += " AND i.created_at < " +
+               bind(query.createdUntil.toUTC().toString(Qt::ISODateWithMs).toUtf8()) +
+               "::timestamptz";
+    }
+    if (!query.label.isEmpty()) {
+        // The moderation model's result: {"label": top label, "scores": {label: score}}.
+        sql += query.labelMin
+                   ? " AND (i.result->'moderation'->'scores'->>" + bind(query.label.toUtf8()) +
+                         ")::float8 >= " + bind(QByteArray::number(*query.labelMin, 'g', 17)) +
+                         "::float8"
+                   : " AND i.result->'moderation'->>'label' = " + bind(query.label.toUtf8());
+    }
+    if (query.faces) {
+        sql += " AND jsonb_array_length(coalesce(i.result->'faces', '[]'::jsonb)) " +
+               QByteArray(query.facesOrMore ? ">= " : "= ") +
+               bind(QByteArray::number(*query.faces)) + "::int";
+    }
+    return sql;
+}
+
+Result<qint64> AdminStore::countMatching(const JobQuery& query)
+{
+    JobQuery beyondStatus = query;
+    beyondStatus.status.reset();
+    if (!beyondStatus.filters()) {
+        // All rows, or one status: the status counts, no scan (migration 0006).
+        const Result<QMap<JobStatus, qint64>> counts = countByStatus();
+        if (!counts) {
+            return counts.error();
+        }
+        qint64 total = 0;
+        for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
+            total += !query.status || it.key() == *query.status ? it.value() : 0;
+        }
+        return total;
+    }
+    QByteArray sql = "SELECT count(*) FROM images i WHERE true";
+    QList<QByteArray> params;
+    const auto bind = [&params](const QByteArray& value) {
+        params.append(value);
+        return "$" + QByteArray::number(params.size());
+    };
+    if (query.status) {
+        sql += " AND i.status = " + bind(statusName(*query.status).toUtf8()) + "::job_status";
+    }
+    if (!query.ids.isEmpty()) {
+        sql += " AND i.id = ANY(" + bind(idArrayLiteral(query.ids)) + "::bigint[])";
+    }
+    sql += filterSql(query, bind);
+    const Result<PgResult> rows = m_db.exec(sql, params);
+    if (!rows) {
+        return rows.error();
+    }
+    return rows->integer(0, 0);
+}
+
 Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
 {
     QByteArray sql = "SELECT " + kJobColumns + " FROM images i WHERE true";
@@ -325,15 +419,7 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
     if (!query.ids.isEmpty()) {
         sql += " AND i.id = ANY(" + bind(idArrayLiteral(query.ids)) + "::bigint[])";
     }
-    if (!query.titleContains.isEmpty()) {
-        // Bound, and LIKE's own wildcards escaped: the text is matched literally.
-        QString pattern = query.titleContains;
-        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        const QString like = QLatin1Char('%') + pattern + QLatin1Char('%');
-        sql += " AND i.title ILIKE " + bind(like.toUtf8());
-    }
+    sql += filterSql(query, bind);
     const SortSql sort = sortSql(query.sortBy);
     const QByteArray direction = query.descending ? " DESC" : " ASC";
     if (query.after) {

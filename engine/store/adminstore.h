@@ -10,6 +10,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace pixelnest::engine
 {
 
@@ -47,6 +49,9 @@ public:
     Result<void> recordControl(const QString& action, const QJsonObject& target);
 
     Result<QList<JobRecord>> list(const JobQuery& query);
+    // How many rows `query` matches (its page ignored): from the status counts when it filters
+    // by status alone, else one count(*).
+    Result<qint64> countMatching(const JobQuery& query);
     Result<JobDetail> detail(qint64 id);
     Result<QMap<JobStatus, qint64>> countByStatus();
     // Completed and failed jobs per minute over the last `minutes` minutes (console chart).
@@ -61,6 +66,10 @@ public:
     Result<LoginIdentity> identity();
 
 private:
+    // The WHERE clauses of JobQuery's filters (search, pipeline, worker, priority and date
+    // ranges, moderation label, faces), every value bound through `bind`.
+    static QByteArray filterSql(const JobQuery& query,
+                                const std::function<QByteArray(const QByteArray&)>& bind);
     // An empty `idsOrNull` requeues every failed job.
     Result<QList<QueuedJob>> requeue(const QByteArray& idsOrNull, AdminAction action);
     // PermissionDenied becomes "permission denied: <login> (<role>) cannot <action>".

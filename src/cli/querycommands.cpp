@@ -1,6 +1,7 @@
 #include "cli/querycommands.h"
 
 #include "cli/exitcodes.h"
+#include "cli/jobfilters.h"
 #include "cli/session.h"
 #include "cli/table.h"
 
@@ -61,29 +62,22 @@ QString statsText(const QueueStats& stats)
 
 int runJobsCommand(const CommandLine& line)
 {
-    JobQuery query;
-    if (line.isSet(QStringLiteral("status"))) {
-        query.status = parseStatus(line.value(QStringLiteral("status")));
-        if (!query.status) {
-            return reportError(line, makeError(ErrorCode::InvalidInput,
-                                               QStringLiteral("unknown status '%1' (use queued, "
-                                                              "processing, completed, failed or "
-                                                              "cancelled)")
-                                                   .arg(line.value(QStringLiteral("status")))));
-        }
+    const Result<JobQuery> query = jobQueryFrom(line);
+    if (!query) {
+        return reportError(line, query.error());
     }
-    const Result<qint64> limit = integerOption(line, QStringLiteral("limit"), 50, 1, 100000);
-    if (!limit) {
-        return reportError(line, limit.error());
-    }
-    query.limit = int(limit.value());
     Result<std::unique_ptr<AdminClient>> client = openAdminClient(line);
     if (!client) {
         return reportError(line, client.error());
     }
-    const Result<QList<JobRecord>> jobs = client.value()->jobs(query);
+    const Result<QList<JobRecord>> jobs = client.value()->jobs(query.value());
     if (!jobs) {
         return reportError(line, jobs.error());
+    }
+    if (jobs->size() == query->limit) {
+        // A full page: where the next one starts (stderr, so that --json stays one array).
+        QTextStream(stderr) << "more: --after "
+                            << encodeCursor(cursorAfter(jobs->last(), query->sortBy)) << '\n';
     }
     printList(
         jobs.value(), line.isSet(QStringLiteral("json")),

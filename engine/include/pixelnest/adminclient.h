@@ -71,6 +71,8 @@ public:
     Result<SubmitReport> submit(const QList<ImageUpload>& uploads);
 
     Result<QList<JobRecord>> jobs(const JobQuery& query);
+    // How many jobs `query` matches, whatever its page (the console's "all N matching").
+    Result<qint64> countJobs(const JobQuery& query);
     Result<JobDetail> job(qint64 id);
     // "original", "thumbnail" or "anonymised".
     Result<QByteArray> image(qint64 id, const QByteArray& kind);

@@ -110,7 +110,25 @@ struct JobQuery
     bool descending = true;
     std::optional<JobCursor> after; // continue after this row (keyset)
     QList<qint64> ids;              // only these rows (a live refresh); empty: all rows
+    // Finding jobs (issue 11). Every filter is optional; all given must hold.
+    bool searchMatchesId = true; // titleContains that is a number also finds that id
+    QString pipeline;
+    QString worker; // "host:pid" exactly, or every pid of "host"
+    std::optional<int> minPriority;
+    std::optional<int> maxPriority;
+    QDateTime createdSince; // inclusive
+    QDateTime createdUntil; // exclusive
+    QString label;          // the moderation result: this label on top, or scoring labelMin+
+    std::optional<double> labelMin;
+    std::optional<int> faces; // exactly, or at least with facesOrMore
+    bool facesOrMore = false;
+    // Whether anything but the order and the page narrows the rows.
+    bool filters() const;
 };
+
+// A cursor as one shell-safe word (`jobs --after`), and back.
+QString encodeCursor(const JobCursor& cursor);
+std::optional<JobCursor> decodeCursor(const QString& text);
 
 // The cursor that continues a page after `job` in the order `sortBy`.
 JobCursor cursorAfter(const JobRecord& job, JobSortKey sortBy);
