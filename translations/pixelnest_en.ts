@@ -1044,6 +1044,22 @@ It claims nothing new, finishes the jobs it holds and stops; a headless engine t
         <source>Search titles</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search titles or an id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline, worker, priority, date, moderation label, faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filters (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::JobActions</name>
@@ -1160,6 +1176,129 @@ Their files, results and attempt history are removed for good; an engine process
     </message>
     <message>
         <source>Delete Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Priority of All &amp;Matching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel All Matc&amp;hing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprocess All Matchin&amp;g…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the priority of every image the filter matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel every queued or processing image the filter matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue every finished image the filter matches again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No failed images to reprocess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprocess All Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue all %1 failed images again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the priority of all %1 images matching this filter to %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel all %1 images matching this filter? Finished ones are left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprocess all %1 images matching this filter? Queued and processing ones are left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 matching images changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image matches this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Matching Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pixelnest::ui::JobFilterDialog</name>
+    <message>
+        <source>Filter Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host or host:pid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;riority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created &amp;since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score ≥ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum score (0: the label on top)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1316,6 +1455,10 @@ It keeps trying; File → Connection… chooses other servers.</source>
     </message>
     <message>
         <source>&amp;Engines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Matc&amp;hing the Filter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1031,6 +1031,22 @@ It claims nothing new, finishes the jobs it holds and stops; a headless engine t
         <source>Search titles</source>
         <translation>제목 검색</translation>
     </message>
+    <message>
+        <source>Search titles or an id</source>
+        <translation>제목 또는 ID 검색</translation>
+    </message>
+    <message>
+        <source>&amp;Filters…</source>
+        <translation>필터(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Pipeline, worker, priority, date, moderation label, faces</source>
+        <translation>파이프라인, 워커, 우선순위, 날짜, 검열 라벨, 얼굴</translation>
+    </message>
+    <message>
+        <source>&amp;Filters (%1)…</source>
+        <translation>필터(&amp;F) (%1)…</translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::JobActions</name>
@@ -1147,6 +1163,129 @@ Their files, results and attempt history are removed for good; an engine process
     <message>
         <source>Delete Images</source>
         <translation>이미지 삭제</translation>
+    </message>
+    <message>
+        <source>Set Priority of All &amp;Matching…</source>
+        <translation>일치하는 모든 이미지의 우선순위 설정(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Cancel All Matc&amp;hing…</source>
+        <translation>일치하는 모든 이미지 취소(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Reprocess All Matchin&amp;g…</source>
+        <translation>일치하는 모든 이미지 다시 처리(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Set the priority of every image the filter matches</source>
+        <translation>필터에 맞는 모든 이미지의 우선순위를 정합니다</translation>
+    </message>
+    <message>
+        <source>Cancel every queued or processing image the filter matches</source>
+        <translation>필터에 맞는 대기 중·처리 중 이미지를 모두 취소합니다</translation>
+    </message>
+    <message>
+        <source>Queue every finished image the filter matches again</source>
+        <translation>필터에 맞는 끝난 이미지를 모두 다시 대기열에 넣습니다</translation>
+    </message>
+    <message>
+        <source>No failed images to reprocess</source>
+        <translation>다시 처리할 실패한 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <source>Reprocess All Failed</source>
+        <translation>실패한 이미지 모두 다시 처리</translation>
+    </message>
+    <message>
+        <source>Queue all %1 failed images again?</source>
+        <translation>실패한 이미지 %1개를 모두 다시 대기열에 넣을까요?</translation>
+    </message>
+    <message>
+        <source>Set the priority of all %1 images matching this filter to %2?</source>
+        <translation>이 필터에 맞는 이미지 %1개의 우선순위를 모두 %2(으)로 정할까요?</translation>
+    </message>
+    <message>
+        <source>Cancel all %1 images matching this filter? Finished ones are left alone.</source>
+        <translation>이 필터에 맞는 이미지 %1개를 모두 취소할까요? 끝난 이미지는 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>Reprocess all %1 images matching this filter? Queued and processing ones are left alone.</source>
+        <translation>이 필터에 맞는 이미지 %1개를 모두 다시 처리할까요? 대기 중·처리 중인 이미지는 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 matching images changed</source>
+        <translation>일치하는 이미지 %2개 중 %1개를 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>No image matches this filter</source>
+        <translation>이 필터에 맞는 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <source>All Matching Images</source>
+        <translation>일치하는 모든 이미지</translation>
+    </message>
+</context>
+<context>
+    <name>pixelnest::ui::JobFilterDialog</name>
+    <message>
+        <source>Filter Images</source>
+        <translation>이미지 거르기</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>파이프라인(&amp;P)</translation>
+    </message>
+    <message>
+        <source>host or host:pid</source>
+        <translation>호스트 또는 호스트:pid</translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation>워커(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Lowest priority</source>
+        <translation>최저 우선순위</translation>
+    </message>
+    <message>
+        <source>Highest priority</source>
+        <translation>최고 우선순위</translation>
+    </message>
+    <message>
+        <source>P&amp;riority</source>
+        <translation>우선순위(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Created &amp;since</source>
+        <translation>생성 시점 이후(&amp;S)</translation>
+    </message>
+    <message>
+        <source>score ≥ </source>
+        <translation>점수 ≥ </translation>
+    </message>
+    <message>
+        <source>on top</source>
+        <translation>최상위</translation>
+    </message>
+    <message>
+        <source>Minimum score (0: the label on top)</source>
+        <translation>최소 점수 (0: 최상위 라벨)</translation>
+    </message>
+    <message>
+        <source>&amp;Moderation</source>
+        <translation>검열(&amp;M)</translation>
+    </message>
+    <message>
+        <source>or more</source>
+        <translation>이상</translation>
+    </message>
+    <message>
+        <source>&amp;Faces</source>
+        <translation>얼굴(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>적용(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1444,10 @@ It keeps trying; File → Connection… chooses other servers.</source>
     <message>
         <source>&amp;Engines</source>
         <translation>엔진(&amp;E)</translation>
+    </message>
+    <message>
+        <source>All Matc&amp;hing the Filter</source>
+        <translation>필터에 맞는 모든 이미지(&amp;H)</translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,47 @@ Result<qint64> AdminClient::countJobs(const JobQuery& query)
     return m_impl->store.countMatching(query);
 }
 
+Result<FilterOutcome>
+AdminClient::applyToMatching(const JobQuery& filter, FilterAction action, int priority,
+                             const std::function<void(const FilterOutcome&)>& progress)
+{
+    JobQuery page = filter;
+    page.sortBy = JobSortKey::Id; // ids never change: the cursor survives the changes
+    page.descending = false;
+    page.after.reset();
+    page.limit = 500;
+    FilterOutcome outcome;
+    for (;;) {
+        const Result<QList<JobRecord>> rows = m_impl->store.list(page);
+        if (!rows) {
+            return rows.error();
+        }
+        if (rows->isEmpty()) {
+            return outcome;
+        }
+        QList<qint64> ids;
+        for (const JobRecord& row : rows.value()) {
+            ids.append(row.id);
+        }
+        const Result<BulkOutcome> done = action == FilterAction::SetPriority
+                                             ? setPriority(ids, priority)
+                                         : action == FilterAction::Cancel ? cancel(ids)
+                                                                          : reprocess(ids);
+        if (!done) {
+            return done.error();
+        }
+        outcome.matched += ids.size();
+        outcome.changed += done->changed.size();
+        if (progress) {
+            progress(outcome);
+        }
+        if (rows->size() < page.limit) {
+            return outcome;
+        }
+        page.after = JobCursor{QString::number(ids.last()), ids.last()};
+    }
+}
+
 Result<JobDetail> AdminClient::job(qint64 id)
 {
     return m_impl->store.detail(id);

@@ -132,6 +132,19 @@ QFuture<Result<BulkOutcome>> AdminServiceImpl::retryNow(const QList<qint64>& ids
     return m_actions->run<BulkOutcome>([ids](AdminClient& client) { return client.retryNow(ids); });
 }
 
+QFuture<Result<qint64>> AdminServiceImpl::countJobs(const JobQuery& query)
+{
+    return m_actions->run<qint64>([query](AdminClient& client) { return client.countJobs(query); });
+}
+
+QFuture<Result<FilterOutcome>> AdminServiceImpl::applyToMatching(const JobQuery& filter,
+                                                                 FilterAction action, int priority)
+{
+    return m_actions->run<FilterOutcome>([filter, action, priority](AdminClient& client) {
+        return client.applyToMatching(filter, action, priority);
+    });
+}
+
 QFuture<Result<BulkOutcome>> AdminServiceImpl::deleteJobs(const QList<qint64>& ids)
 {
     return m_actions->run<BulkOutcome>(

@@ -212,6 +212,36 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(!run.err.isEmpty());
     }
+
+    // Last: it changes the rows the filters above look at.
+    void anActionAppliesToEveryMatchingJob()
+    {
+        JobQuery flagged;
+        flagged.label = QStringLiteral("Porn");
+        flagged.labelMin = 0.8;
+        qint64 pages = 0;
+        const Result<FilterOutcome> done = m_fixture->admin().applyToMatching(
+            flagged, FilterAction::SetPriority, 900, [&pages](const FilterOutcome&) { ++pages; });
+        QVERIFY(done.ok());
+        QCOMPARE(done->matched, 2);
+        QCOMPARE(done->changed, 2);
+        QCOMPARE(pages, 1);
+        QCOMPARE(m_fixture->countWhere(QStringLiteral("priority = 900")), 2);
+        // Cancel over a filter leaves the finished ones alone, changes the queued ones.
+        JobQuery noop;
+        noop.pipeline = QStringLiteral("noop");
+        const Result<FilterOutcome> cancelled =
+            m_fixture->admin().applyToMatching(noop, FilterAction::Cancel);
+        QCOMPARE(cancelled->matched, 4);
+        QCOMPARE(cancelled->changed, 4);
+        QCOMPARE(m_fixture->countWhere(QStringLiteral("pipeline = 'noop' AND status = "
+                                                      "'cancelled'")),
+                 4);
+        // Audited as one change per page, as if the ids had been given.
+        QCOMPARE(m_fixture->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                                  "'cancel'")),
+                 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFindJobs)

@@ -91,7 +91,10 @@ QList<JobRecord> FakeAdminService::matching(const JobQuery& query) const
         if ((query.status && job.status != *query.status) ||
             (!query.titleContains.isEmpty() &&
              !job.title.contains(query.titleContains, Qt::CaseInsensitive)) ||
-            (!query.ids.isEmpty() && !query.ids.contains(job.id))) {
+            (!query.ids.isEmpty() && !query.ids.contains(job.id)) ||
+            (!query.pipeline.isEmpty() && job.pipeline != query.pipeline) ||
+            (query.minPriority && job.priority < *query.minPriority) ||
+            (query.maxPriority && job.priority > *query.maxPriority)) {
             continue;
         }
         found.append(job);
@@ -224,6 +227,46 @@ QFuture<Result<BulkOutcome>> FakeAdminService::retryNow(const QList<qint64>& ids
             return job.status == JobStatus::Queued && job.attempts > 0;
         });
     });
+}
+
+QFuture<Result<qint64>> FakeAdminService::countJobs(const JobQuery& query)
+{
+    return answer<qint64>(QStringLiteral("countJobs"), [this, query] {
+        JobQuery all = query;
+        all.limit = int(rows.size()) + 1;
+        all.after.reset();
+        return qint64(matching(all).size());
+    });
+}
+
+QFuture<Result<FilterOutcome>> FakeAdminService::applyToMatching(const JobQuery& filter,
+                                                                 FilterAction action, int priority)
+{
+    return answer<FilterOutcome>(
+        QStringLiteral("applyToMatching"), [this, filter, action, priority] {
+            JobQuery all = filter;
+            all.limit = int(rows.size()) + 1;
+            all.after.reset();
+            FilterOutcome outcome;
+            for (const JobRecord& match : matching(all)) {
+                ++outcome.matched;
+                JobRecord* job = find(match.id);
+                const bool finished = job->status == JobStatus::Completed ||
+                                      job->status == JobStatus::Failed ||
+                                      job->status == JobStatus::Cancelled;
+                if (action == FilterAction::SetPriority) {
+                    job->priority = priority;
+                } else if (action == FilterAction::Cancel && !finished) {
+                    job->status = JobStatus::Cancelled;
+                } else if (action == FilterAction::Reprocess && finished) {
+                    job->status = JobStatus::Queued;
+                } else {
+                    continue;
+                }
+                ++outcome.changed;
+            }
+            return outcome;
+        });
 }
 
 QFuture<Result<BulkOutcome>> FakeAdminService::deleteJobs(const QList<qint64>& ids)

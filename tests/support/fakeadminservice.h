@@ -52,6 +52,9 @@ public:
     QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids) override;
     QFuture<Result<BulkOutcome>> retryNow(const QList<qint64>& ids) override;
     QFuture<Result<BulkOutcome>> deleteJobs(const QList<qint64>& ids) override;
+    QFuture<Result<qint64>> countJobs(const JobQuery& query) override;
+    QFuture<Result<FilterOutcome>> applyToMatching(const JobQuery& filter, FilterAction action,
+                                                   int priority) override;
     QFuture<Result<void>> setPaused(const QString& pipeline, bool paused) override;
     QFuture<Result<QStringList>> controlWorker(const QString& worker,
                                                const QString& instruction) override;

@@ -9,6 +9,7 @@
 #include "core/serverdescription.h"
 #include "core/statspoller.h"
 #include "dashboard/dashboardwidget.h"
+#include "dialogs/jobfilterdialog.h"
 #include "dialogs/uploaddialog.h"
 #include "fakeadminservice.h"
 #include "models/jobcolumns.h"
@@ -432,6 +433,47 @@ private Q_SLOTS:
         QVERIFY(alerts.last().at(1).toString().contains(QStringLiteral("50 job(s) wait")));
         watcher.observe(stats);
         QCOMPARE(alerts.size(), 2); // once per episode
+    }
+
+    void actionsApplyToEveryJobTheFilterMatches()
+    {
+        FakeAdminService service;
+        const QList<qint64> ids = service.addJobs(6);
+        for (int i = 0; i < 3; ++i) {
+            service.find(ids[i])->pipeline = QStringLiteral("noop");
+        }
+        JobActions actions(&service, nullptr);
+        JobQuery filter;
+        filter.pipeline = QStringLiteral("noop");
+        actions.setFilterProvider([&filter] { return filter; });
+        QVERIFY(JobActions::matchingQuestion(FilterAction::Cancel, 1234, 0)
+                    .startsWith(QStringLiteral("Cancel all 1,234 images matching this filter?")));
+        QSignalSpy messages(&actions, &JobActions::message);
+        actions.applyToMatching(FilterAction::Cancel);
+        QTRY_COMPARE(messages.size(), 1);
+        QCOMPARE(messages.last().first().toString(),
+                 QStringLiteral("3 of 3 matching images changed"));
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(service.find(ids[i])->status,
+                     i < 3 ? JobStatus::Cancelled : JobStatus::Queued);
+        }
+        // The filter dialog: what it sets round-trips, and the button counts it.
+        JobQuery more;
+        more.pipeline = QStringLiteral("default");
+        more.label = QStringLiteral("Porn");
+        more.labelMin = 0.8;
+        more.faces = 2;
+        more.facesOrMore = true;
+        JobFilterDialog dialog(more);
+        const JobQuery back = dialog.filters();
+        QCOMPARE(back.pipeline, more.pipeline);
+        QCOMPARE(back.label, more.label);
+        QCOMPARE(back.labelMin.value_or(0), 0.8);
+        QCOMPARE(back.faces.value_or(-1), 2);
+        QVERIFY(back.facesOrMore);
+        QVERIFY(!back.minPriority && back.worker.isEmpty());
+        QCOMPARE(JobFilterDialog::activeCount(back), 3);
+        test::saveScreenshot(&dialog, QStringLiteral("filter-dialog.png"));
     }
 
     void detailPaneShowsTheCamera()

@@ -7,8 +7,11 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QLocale>
+
 #include <QMessageBox>
 #include <QWidget>
+#include <climits>
 
 namespace pixelnest::ui
 {
@@ -29,6 +32,14 @@ JobActions::JobActions(AdminService* service, QWidget* dialogParent, QObject* pa
                             &JobActions::retryNowSelected);
     m_delete = makeAction(tr("De&lete…"), QKeySequence(Qt::SHIFT | Qt::Key_Delete),
                           &JobActions::deleteSelected);
+    m_priorityAll =
+        makeAction(tr("Set Priority of All &Matching…"), {}, &JobActions::askPriorityForAll);
+    m_cancelAll = new QAction(tr("Cancel All Matc&hing…"), this);
+    connect(m_cancelAll, &QAction::triggered, this,
+            [this] { confirmMatching(FilterAction::Cancel, 0); });
+    m_reprocessAll = new QAction(tr("Reprocess All Matchin&g…"), this);
+    connect(m_reprocessAll, &QAction::triggered, this,
+            [this] { confirmMatching(FilterAction::Reprocess, 0); });
     m_exportCsv = makeAction(tr("Export as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                              &JobActions::exportCsv);
     m_exportJson =
@@ -42,8 +53,11 @@ JobActions::JobActions(AdminService* service, QWidget* dialogParent, QObject* pa
     m_cancel->setToolTip(tr("Cancel the selected queued or processing images"));
     m_retryNow->setToolTip(tr("Run the selected images that wait out a retry's backoff now"));
     m_delete->setToolTip(tr("Delete the selected images, their results and history for good"));
-    for (QAction* action :
-         {m_setPriority, m_reprocess, m_reprocessFailed, m_cancel, m_retryNow, m_delete}) {
+    m_priorityAll->setToolTip(tr("Set the priority of every image the filter matches"));
+    m_cancelAll->setToolTip(tr("Cancel every queued or processing image the filter matches"));
+    m_reprocessAll->setToolTip(tr("Queue every finished image the filter matches again"));
+    for (QAction* action : {m_setPriority, m_reprocess, m_reprocessFailed, m_cancel, m_retryNow,
+                            m_delete, m_priorityAll, m_cancelAll, m_reprocessAll}) {
         m_tooltips.insert(action, action->toolTip());
     }
     selectionChanged();
@@ -117,6 +131,9 @@ void JobActions::selectionChanged()
     enable(m_cancel, AdminAction::Cancel, selected);
     enable(m_retryNow, AdminAction::RetryNow, selected);
     enable(m_delete, AdminAction::DeleteJobs, selected);
+    enable(m_priorityAll, AdminAction::SetPriority, true);
+    enable(m_cancelAll, AdminAction::Cancel, true);
+    enable(m_reprocessAll, AdminAction::Reprocess, true);
     enable(m_reprocessFailed, AdminAction::ReprocessFailed, true);
     m_copyId->setEnabled(selected);
 }
@@ -227,7 +244,103 @@ void JobActions::reprocessSelected()
 
 void JobActions::reprocessAllFailed()
 {
-    reprocessFailed();
+    // Asks first, naming how many.
+    JobQuery failed;
+    failed.status = JobStatus::Failed;
+    m_service->countJobs(failed).then(this, [this](const Result<qint64>& count) {
+        if (!count) {
+            Q_EMIT message(tr("Failed: %1").arg(count.error().message));
+            return;
+        }
+        if (count.value() == 0) {
+            Q_EMIT message(tr("No failed images to reprocess"));
+            return;
+        }
+        const auto answer = QMessageBox::question(
+            m_dialogParent, tr("Reprocess All Failed"),
+            tr("Queue all %1 failed images again?").arg(QLocale().toString(count.value())),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Yes) {
+            reprocessFailed();
+        }
+    });
+}
+
+QString JobActions::matchingQuestion(FilterAction action, qint64 count, int priority)
+{
+    const QString n = QLocale().toString(count);
+    switch (action) {
+    case FilterAction::SetPriority:
+        return tr("Set the priority of all %1 images matching this filter to %2?")
+            .arg(n)
+            .arg(priority);
+    case FilterAction::Cancel:
+        return tr("Cancel all %1 images matching this filter? Finished ones are left alone.")
+            .arg(n);
+    case FilterAction::Reprocess:
+        return tr("Reprocess all %1 images matching this filter? Queued and processing ones are "
+                  "left alone.")
+            .arg(n);
+    }
+    return {};
+}
+
+QFuture<Result<FilterOutcome>> JobActions::applyToMatching(FilterAction action, int priority)
+{
+    const JobQuery filter = m_filter ? m_filter() : JobQuery();
+    return m_service->applyToMatching(filter, action, priority)
+        .then(this, [this](Result<FilterOutcome> outcome) {
+            if (!outcome) {
+                Q_EMIT message(tr("Failed: %1").arg(outcome.error().message));
+            } else {
+                Q_EMIT message(tr("%1 of %2 matching images changed")
+                                   .arg(QLocale().toString(outcome->changed),
+                                        QLocale().toString(outcome->matched)));
+                Q_EMIT databaseChanged();
+            }
+            return outcome;
+        });
+}
+
+void JobActions::confirmMatching(FilterAction action, int priority)
+{
+    const JobQuery filter = m_filter ? m_filter() : JobQuery();
+    m_service->countJobs(filter).then(this, [this, action, priority](const Result<qint64>& count) {
+        if (!count) {
+            Q_EMIT message(tr("Failed: %1").arg(count.error().message));
+            return;
+        }
+        if (count.value() == 0) {
+            Q_EMIT message(tr("No image matches this filter"));
+            return;
+        }
+        const auto answer =
+            QMessageBox::question(m_dialogParent, tr("All Matching Images"),
+                                  matchingQuestion(action, count.value(), priority),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Yes) {
+            applyToMatching(action, priority);
+        }
+    });
+}
+
+void JobActions::askPriorityForAll()
+{
+    // The dialog names how many it changes: it is the confirmation.
+    const JobQuery filter = m_filter ? m_filter() : JobQuery();
+    m_service->countJobs(filter).then(this, [this](const Result<qint64>& count) {
+        if (!count || count.value() == 0) {
+            Q_EMIT message(count ? tr("No image matches this filter")
+                                 : tr("Failed: %1").arg(count.error().message));
+            return;
+        }
+        auto* dialog =
+            new PriorityDialog(int(qMin<qint64>(count.value(), INT_MAX)), m_dialogParent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PriorityDialog::accepted, this,
+                [this, dialog] { applyToMatching(FilterAction::SetPriority, dialog->priority()); });
+        dialog->open();
+    });
 }
 
 void JobActions::cancelSelected()

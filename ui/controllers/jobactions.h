@@ -51,6 +51,11 @@ public:
     QAction* cancelAction() const { return m_cancel; }
     QAction* retryNowAction() const { return m_retryNow; }
     QAction* deleteAction() const { return m_delete; }
+    // The same changes for every job the current filter matches, not only the loaded rows;
+    // each asks first, naming how many.
+    QAction* priorityAllAction() const { return m_priorityAll; }
+    QAction* cancelAllAction() const { return m_cancelAll; }
+    QAction* reprocessAllAction() const { return m_reprocessAll; }
     QAction* exportCsvAction() const { return m_exportCsv; }
     QAction* exportJsonAction() const { return m_exportJson; }
     QAction* copyIdAction() const { return m_copyId; }
@@ -65,6 +70,10 @@ public:
     QFuture<Result<BulkOutcome>> deleteJobs(const QList<qint64>& ids);
     // The question Delete asks first, naming how many (the tests answer it).
     static QString deleteQuestion(int count);
+    // Every job matching the current filter, without asking (what the actions run once
+    // confirmed), and the question they ask.
+    QFuture<Result<FilterOutcome>> applyToMatching(FilterAction action, int priority = 0);
+    static QString matchingQuestion(FilterAction action, qint64 count, int priority);
     QFuture<Result<int>> exportTo(const QString& path, ExportFormat format,
                                   const QList<qint64>& ids);
     void copyIds(const QList<qint64>& ids);
@@ -82,6 +91,9 @@ private:
     void cancelSelected();
     void retryNowSelected();
     void deleteSelected(); // asks first
+    // Counts what the filter matches, asks naming it, then applies.
+    void confirmMatching(FilterAction action, int priority);
+    void askPriorityForAll();
     void exportCsv();
     void exportJson();
     void askExport(ExportFormat format);
@@ -104,6 +116,9 @@ private:
     QAction* m_cancel = nullptr;
     QAction* m_retryNow = nullptr;
     QAction* m_delete = nullptr;
+    QAction* m_priorityAll = nullptr;
+    QAction* m_cancelAll = nullptr;
+    QAction* m_reprocessAll = nullptr;
     QAction* m_exportCsv = nullptr;
     QAction* m_exportJson = nullptr;
     QAction* m_copyId = nullptr;

@@ -116,6 +116,25 @@ void JobTableModel::setTitleFilter(const QString& text)
     }
 }
 
+void JobTableModel::setMoreFilters(const JobQuery& filters)
+{
+    JobQuery next = m_query;
+    next.pipeline = filters.pipeline;
+    next.worker = filters.worker;
+    next.minPriority = filters.minPriority;
+    next.maxPriority = filters.maxPriority;
+    next.createdSince = filters.createdSince;
+    next.createdUntil = filters.createdUntil;
+    next.label = filters.label;
+    next.labelMin = filters.labelMin;
+    next.faces = filters.faces;
+    next.facesOrMore = filters.facesOrMore;
+    m_query = next;
+    if (m_started) {
+        reload();
+    }
+}
+
 void JobTableModel::reload()
 {
     m_started = true;

@@ -51,6 +51,9 @@ public:
 
     void setStatusFilter(std::optional<JobStatus> status);
     void setTitleFilter(const QString& text);
+    // The filters beyond status and search (pipeline, worker, priority and date ranges, label,
+    // faces) from `filters`; reloads when they changed.
+    void setMoreFilters(const JobQuery& filters);
     const JobQuery& query() const { return m_query; }
     // Starts over from the first page (the first call activates the model: filter and sort
     // changes before it only record what to ask for).

@@ -1,5 +1,7 @@
 #include "widgets/imagespage.h"
 
+#include "dialogs/jobfilterdialog.h"
+
 #include "models/jobcolumns.h"
 #include "models/jobtablemodel.h"
 #include "models/statuscountmodel.h"
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPair>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -92,13 +95,23 @@ void ImagesPage::buildFilterBar(QWidget* bar)
     auto* statusLabel = new QLabel(tr("&Status:"), bar);
     statusLabel->setBuddy(m_status);
     m_search = new QLineEdit(bar);
-    m_search->setPlaceholderText(tr("Search titles"));
+    m_search->setPlaceholderText(tr("Search titles or an id"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search titles"));
     layout->addWidget(statusLabel);
     layout->addWidget(m_status);
     layout->addSpacing(12);
     layout->addWidget(m_search, 1);
+    m_moreFilters = new QPushButton(tr("&Filters…"), bar);
+    m_moreFilters->setToolTip(tr("Pipeline, worker, priority, date, moderation label, faces"));
+    layout->addWidget(m_moreFilters);
+    connect(m_moreFilters, &QPushButton::clicked, this, [this] {
+        auto* dialog = new JobFilterDialog(m_model->query(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this,
+                [this, dialog] { setMoreFilters(dialog->filters()); });
+        dialog->open();
+    });
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(kSearchDelayMs);
     connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
@@ -106,6 +119,13 @@ void ImagesPage::buildFilterBar(QWidget* bar)
             [this] { m_model->setTitleFilter(m_search->text().trimmed()); });
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this](int row) { m_model->setStatusFilter(m_counts->statusAt(row)); });
+}
+
+void ImagesPage::setMoreFilters(const JobQuery& filters)
+{
+    m_model->setMoreFilters(filters);
+    const int active = JobFilterDialog::activeCount(filters);
+    m_moreFilters->setText(active == 0 ? tr("&Filters…") : tr("&Filters (%1)…").arg(active));
 }
 
 void ImagesPage::onCurrentChanged()

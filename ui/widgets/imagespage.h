@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLineEdit;
+class QPushButton;
 class QSettings;
 class QSplitter;
 
@@ -37,6 +38,8 @@ public:
     StatusCountModel* counts() const { return m_counts; }
     QComboBox* statusFilter() const { return m_status; }
     QLineEdit* search() const { return m_search; }
+    // The filters beyond status and search (the Filters… dialog sets them).
+    void setMoreFilters(const JobQuery& filters);
     QSplitter* splitter() const { return m_splitter; }
 
     QList<qint64> selectedIds() const;
@@ -58,6 +61,7 @@ private:
     DetailPane* m_detail = nullptr;
     QComboBox* m_status = nullptr;
     QLineEdit* m_search = nullptr;
+    QPushButton* m_moreFilters = nullptr;
     QSplitter* m_splitter = nullptr;
     QTimer m_searchDelay;
 };

@@ -144,6 +144,9 @@ void MainWindow::buildMenus()
     images->addActions({m_actions->setPriorityAction(), m_actions->reprocessAction(),
                         m_actions->reprocessFailedAction(), m_actions->retryNowAction(),
                         m_actions->cancelAction(), m_actions->deleteAction()});
+    QMenu* matching = images->addMenu(tr("All Matc&hing the Filter"));
+    matching->addActions({m_actions->priorityAllAction(), m_actions->cancelAllAction(),
+                          m_actions->reprocessAllAction()});
     images->addSeparator();
     images->addAction(m_dispatch->pauseAllAction());
     images->addMenu(m_dispatch->pipelinesMenu());

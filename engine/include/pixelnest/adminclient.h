@@ -34,6 +34,20 @@ struct BulkOutcome
     QList<qint64> missing;
 };
 
+// A change applied to every job a filter matches (the console's "all N matching").
+enum class FilterAction
+{
+    SetPriority,
+    Cancel,
+    Reprocess,
+};
+
+struct FilterOutcome
+{
+    qint64 matched = 0; // rows the filter matched, page by page
+    qint64 changed = 0; // of those, the ones the action applied to (state allowing)
+};
+
 // `pixelnest purge`, the retention policy: finished jobs in `statuses` that finished more than
 // `olderThanSeconds` ago.
 struct PurgeFilter
@@ -73,6 +87,11 @@ public:
     Result<QList<JobRecord>> jobs(const JobQuery& query);
     // How many jobs `query` matches, whatever its page (the console's "all N matching").
     Result<qint64> countJobs(const JobQuery& query);
+    // `action` on every job `filter` matches, in pages of 500 by id (each page one audited
+    // change, as if the ids had been given); `progress` after each page.
+    Result<FilterOutcome>
+    applyToMatching(const JobQuery& filter, FilterAction action, int priority = 0,
+                    const std::function<void(const FilterOutcome&)>& progress = {});
     Result<JobDetail> job(qint64 id);
     // "original", "thumbnail" or "anonymised".
     Result<QByteArray> image(qint64 id, const QByteArray& kind);

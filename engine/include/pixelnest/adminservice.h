@@ -47,6 +47,10 @@ public:
     virtual QFuture<Result<BulkOutcome>> reprocess(const QList<qint64>& ids) = 0;
     virtual QFuture<Result<BulkOutcome>> reprocessFailed() = 0;
     virtual QFuture<Result<BulkOutcome>> cancel(const QList<qint64>& ids) = 0;
+    // How many jobs match `query` (its page ignored), and an action on all of them.
+    virtual QFuture<Result<qint64>> countJobs(const JobQuery& query) = 0;
+    virtual QFuture<Result<FilterOutcome>> applyToMatching(const JobQuery& filter,
+                                                           FilterAction action, int priority) = 0;
     // Deletes jobs whatever their state (admins).
     virtual QFuture<Result<BulkOutcome>> deleteJobs(const QList<qint64>& ids) = 0;
     // Jobs waiting out a retry's backoff run now.
