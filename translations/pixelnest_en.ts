@@ -86,6 +86,25 @@
     </message>
 </context>
 <context>
+    <name>EngineActivity</name>
+    <message>
+        <source>Engine: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine: loading models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine: idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine: processing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>cannot write %1: %2</source>

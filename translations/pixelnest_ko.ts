@@ -75,6 +75,25 @@
     </message>
 </context>
 <context>
+    <name>EngineActivity</name>
+    <message>
+        <source>Engine: stopped</source>
+        <translation>엔진: 멈춤</translation>
+    </message>
+    <message>
+        <source>Engine: loading models</source>
+        <translation>엔진: 모델 불러오는 중</translation>
+    </message>
+    <message>
+        <source>Engine: idle</source>
+        <translation>엔진: 쉬는 중</translation>
+    </message>
+    <message>
+        <source>Engine: processing %1</source>
+        <translation>엔진: %1개 처리 중</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>cannot write %1: %2</source>

@@ -133,7 +133,9 @@ Result<void> ModelService::ensureLoaded() const
         return m_lastError;
     }
     m_lastAttempt = now;
+    m_loading = true;
     Result<std::unique_ptr<Loaded>> loaded = load();
+    m_loading = false;
     if (!loaded) {
         m_lastError = makeError(Service::Model, ErrorCode::Unavailable,
                                 QStringLiteral("model %1: %2").arg(m_name, loaded.error().message));

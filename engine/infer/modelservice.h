@@ -58,6 +58,7 @@ public:
     // (its manifest, or the last load's error). Never loads.
     Result<void> ready() const;
     bool loaded() const { return m_ready.load(std::memory_order_acquire) != nullptr; }
+    bool loading() const { return m_loading.load(std::memory_order_relaxed); }
     // The manifest's version, read at construction (empty if the manifest is broken): engines
     // sharing a namespace compare it before any model has loaded.
     QString version() const { return m_version; }
@@ -89,6 +90,7 @@ private:
     mutable std::atomic<const Loaded*> m_ready{nullptr}; // set once, read without the lock
     mutable Error m_lastError;
     mutable std::chrono::steady_clock::time_point m_lastAttempt;
+    mutable std::atomic<bool> m_loading{false}; // a load() is running
 };
 
 } // namespace pixelnest::engine

@@ -22,6 +22,7 @@ public:
     Result<void> process(StageContext& context) override;
     Result<void> ready() const override { return m_service->ready(); }
     bool loadsOnFirstJob() const override { return !m_service->loaded(); }
+    bool loading() const override { return m_service->loading(); }
     QString version() const override;
     const ModelService& service() const { return *m_service; }
 

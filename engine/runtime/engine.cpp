@@ -206,6 +206,7 @@ QList<Engine::PipelineReadiness> Engine::pipelineReadiness() const
                 state.ready = ready;
             }
             state.loadsOnFirstJob = state.loadsOnFirstJob || stage->loadsOnFirstJob();
+            state.loading = state.loading || stage->loading();
         }
         states.append(state);
     }

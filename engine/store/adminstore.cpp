@@ -12,15 +12,6 @@ namespace pixelnest::engine
 namespace
 {
 
-QList<qint64> idsOf(const PgResult& rows)
-{
-    QList<qint64> ids;
-    for (int row = 0; row < rows.rows(); ++row) {
-        ids.append(rows.integer(row, 0));
-    }
-    return ids;
-}
-
 QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts>& facts)
 {
     QJsonArray rows;
@@ -139,6 +130,16 @@ Result<LoginIdentity> AdminStore::identity()
     return *m_identity;
 }
 
+Result<QList<qint64>> AdminStore::changeIds(const char* sql, const QList<qint64>& ids,
+                                            AdminAction action)
+{
+    const Result<PgResult> rows = m_db.exec(sql, {idArrayLiteral(ids)});
+    if (!rows) {
+        return refused(rows.error(), action);
+    }
+    return idsOf(rows.value());
+}
+
 Error AdminStore::refused(const Error& error, AdminAction action)
 {
     return explainRefusal(m_db, error, action);
@@ -185,12 +186,7 @@ Result<QList<qint64>> AdminStore::setPriority(const QList<qint64>& ids, int prio
 
 Result<QList<qint64>> AdminStore::cancel(const QList<qint64>& ids)
 {
-    const Result<PgResult> rows =
-        m_db.exec("SELECT pixelnest_cancel($1::bigint[])", {idArrayLiteral(ids)});
-    if (!rows) {
-        return refused(rows.error(), AdminAction::Cancel);
-    }
-    return idsOf(rows.value());
+    return changeIds("SELECT pixelnest_cancel($1::bigint[])", ids, AdminAction::Cancel);
 }
 
 namespace
@@ -242,12 +238,7 @@ Result<PurgeReport> AdminStore::purgePreview(const PurgeFilter& filter)
 
 Result<QList<qint64>> AdminStore::deleteJobs(const QList<qint64>& ids)
 {
-    const Result<PgResult> rows =
-        m_db.exec("SELECT pixelnest_delete($1::bigint[])", {idArrayLiteral(ids)});
-    if (!rows) {
-        return refused(rows.error(), AdminAction::DeleteJobs);
-    }
-    return idsOf(rows.value());
+    return changeIds("SELECT pixelnest_delete($1::bigint[])", ids, AdminAction::DeleteJobs);
 }
 
 Result<std::optional<RetentionPolicy>> AdminStore::retention()
@@ -289,12 +280,7 @@ Result<void> AdminStore::setRetention(const std::optional<PurgeFilter>& policy)
 
 Result<QList<qint64>> AdminStore::retryNow(const QList<qint64>& ids)
 {
-    const Result<PgResult> rows =
-        m_db.exec("SELECT pixelnest_retry_now($1::bigint[])", {idArrayLiteral(ids)});
-    if (!rows) {
-        return refused(rows.error(), AdminAction::RetryNow);
-    }
-    return idsOf(rows.value());
+    return changeIds("SELECT pixelnest_retry_now($1::bigint[])", ids, AdminAction::RetryNow);
 }
 
 Result<void> AdminStore::recordControl(const QString& action, const QJsonObject& target)

@@ -72,6 +72,9 @@ private:
                                 const std::function<QByteArray(const QByteArray&)>& bind);
     // An empty `idsOrNull` requeues every failed job.
     Result<QList<QueuedJob>> requeue(const QByteArray& idsOrNull, AdminAction action);
+    // One of the audited functions over an id array (cancel, retry now, delete): the ids it
+    // changed, or the refusal explained.
+    Result<QList<qint64>> changeIds(const char* sql, const QList<qint64>& ids, AdminAction action);
     // PermissionDenied becomes "permission denied: <login> (<role>) cannot <action>".
     Error refused(const Error& error, AdminAction action);
 

@@ -47,6 +47,16 @@ JobRecord jobRecordAt(const PgResult& rows, int row)
     return job;
 }
 
+QList<qint64> idsOf(const PgResult& rows)
+{
+    QList<qint64> ids;
+    ids.reserve(rows.rows());
+    for (int row = 0; row < rows.rows(); ++row) {
+        ids.append(rows.integer(row, 0));
+    }
+    return ids;
+}
+
 QByteArray idArrayLiteral(const QList<qint64>& ids)
 {
     QByteArray literal = "{";

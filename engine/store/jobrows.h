@@ -14,6 +14,9 @@ extern const QByteArray kJobColumns;
 
 JobRecord jobRecordAt(const PgResult& rows, int row);
 
+// The first column of every row as ids.
+QList<qint64> idsOf(const PgResult& rows);
+
 // `{1,2,3}`: a bigint[] parameter in text format.
 QByteArray idArrayLiteral(const QList<qint64>& ids);
 // `{"a","b"}`: a text[] parameter in text format, each element quoted and escaped.

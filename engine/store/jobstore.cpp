@@ -266,11 +266,7 @@ Result<QList<qint64>> JobStore::expireDue(int pageSize)
     if (!rows) {
         return rows.error();
     }
-    QList<qint64> ids;
-    for (int row = 0; row < rows->rows(); ++row) {
-        ids.append(rows->integer(row, 0));
-    }
-    return ids;
+    return idsOf(rows.value());
 }
 
 Result<QPair<qint64, qint64>> JobStore::applyRetention(int pageSize)
@@ -292,11 +288,7 @@ Result<QList<qint64>> JobStore::processingSince(int ageMs, qint64 afterId, int l
     if (!rows) {
         return rows.error();
     }
-    QList<qint64> ids;
-    for (int row = 0; row < rows->rows(); ++row) {
-        ids.append(rows->integer(row, 0));
-    }
-    return ids;
+    return idsOf(rows.value());
 }
 
 } // namespace pixelnest::engine

@@ -114,8 +114,8 @@ private Q_SLOTS:
     {
         const QProcessEnvironment environment = scratchEnvironment();
         const QList<QPair<QStringList, QString>> misplaced{
-            {{QStringLiteral("jobs"), QStringLiteral("--priority"), QStringLiteral("5")},
-             QStringLiteral("--priority is not an option of pixelnest jobs")},
+            {{QStringLiteral("jobs"), QStringLiteral("--title"), QStringLiteral("x")},
+             QStringLiteral("--title is not an option of pixelnest jobs")},
             {{QStringLiteral("stats"), QStringLiteral("--dry-run")},
              QStringLiteral("--dry-run is not an option of pixelnest stats")},
             {{QStringLiteral("local"), QStringLiteral("status"), QStringLiteral("--postgres"),
@@ -162,7 +162,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 4); // one id missing: partial
         // DESIGN.md: {"changed": [ids], "skipped": [{"id", "reason"}]}.
         QJsonObject changed = jsonObject(run);
-        QCOMPARE(changed.keys(), (QStringList{QStringLiteral("changed"), QStringLiteral("skipped")}));
+        QCOMPARE(changed.keys(),
+                 (QStringList{QStringLiteral("changed"), QStringLiteral("skipped")}));
         QCOMPARE(ids(changed[QStringLiteral("changed")]), QList<qint64>{id});
         QJsonObject skipped = changed[QStringLiteral("skipped")].toArray().first().toObject();
         QCOMPARE(skipped[QStringLiteral("id")].toInteger(), 999999);
@@ -178,8 +179,8 @@ private Q_SLOTS:
         QVERIFY(skipped[QStringLiteral("reason")].toString().contains(
             QStringLiteral("still queued or processing")));
 
-        run = runPixelnest({QStringLiteral("cancel"), QString::number(id), QStringLiteral("--json")},
-                           environment);
+        run = runPixelnest(
+            {QStringLiteral("cancel"), QString::number(id), QStringLiteral("--json")}, environment);
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(ids(jsonObject(run)[QStringLiteral("changed")]), QList<qint64>{id});
 
@@ -235,9 +236,9 @@ private Q_SLOTS:
         QCOMPARE(complete({QStringLiteral("pixelnest"), QStringLiteral("submit"),
                            QStringLiteral("--pri")}),
                  QStringList{QStringLiteral("--priority")});
-        // Scoped: `jobs` has no --priority to offer.
+        // Scoped: `jobs` has no --title to offer.
         QVERIFY(
-            complete({QStringLiteral("pixelnest"), QStringLiteral("jobs"), QStringLiteral("--pri")})
+            complete({QStringLiteral("pixelnest"), QStringLiteral("jobs"), QStringLiteral("--tit")})
                 .isEmpty());
         QCOMPARE(complete({QStringLiteral("pixelnest"), QStringLiteral("jobs"),
                            QStringLiteral("--status"), QStringLiteral("f")}),

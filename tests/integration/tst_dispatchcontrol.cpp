@@ -5,6 +5,7 @@
 #include "enginefixture.h"
 #include "testimages.h"
 #include "teststack.h"
+#include "teststages.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,22 +16,12 @@
 #include <QTest>
 
 using namespace pixelnest;
+using test::AlwaysUnavailableStage;
 using test::CliRun;
 using test::EngineFixture;
 
 namespace
 {
-
-// A stage that fails transiently every time: its jobs wait out a backoff between attempts.
-class AlwaysUnavailableStage final : public Stage
-{
-public:
-    QString name() const override { return QStringLiteral("flaky"); }
-    Result<void> process(StageContext&) override
-    {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("device busy"));
-    }
-};
 
 QProcessEnvironment cliEnvironment(const EngineFixture& fixture)
 {

@@ -6,6 +6,7 @@
 #include "store/pgconnection.h"
 #include "testimages.h"
 #include "teststack.h"
+#include "teststages.h"
 
 #include <QSemaphore>
 #include <QTest>
@@ -13,21 +14,11 @@
 #include <atomic>
 
 using namespace pixelnest;
+using test::AlwaysUnavailableStage;
 using test::EngineFixture;
 
 namespace
 {
-
-// A stage that fails transiently every time, as a dead GPU or an unreachable service would.
-class AlwaysUnavailableStage final : public Stage
-{
-public:
-    QString name() const override { return QStringLiteral("flaky"); }
-    Result<void> process(StageContext&) override
-    {
-        return makeError(ErrorCode::Unavailable, QStringLiteral("device busy"));
-    }
-};
 
 // A stage that holds each job until the test releases it: a job that is "processing" for as
 // long as the test needs.

@@ -97,6 +97,7 @@ private Q_SLOTS:
         QVERIFY(session.description().startsWith(QStringLiteral("Local stack in ")));
         QCOMPARE(session.embeddedEngine(), nullptr);
         QTRY_COMPARE(window.connectionIndicator()->state(), ConnectionIndicator::State::Connected);
+        QVERIFY(window.engineLabel()->text().isEmpty()); // console only: nothing to say
         QVERIFY(window.isWritable());
         qInfo() << "window shown after" << openMs << "ms; ready after" << elapsed.elapsed() << "ms";
     }
@@ -136,6 +137,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session.isReady(), 30'000);
         QVERIFY(session.embeddedEngine() != nullptr);
         QVERIFY(session.description().endsWith(QStringLiteral("processing here")));
+        // The status bar says what the in-process engine does.
+        QTRY_COMPARE_WITH_TIMEOUT(window.engineLabel()->text(), QStringLiteral("Engine: idle"),
+                                  5000);
         JobTableView* view = window.imagesPage()->view();
         QTRY_VERIFY(view->emptyHint().startsWith(QStringLiteral("Drop images here")));
 

@@ -114,11 +114,9 @@ QVariant WorkersModel::display(const WorkerInfo& worker, int column) const
     case Pipelines:
         return worker.pipelines.join(QStringLiteral(", "));
     case InFlight:
-        return worker.inFlight;
     case Processed:
-        return worker.processed;
     case Failed:
-        return worker.failed;
+        return sortValue(worker, column); // the number itself
     case LastSeen:
         if (worker.lastSeenMsAgo < 1000) {
             return tr("just now");

@@ -4,6 +4,7 @@
 #include "controllers/jobactions.h"
 #include "core/alertwatcher.h"
 #include "core/consolesession.h"
+#include "core/engineactivity.h"
 #include "core/settings.h"
 #include "core/statspoller.h"
 #include "dashboard/dashboardwidget.h"
@@ -79,7 +80,18 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     m_indicator = new ConnectionIndicator(this);
     m_identityLabel = new QLabel(this);
     m_identityLabel->setObjectName(QStringLiteral("identityLabel"));
+    m_engineLabel = new QLabel(this);
+    m_engineLabel->setObjectName(QStringLiteral("engineActivity"));
+    statusBar()->addPermanentWidget(m_engineLabel);
     statusBar()->addPermanentWidget(m_countLabel);
+    // What the in-process engine does, once a second (nothing to say: console only).
+    m_engineTimer.setInterval(1000);
+    connect(&m_engineTimer, &QTimer::timeout, this, [this] {
+        const QString activity = engineActivity(m_session->embeddedEngine());
+        m_engineLabel->setText(activity);
+        m_engineLabel->setVisible(!activity.isEmpty());
+    });
+    m_engineTimer.start();
     statusBar()->addPermanentWidget(m_identityLabel);
     statusBar()->addPermanentWidget(m_indicator);
     wireFigures();

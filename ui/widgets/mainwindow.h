@@ -48,6 +48,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     AuditPage* auditPage() const { return m_audit; }
     QLabel* identityLabel() const { return m_identityLabel; }
+    QLabel* engineLabel() const { return m_engineLabel; }
     QAction* addFilesAction() const { return m_addFiles; }
 
     // Asks for the upload options, then uploads (drop, Add Files, Add Folder end here).
@@ -102,6 +103,8 @@ private:
     ConnectionIndicator* m_indicator = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_identityLabel = nullptr;
+    QLabel* m_engineLabel = nullptr; // the in-process engine's activity
+    QTimer m_engineTimer;
     bool m_identityAsked = false; // an identity() answer is awaited
     AuditPage* m_audit = nullptr;
     QAction* m_addFiles = nullptr;

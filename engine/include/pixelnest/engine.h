@@ -46,6 +46,7 @@ public:
         QString pipeline;
         Result<void> ready;
         bool loadsOnFirstJob = false;
+        bool loading = false; // its models are being loaded right now
     };
     QList<PipelineReadiness> pipelineReadiness() const;
     QString workerName() const; // host:pid

@@ -42,6 +42,8 @@ public:
     virtual Result<void> ready() const { return {}; }
     // Whether its first job will load something first (a model, libtorch): /readyz says so.
     virtual bool loadsOnFirstJob() const { return false; }
+    // Whether that load is under way now (the console's status bar says "loading models").
+    virtual bool loading() const { return false; }
     // What its results depend on beyond the code, such as a model's version: engines that
     // share a namespace compare it. Empty for the built-in stages.
     virtual QString version() const { return {}; }
