@@ -1749,10 +1749,6 @@ It keeps trying; File → Connection… chooses other servers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Start:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel if not started &amp;within</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,7 +1761,11 @@ It keeps trying; File → Connection… chooses other servers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>E&amp;xpiry:</source>
+        <source>Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1734,10 +1734,6 @@ It keeps trying; File → Connection… chooses other servers.</source>
         <translation>시작 시각</translation>
     </message>
     <message>
-        <source>&amp;Start:</source>
-        <translation>시작(&amp;S):</translation>
-    </message>
-    <message>
         <source>Cancel if not started &amp;within</source>
         <translation>다음 시간 안에 시작하지 않으면 취소(&amp;W)</translation>
     </message>
@@ -1750,8 +1746,12 @@ It keeps trying; File → Connection… chooses other servers.</source>
         <translation>만료(분)</translation>
     </message>
     <message>
-        <source>E&amp;xpiry:</source>
-        <translation>만료(&amp;X):</translation>
+        <source>Start:</source>
+        <translation>시작:</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>만료:</translation>
     </message>
 </context>
 <context>

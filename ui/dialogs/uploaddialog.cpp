@@ -105,7 +105,7 @@ UploadDialog::UploadDialog(const QStringList& paths, QWidget* parent)
     connect(m_startLater, &QCheckBox::toggled, m_startAt, &QWidget::setEnabled);
     startRow->addWidget(m_startLater);
     startRow->addWidget(m_startAt, 1);
-    form->addRow(tr("&Start:"), startRow);
+    form->addRow(tr("Start:"), startRow); // the checkbox carries the mnemonic
     auto* expiryRow = new QHBoxLayout;
     m_expires = new QCheckBox(tr("Cancel if not started &within"), this);
     m_expiresMinutes = new QSpinBox(this);
@@ -117,7 +117,7 @@ UploadDialog::UploadDialog(const QStringList& paths, QWidget* parent)
     connect(m_expires, &QCheckBox::toggled, m_expiresMinutes, &QWidget::setEnabled);
     expiryRow->addWidget(m_expires);
     expiryRow->addWidget(m_expiresMinutes, 1);
-    form->addRow(tr("E&xpiry:"), expiryRow);
+    form->addRow(tr("Expiry:"), expiryRow);
     layout->addLayout(form);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
