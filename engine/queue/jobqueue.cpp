@@ -1,3 +1,6 @@
+// Why this file is long: it is the whole C++ side of the Redis queue, one short method per Lua
+// script or command (claim, leases, retries, dispatch control, heartbeats), sharing the key
+// naming and argument helpers at its start; splitting it would scatter the one key layout.
 #include "queue/jobqueue.h"
 
 #include <algorithm>

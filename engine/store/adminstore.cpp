@@ -1,3 +1,6 @@
+// Why this file is long: every statement people's actions send to PostgreSQL (submit, the
+// audited changes, purge and retention, listing with its filters and counts) shares the
+// refusal explanation and the filter SQL here; each method is one statement.
 #include "store/adminstore.h"
 
 #include "store/jobrows.h"

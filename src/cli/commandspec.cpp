@@ -1,3 +1,5 @@
+// Why this file is long: it is the one table of every command and option (help, scoping and
+// completion all read it); a table split in two could drift apart.
 #include "cli/commandspec.h"
 
 #include "pixelnest/version.h"

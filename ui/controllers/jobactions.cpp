@@ -1,3 +1,5 @@
+// Why this file is long: every action on jobs (on the selection and over the filter) shares
+// the enabling by role, the status-bar confirmations and the permission dialog here.
 #include "controllers/jobactions.h"
 
 #include "controllers/actionmessages.h"

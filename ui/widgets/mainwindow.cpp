@@ -1,3 +1,5 @@
+// Why this file is long: it is the window's wiring (menus, toolbar, status bar, the session,
+// the poller and the controllers); the behaviour itself lives in those classes.
 #include "widgets/mainwindow.h"
 
 #include "controllers/dispatchcontrol.h"
