@@ -1,3 +1,6 @@
+// Why this file is long: it is the one client of both servers for every admin operation
+// (submit, changes, dispatch control, purge, stats); each method pairs a PostgreSQL change with
+// its Redis side, sharing the connections and helpers of Impl.
 #include "pixelnest/adminclient.h"
 
 #include "pixelnest/logging.h"
@@ -70,6 +73,35 @@ struct AdminClient::Impl
                                             "dispatch them:"
                                          << queued.error().message;
         }
+    }
+
+    // Every engine with a heartbeat snapshot, alive or not (by its key's PTTL); snapshots an
+    // hour stale are forgotten.
+    Result<QList<WorkerInfo>> knownWorkers()
+    {
+        const Result<QList<QByteArray>> beats = queue.heartbeats();
+        if (!beats) {
+            return beats.error();
+        }
+        QList<QByteArray> ids;
+        for (const QByteArray& beat : beats.value()) {
+            ids.append(workerFromHeartbeat(beat, 0, 0).id.toUtf8());
+        }
+        const Result<QList<qint64>> ttls = queue.heartbeatTtls(ids);
+        if (!ttls) {
+            return ttls.error();
+        }
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<WorkerInfo> workers;
+        for (qsizetype i = 0; i < beats->size(); ++i) {
+            WorkerInfo worker = workerFromHeartbeat(beats->at(i), ttls->at(i), now);
+            if (worker.lastSeenMsAgo > kForgetWorkerAfterMs) {
+                (void)queue.forgetWorker(worker.id.toUtf8());
+                continue;
+            }
+            workers.append(worker);
+        }
+        return workers;
     }
 
     Result<BulkOutcome> requeued(const QList<qint64>& requested, Result<QList<QueuedJob>> jobs)
@@ -401,12 +433,13 @@ Result<QStringList> AdminClient::controlWorker(const QString& worker, const QStr
 
 Result<QList<WorkerInfo>> AdminClient::workers()
 {
-    const Result<QueueStats> all = stats();
+    // Heartbeats only: no counts from PostgreSQL, no queue figures.
+    const Result<QList<WorkerInfo>> all = m_impl->knownWorkers();
     if (!all) {
         return all.error();
     }
     QList<WorkerInfo> live;
-    for (const WorkerInfo& worker : all->workers) {
+    for (const WorkerInfo& worker : all.value()) {
         if (worker.alive) {
             live.append(worker);
         }
@@ -425,13 +458,13 @@ Result<QueueStats> AdminClient::stats()
     Result<QMap<int, qint64>> depth = m_impl->queue.depthByPriority();
     Result<qint64> inFlight = m_impl->queue.inFlightCount();
     Result<qint64> retrying = m_impl->queue.retryingCount();
-    Result<QList<QByteArray>> beats = m_impl->queue.heartbeats();
+    Result<QList<WorkerInfo>> workers = m_impl->knownWorkers();
     Result<QList<QByteArray>> paused = m_impl->queue.pausedPipelines();
     Result<QMap<QString, qint64>> ready = m_impl->queue.readyByPipeline();
     Result<QMap<QString, double>> limits = m_impl->queue.rateLimits();
     for (const Error* error :
          {depth ? nullptr : &depth.error(), inFlight ? nullptr : &inFlight.error(),
-          beats ? nullptr : &beats.error(), paused ? nullptr : &paused.error(),
+          workers ? nullptr : &workers.error(), paused ? nullptr : &paused.error(),
           ready ? nullptr : &ready.error(), limits ? nullptr : &limits.error()}) {
         if (error != nullptr) {
             return *error;
@@ -445,23 +478,7 @@ Result<QueueStats> AdminClient::stats()
     }
     stats.readyByPipeline = ready.value();
     stats.rateLimits = limits.value();
-    QList<QByteArray> ids;
-    for (const QByteArray& beat : beats.value()) {
-        ids.append(workerFromHeartbeat(beat, 0, 0).id.toUtf8());
-    }
-    const Result<QList<qint64>> ttls = m_impl->queue.heartbeatTtls(ids);
-    if (!ttls) {
-        return ttls.error();
-    }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (qsizetype i = 0; i < beats->size(); ++i) {
-        WorkerInfo worker = workerFromHeartbeat(beats->at(i), ttls->at(i), now);
-        if (worker.lastSeenMsAgo > kForgetWorkerAfterMs) {
-            (void)m_impl->queue.forgetWorker(worker.id.toUtf8());
-            continue;
-        }
-        stats.workers.append(worker);
-    }
+    stats.workers = workers.value();
     return stats;
 }
 
