@@ -3,8 +3,7 @@
 //   bench_queue throughput PIXELNEST_BINARY JOBS   5,000 noop jobs through one engine
 //   bench_queue latency PIXELNEST_BINARY RATE SECONDS   a light steady load, one job per 1/RATE s
 // Prints one JSON object. bench/run_queue_bench.sh runs both beside the Celery peer.
-#include "pixelnest/adminclient.h"
-#include "store/pgconnection.h"
+#include "benchsupport.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -22,6 +21,7 @@
 #include <cstdio>
 
 using namespace pixelnest;
+using namespace pixelnest::bench;
 
 namespace
 {
@@ -54,37 +54,6 @@ double percentile(QList<double> values, double p)
     const int low = int(rank);
     const int high = qMin(low + 1, int(values.size() - 1));
     return values[low] + (values[high] - values[low]) * (rank - low);
-}
-
-qint64 peakRssKb(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-        }
-    }
-    return 0;
-}
-
-ConnectionConfig connectionsFromEnvironment()
-{
-    return {qEnvironmentVariable("PIXELNEST_POSTGRES"), qEnvironmentVariable("PIXELNEST_REDIS")};
-}
-
-int fail(const QString& message)
-{
-    std::fprintf(stderr, "bench_queue: %s\n", qPrintable(message));
-    return 1;
-}
-
-double scalar(engine::PgConnection& db, const QByteArray& sql)
-{
-    const Result<engine::PgResult> rows = db.exec(sql);
-    return rows && rows->rows() > 0 ? rows->bytes(0, 0).toDouble() : -1;
 }
 
 int throughput(AdminClient& admin, engine::PgConnection& db, const QString& binary, int jobs)

@@ -78,7 +78,9 @@ bool Dispatcher::claimOnce()
         return false;
     }
     m_context.metrics.redisUp = true;
+    ++m_context.metrics.claims;
     if (ids->isEmpty()) {
+        ++m_context.metrics.emptyClaims;
         m_outage.succeeded();
         return false;
     }

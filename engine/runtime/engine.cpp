@@ -116,7 +116,12 @@ Result<void> Engine::start()
         m_impl->writer.join();
         m_impl->maintenance.join();
         m_impl->leaseKeeper.join();
-        qCInfo(lcRuntime) << "engine stopped";
+        // One line an operator (or bench/many_engines.sh) reads for what this run did.
+        const EngineMetrics& metrics = context.metrics;
+        qCInfo(lcRuntime).nospace()
+            << "engine stopped: " << metrics.completed.load() << " completed, "
+            << metrics.failed.load() << " failed, " << metrics.retried.load() << " retried; "
+            << metrics.claims.load() << " claims, " << metrics.emptyClaims.load() << " empty";
         {
             std::lock_guard lock(m_impl->finishedMutex);
             m_impl->finished = true;

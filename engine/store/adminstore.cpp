@@ -424,6 +424,9 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
     }
     sql += " ORDER BY " + sort.expression + direction + ", i.id" + direction + " LIMIT " +
            bind(QByteArray::number(qBound(1, query.limit, 100000)));
+    if (query.offset > 0) {
+        sql += " OFFSET " + bind(QByteArray::number(query.offset));
+    }
     const Result<PgResult> rows = m_db.exec(sql, params);
     if (!rows) {
         return rows.error();

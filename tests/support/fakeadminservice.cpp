@@ -120,7 +120,7 @@ QList<JobRecord> FakeAdminService::matching(const JobQuery& query) const
                                    [&](const JobRecord& job) { return job.id >= query.beforeId; }),
                     found.end());
     }
-    return found.mid(0, query.limit);
+    return found.mid(query.offset, query.limit);
 }
 
 BulkOutcome FakeAdminService::change(const QList<qint64>& ids,

@@ -1,5 +1,6 @@
 #include "models/jobtablemodel.h"
 
+#include "core/logging.h"
 #include "models/jobcolumns.h"
 #include "models/thumbnailcache.h"
 
@@ -7,21 +8,20 @@
 #include <QPair>
 
 #include <algorithm>
+#include <limits>
 
 namespace pixelnest::ui
 {
 
-namespace
-{
-
-} // namespace
-
 JobTableModel::JobTableModel(AdminService* service, ThumbnailCache* thumbnails, QObject* parent)
     : QAbstractTableModel(parent), m_service(service), m_thumbnails(thumbnails)
 {
-    m_atEnd = true; // nothing to fetch until the first reload()
     m_tick.setSingleShot(true);
     connect(&m_tick, &QTimer::timeout, this, &JobTableModel::tick);
+    // Painting asks for many rows in a row; one page request follows, in the next event round.
+    m_fetchSoon.setSingleShot(true);
+    m_fetchSoon.setInterval(0);
+    connect(&m_fetchSoon, &QTimer::timeout, this, &JobTableModel::fetchWanted);
     if (m_thumbnails != nullptr) {
         connect(m_thumbnails, &ThumbnailCache::thumbnailsReady, this, &JobTableModel::onThumbnails);
     }
@@ -29,7 +29,7 @@ JobTableModel::JobTableModel(AdminService* service, ThumbnailCache* thumbnails, 
 
 int JobTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_total;
 }
 
 int JobTableModel::columnCount(const QModelIndex& parent) const
@@ -42,18 +42,25 @@ QVariant JobTableModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const JobRecord& job = m_rows.at(index.row());
     const auto column = JobColumn(index.column());
+    const JobRecord* job = recordAt(index.row());
+    if (job == nullptr) {
+        fetchRows(index.row(), index.row());
+        if (role == Qt::DisplayRole && column == JobColumn::Title) {
+            return tr("Loading…");
+        }
+        return {};
+    }
     if (role == JobIdRole) {
-        return job.id;
+        return job->id;
     }
     if (role == StatusRole) {
-        return statusName(job.status);
+        return statusName(job->status);
     }
     if (role == Qt::DecorationRole && column == JobColumn::Title && m_thumbnails != nullptr) {
-        return m_thumbnails->thumbnail(job.id);
+        return m_thumbnails->thumbnail(job->id);
     }
-    return jobCellData(job, column, role, QGuiApplication::palette());
+    return jobCellData(*job, column, role, QGuiApplication::palette());
 }
 
 QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -67,16 +74,262 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-bool JobTableModel::canFetchMore(const QModelIndex& parent) const
+const JobRecord* JobTableModel::recordAt(int row) const
 {
-    return !parent.isValid() && !m_loading && !m_atEnd && !m_failed;
+    auto block = m_blocks.upper_bound(row);
+    if (block == m_blocks.begin()) {
+        return nullptr;
+    }
+    --block;
+    const int offset = row - block->first;
+    return offset < block->second.size() ? &block->second.at(offset) : nullptr;
 }
 
-void JobTableModel::fetchMore(const QModelIndex& parent)
+JobRecord* JobTableModel::mutableAt(int row)
 {
-    if (canFetchMore(parent)) {
-        requestPage(false);
+    return const_cast<JobRecord*>(recordAt(row));
+}
+
+const JobRecord& JobTableModel::record(int row) const
+{
+    static const JobRecord kNotLoaded;
+    const JobRecord* job = recordAt(row);
+    return job != nullptr ? *job : kNotLoaded;
+}
+
+QList<qint64> JobTableModel::loadedIds(int first, int last) const
+{
+    QList<qint64> ids;
+    for (const auto& [start, rows] : m_blocks) {
+        const int from = qMax(first, start);
+        const int to = qMin(last, start + int(rows.size()) - 1);
+        for (int row = from; row <= to; ++row) {
+            ids.append(rows.at(row - start).id);
+        }
     }
+    return ids;
+}
+
+bool JobTableModel::isLoaded(int first, int last) const
+{
+    return firstUnloaded(first, last) < 0;
+}
+
+int JobTableModel::firstUnloaded(int first, int last) const
+{
+    int row = qMax(first, 0);
+    last = qMin(last, m_total - 1);
+    while (row <= last) {
+        auto block = m_blocks.upper_bound(row);
+        if (block == m_blocks.begin()) {
+            return row;
+        }
+        --block;
+        const int end = block->first + int(block->second.size());
+        if (row >= end) {
+            return row;
+        }
+        row = end;
+    }
+    return -1;
+}
+
+void JobTableModel::fetchRows(int first, int last) const
+{
+    if (!m_started || m_total == 0) {
+        return;
+    }
+    // A row far from what was asked before is a jump (a dragged scrollbar): what was asked before
+    // is off screen now.
+    const int near = m_pageSize * 2;
+    if (m_wantFirst < 0 || first > m_wantLast + near || last < m_wantFirst - near) {
+        m_wantFirst = first;
+        m_wantLast = last;
+    } else {
+        m_wantFirst = qMin(m_wantFirst, first);
+        m_wantLast = qMax(m_wantLast, last);
+    }
+    if (!m_fetchSoon.isActive()) {
+        m_fetchSoon.start();
+    }
+}
+
+void JobTableModel::fetchWanted()
+{
+    if (m_loading || m_failed || m_wantFirst < 0) {
+        return; // the page in flight calls again when it lands
+    }
+    const std::optional<PageRequest> request = planPage();
+    if (!request) {
+        m_wantFirst = m_wantLast = -1;
+        return;
+    }
+    qCDebug(lcUi) << "table: rows" << request->first << "to" << request->first + request->rows - 1
+                  << (request->reverse ? "in reverse" : "forward") << "skipping" << request->offset
+                  << (request->after ? "from a loaded row" : "from an end");
+    m_loading = true;
+    JobQuery query = m_query;
+    query.limit = request->rows;
+    query.offset = request->offset;
+    query.after = request->after;
+    query.descending = request->reverse ? !m_query.descending : m_query.descending;
+    const int generation = m_generation;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    m_service->jobs(query).then(
+        this, [this, generation, request = *request, elapsed](const Result<QList<JobRecord>>& page) {
+            if (generation != m_generation) {
+                return; // a newer filter, search or sort owns the table now
+            }
+            m_loading = false;
+            if (!page) {
+                m_failed = true; // retried by the next reload or refreshLoaded()
+                Q_EMIT loadFailed(page.error().message);
+                return;
+            }
+            const int count = int(page->size());
+            acceptPage(request, page.value());
+            Q_EMIT pageLoaded(count, elapsed.elapsed());
+            fetchWanted();
+        });
+}
+
+std::optional<JobTableModel::PageRequest> JobTableModel::planPage() const
+{
+    const int first = firstUnloaded(m_wantFirst, m_wantLast);
+    if (first < 0) {
+        return std::nullopt;
+    }
+    // The gap around `first`: from the end of the loaded rows before it to the next loaded ones.
+    const auto next = m_blocks.upper_bound(first);
+    const auto before = next != m_blocks.begin() ? std::prev(next) : m_blocks.end();
+    const int gapStart = before != m_blocks.end() ? before->first + int(before->second.size()) : 0;
+    const int gapEnd = next != m_blocks.end() ? next->first : m_total;
+    const int end = qMin(gapEnd, first + m_pageSize);
+    // Read from the nearest known place: each way's cost is the rows PostgreSQL skips. Forward
+    // from the start or after the loaded row before the gap; in reverse from the end or before
+    // the loaded row after it.
+    PageRequest request;
+    request.first = first;
+    request.rows = end - first;
+    request.offset = first - gapStart;
+    if (before != m_blocks.end()) {
+        request.after = cursorAfter(before->second.constLast(), m_query.sortBy);
+    }
+    const int reverseCost = gapEnd - end; // to the next loaded row, or to the table's end
+    if (reverseCost < request.offset) {
+        request.reverse = true;
+        request.first = qMax(gapStart, end - m_pageSize); // a whole page, ending at `end`
+        request.rows = end - request.first;
+        request.offset = reverseCost;
+        request.after.reset();
+        if (next != m_blocks.end()) {
+            request.after = cursorAfter(next->second.constFirst(), m_query.sortBy);
+        }
+    }
+    return request;
+}
+
+void JobTableModel::acceptPage(const PageRequest& request, QList<JobRecord> rows)
+{
+    // A row already loaded elsewhere: the table changed under the model (rows deleted or added
+    // where the count did not see them). Re-count and re-read what is on screen.
+    for (const JobRecord& job : std::as_const(rows)) {
+        const int row = m_rowOf.value(job.id, -1);
+        if (row >= 0 && (row < request.first || row >= request.first + request.rows)) {
+            resync();
+            return;
+        }
+    }
+    if (request.reverse) {
+        std::reverse(rows.begin(), rows.end());
+        if (rows.isEmpty()) {
+            requestCount(); // fewer rows than counted: the count corrects the length
+            return;
+        }
+        // Short: the rows nearest the anchor are the ones that came.
+        const int first = request.first + request.rows - int(rows.size());
+        place(first, std::move(rows));
+        return;
+    }
+    const int got = int(rows.size());
+    if (got > 0) {
+        place(request.first, std::move(rows));
+    }
+    if (got < request.rows) {
+        setTotal(request.first + got); // the table ends here
+    }
+}
+
+void JobTableModel::resync()
+{
+    m_blocks.clear();
+    m_rowOf.clear();
+    if (m_total > 0) {
+        Q_EMIT dataChanged(index(0, 0), index(m_total - 1, kJobColumnCount - 1));
+    }
+    requestCount();
+}
+
+void JobTableModel::place(int first, QList<JobRecord> rows)
+{
+    const int count = qMin(int(rows.size()), m_total - first);
+    if (count <= 0) {
+        return;
+    }
+    rows.resize(count);
+    for (int i = 0; i < count; ++i) {
+        m_rowOf.insert(rows.at(i).id, first + i);
+    }
+    // Merge with the blocks it touches, so that a scrolled range stays one block.
+    const int end = first + count;
+    int start = first;
+    QList<JobRecord> merged;
+    auto block = m_blocks.upper_bound(first);
+    if (block != m_blocks.begin()) {
+        auto before = std::prev(block);
+        if (before->first + int(before->second.size()) >= first) {
+            start = before->first;
+            merged = before->second.mid(0, first - before->first);
+            block = m_blocks.erase(before);
+        }
+    }
+    merged += std::move(rows);
+    while (block != m_blocks.end() && block->first <= end) {
+        const int blockEnd = block->first + int(block->second.size());
+        if (blockEnd > end) {
+            merged += block->second.mid(end - block->first);
+        }
+        block = m_blocks.erase(block);
+    }
+    m_blocks[start] = std::move(merged);
+    Q_EMIT dataChanged(index(first, 0), index(end - 1, kJobColumnCount - 1));
+}
+
+void JobTableModel::setTotal(int rows)
+{
+    if (rows == m_total) {
+        return;
+    }
+    if (rows > m_total) {
+        beginInsertRows({}, m_total, rows - 1);
+        m_total = rows;
+        endInsertRows();
+    } else {
+        beginRemoveRows({}, rows, m_total - 1);
+        m_total = rows;
+        for (auto block = m_blocks.begin(); block != m_blocks.end();) {
+            if (block->first >= rows) {
+                block = m_blocks.erase(block);
+                continue;
+            }
+            block->second.resize(qMin(int(block->second.size()), rows - block->first));
+            ++block;
+        }
+        reindex();
+        endRemoveRows();
+    }
+    Q_EMIT totalChanged(m_total);
 }
 
 void JobTableModel::sort(int column, Qt::SortOrder order)
@@ -86,7 +339,7 @@ void JobTableModel::sort(int column, Qt::SortOrder order)
     }
     const JobSortKey key = jobColumnSortKey(JobColumn(column));
     const bool descending = order == Qt::DescendingOrder;
-    if (key == m_query.sortBy && descending == m_query.descending && !m_rows.isEmpty()) {
+    if (key == m_query.sortBy && descending == m_query.descending && m_total > 0) {
         return;
     }
     m_query.sortBy = key;
@@ -140,62 +393,67 @@ void JobTableModel::reload()
     m_started = true;
     ++m_generation;
     m_failed = false;
-    m_atEnd = false;
-    requestPage(true);
+    m_wantFirst = m_wantLast = -1;
+    requestFirstPage();
 }
 
-void JobTableModel::requestPage(bool fromStart)
+void JobTableModel::requestFirstPage()
 {
     m_loading = true;
+    m_counting = false; // a count of the old filter is stale
     JobQuery query = m_query;
     query.limit = m_pageSize;
-    if (!fromStart && !m_rows.isEmpty()) {
-        query.after = cursorAfter(m_rows.constLast(), query.sortBy);
-    }
     const int generation = m_generation;
     QElapsedTimer elapsed;
     elapsed.start();
     m_service->jobs(query).then(
-        this, [this, generation, fromStart, elapsed](const Result<QList<JobRecord>>& page) {
+        this, [this, generation, elapsed](const Result<QList<JobRecord>>& page) {
             if (generation != m_generation) {
-                return; // a newer filter, search or sort owns the table now
+                return;
             }
             m_loading = false;
             if (!page) {
-                m_failed = true; // retried by the next reload or refreshLoaded()
+                m_failed = true;
                 Q_EMIT loadFailed(page.error().message);
                 return;
             }
             const int count = int(page->size());
-            acceptPage(fromStart, page.value());
+            beginResetModel();
+            m_blocks.clear();
+            m_total = count;
+            if (count > 0) {
+                m_blocks[0] = page.value();
+            }
+            reindex();
+            endResetModel();
             Q_EMIT pageLoaded(count, elapsed.elapsed());
+            if (count >= m_pageSize) {
+                requestCount(); // more than a page: the scrollbar needs the whole length
+            } else {
+                Q_EMIT totalChanged(m_total);
+            }
         });
 }
 
-void JobTableModel::acceptPage(bool fromStart, QList<JobRecord> rows)
+void JobTableModel::requestCount()
 {
-    const bool full = rows.size() >= m_pageSize;
-    if (fromStart) {
-        beginResetModel();
-        m_rows = std::move(rows);
-        reindex();
-        m_atEnd = !full;
-        endResetModel();
+    if (m_counting) {
         return;
     }
-    m_atEnd = !full;
-    // A live insert may have added some of these already.
-    rows.removeIf([this](const JobRecord& job) { return m_rowOf.contains(job.id); });
-    if (rows.isEmpty()) {
-        return;
-    }
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(rows.size()) - 1);
-    for (JobRecord& job : rows) {
-        m_rowOf.insert(job.id, int(m_rows.size()));
-        m_rows.append(std::move(job));
-    }
-    endInsertRows();
+    m_counting = true;
+    const int generation = m_generation;
+    m_service->countJobs(m_query).then(this, [this, generation](const Result<qint64>& count) {
+        if (generation != m_generation) {
+            return;
+        }
+        m_counting = false;
+        if (!count) {
+            Q_EMIT loadFailed(count.error().message);
+            return;
+        }
+        setTotal(int(qMin<qint64>(count.value(), std::numeric_limits<int>::max())));
+        fetchWanted();
+    });
 }
 
 void JobTableModel::noteChanged(const QList<qint64>& ids)
@@ -271,15 +529,16 @@ void JobTableModel::tick()
 
 void JobTableModel::applyRefresh(const QList<JobRecord>& changed, QList<JobRecord> added)
 {
-    int first = int(m_rows.size());
+    int first = m_total;
     int last = -1;
     QList<qint64> ids;
     for (const JobRecord& job : changed) {
         const int row = m_rowOf.value(job.id, -1);
-        if (row < 0) {
+        JobRecord* loaded = row >= 0 ? mutableAt(row) : nullptr;
+        if (loaded == nullptr || loaded->id != job.id) {
             continue;
         }
-        m_rows[row] = job;
+        *loaded = job;
         first = qMin(first, row);
         last = qMax(last, row);
         ids.append(job.id);
@@ -288,17 +547,29 @@ void JobTableModel::applyRefresh(const QList<JobRecord>& changed, QList<JobRecor
         // One signal for the whole tick, however many rows changed.
         Q_EMIT dataChanged(index(first, 0), index(last, kJobColumnCount - 1));
     }
-    const qint64 topId = m_rows.isEmpty() ? 0 : m_rows.constFirst().id;
+    const JobRecord* top = recordAt(0);
+    const qint64 topId = top != nullptr ? top->id : 0;
     added.removeIf([this, topId](const JobRecord& job) {
         return m_rowOf.contains(job.id) || job.id <= topId;
     });
-    if (!added.isEmpty() && (m_atEnd || !m_rows.isEmpty())) {
+    if (!added.isEmpty() && (top != nullptr || m_total == 0)) {
         std::sort(added.begin(), added.end(),
                   [](const JobRecord& a, const JobRecord& b) { return a.id > b.id; });
-        beginInsertRows({}, 0, int(added.size()) - 1);
-        m_rows = added + m_rows;
+        const int count = int(added.size());
+        beginInsertRows({}, 0, count - 1);
+        // Every loaded row moves down by the new ones.
+        std::map<int, QList<JobRecord>> shifted;
+        for (auto& [start, rows] : m_blocks) {
+            shifted.emplace(start + count, std::move(rows));
+        }
+        m_blocks = std::move(shifted);
+        m_total += count;
+        added += m_blocks.count(count) != 0 ? m_blocks[count] : QList<JobRecord>();
+        m_blocks.erase(count);
+        m_blocks[0] = std::move(added);
         reindex();
         endInsertRows();
+        Q_EMIT totalChanged(m_total);
     }
     if (!ids.isEmpty()) {
         Q_EMIT rowsRefreshed(ids);
@@ -308,15 +579,16 @@ void JobTableModel::applyRefresh(const QList<JobRecord>& changed, QList<JobRecor
 void JobTableModel::reindex()
 {
     m_rowOf.clear();
-    m_rowOf.reserve(m_rows.size());
-    for (int row = 0; row < m_rows.size(); ++row) {
-        m_rowOf.insert(m_rows.at(row).id, row);
+    for (const auto& [start, rows] : m_blocks) {
+        for (int i = 0; i < rows.size(); ++i) {
+            m_rowOf.insert(rows.at(i).id, start + i);
+        }
     }
 }
 
 void JobTableModel::onThumbnails(const QList<qint64>& ids)
 {
-    int first = int(m_rows.size());
+    int first = m_total;
     int last = -1;
     for (qint64 id : ids) {
         const int row = m_rowOf.value(id, -1);

@@ -10,16 +10,24 @@
 #include <QSet>
 #include <QTimer>
 
+#include <map>
+
 namespace pixelnest::ui
 {
 
 class ThumbnailCache;
 
-// The Images table over a million rows: a paged model. Rows arrive a page at a time
-// (canFetchMore/fetchMore) by keyset pagination in any column's order, each page queried
-// through the admin service (its browse lane); the GUI thread only appends what came back. Filter,
-// search and sort start over from the first page, and the old rows stay until it arrives (no
-// flicker).
+// The Images table over a million rows: a sparse model. Its row count is the number of rows
+// matching the filter, so the scrollbar is to scale and can be dragged anywhere; rows are read a
+// page at a time only where the view looks. A row not read yet shows a placeholder and asks for
+// its page, which is fetched from the nearest known place: right after a loaded row (keyset),
+// right before one (the reverse order), or from the nearer end with OFFSET. A jump to row
+// 600,000 therefore skips rows inside PostgreSQL and loads nothing before it. Every query goes
+// through the admin service's browse lane (off the GUI thread); the GUI thread only places what
+// came back.
+//
+// Filter, search and sort start over from the first page (the old rows stay until it arrives: no
+// flicker); the count follows it in the same lane.
 //
 // Live updates: noteChanged() collects the ids that NOTIFY announced; every ~250 ms one query
 // re-reads those that are loaded and the model emits one dataChanged over them. New rows are
@@ -45,8 +53,6 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setStatusFilter(std::optional<JobStatus> status);
@@ -63,22 +69,51 @@ public:
     // After an outage: everything loaded is re-read (what changed meanwhile was not announced).
     void refreshLoaded();
 
-    const JobRecord& record(int row) const { return m_rows.at(row); }
+    // Asks for rows first..last (what painting an unloaded row does); their pages arrive later.
+    void fetchRows(int first, int last) const;
+    // The row, or nullptr while it is not loaded.
+    const JobRecord* recordAt(int row) const;
+    // The row, or an empty record (id 0) while it is not loaded.
+    const JobRecord& record(int row) const;
     int rowOf(qint64 id) const { return m_rowOf.value(id, -1); }
-    bool isLoading() const { return m_loading; }
-    bool isAtEnd() const { return m_atEnd; }
+    // The ids of the loaded rows among first..last, in row order.
+    QList<qint64> loadedIds(int first, int last) const;
+    int loadedCount() const { return int(m_rowOf.size()); }
+    bool isLoaded(int first, int last) const;
+    bool isLoading() const { return m_loading || m_counting; }
     void setPageSize(int rows) { m_pageSize = rows; }
     static constexpr int kTickMs = 250;
 
 Q_SIGNALS:
     void pageLoaded(int rows, qint64 elapsedMs);
+    // The number of rows matching the filter is known (after a reload, or when it changed).
+    void totalChanged(int rows);
     void loadFailed(const QString& message);
     // After a live tick: these loaded rows were re-read (the detail pane follows its job).
     void rowsRefreshed(const QList<qint64>& ids);
 
 private:
-    void requestPage(bool fromStart);
-    void acceptPage(bool fromStart, QList<JobRecord> rows);
+    // Where a page is read from: `offset` rows past `after` (or past the start) in the model's
+    // order, or in the reverse order when `reverse` (then the answer is flipped).
+    struct PageRequest
+    {
+        int first = 0; // the page's first row
+        int rows = 0;
+        int offset = 0;
+        std::optional<JobCursor> after;
+        bool reverse = false;
+    };
+
+    void requestFirstPage();
+    void requestCount();
+    void fetchWanted();
+    std::optional<PageRequest> planPage() const;
+    void acceptPage(const PageRequest& request, QList<JobRecord> rows);
+    void place(int first, QList<JobRecord> rows);
+    void resync();
+    void setTotal(int rows);
+    JobRecord* mutableAt(int row);
+    int firstUnloaded(int first, int last) const;
     void tick();
     void applyRefresh(const QList<JobRecord>& changed, QList<JobRecord> added);
     bool insertsOnTop() const;
@@ -88,13 +123,18 @@ private:
     AdminService* m_service;
     ThumbnailCache* m_thumbnails;
     JobQuery m_query;
-    QList<JobRecord> m_rows;
+    std::map<int, QList<JobRecord>> m_blocks; // first row → the loaded rows from there on
     QHash<qint64, int> m_rowOf;
+    int m_total = 0;
     int m_pageSize = 200;
     int m_generation = 0; // a filter, search or sort change makes older answers stale
     bool m_loading = false;
-    bool m_atEnd = false;
+    bool m_counting = false;
     bool m_failed = false;
+    // The rows the view asked for since the last page (data() is const, hence mutable).
+    mutable int m_wantFirst = -1;
+    mutable int m_wantLast = -1;
+    mutable QTimer m_fetchSoon;
     QSet<qint64> m_pending;
     QTimer m_tick;
     bool m_refreshing = false;

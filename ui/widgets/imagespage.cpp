@@ -77,6 +77,14 @@ ImagesPage::ImagesPage(AdminService* service, QWidget* parent) : QWidget(parent)
             &ImagesPage::onCurrentChanged);
     // A new filter, search or order starts at its first row.
     connect(m_model, &JobTableModel::modelReset, m_view, &QTableView::scrollToTop);
+    // The current row's page may land after the row became current (a jump far down).
+    connect(m_model, &JobTableModel::dataChanged, this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+                const int row = m_view->selectionModel()->currentIndex().row();
+                if (m_detail->jobId() == 0 && row >= topLeft.row() && row <= bottomRight.row()) {
+                    onCurrentChanged();
+                }
+            });
     connect(m_model, &JobTableModel::rowsRefreshed, this, [this](const QList<qint64>& ids) {
         if (ids.contains(m_detail->jobId())) {
             m_detail->refresh();
@@ -136,12 +144,23 @@ void ImagesPage::onCurrentChanged()
 
 QList<qint64> ImagesPage::selectedIds() const
 {
+    // By ranges: a selection over a million rows is a few ranges, not a million indexes.
     QList<qint64> ids;
-    for (const QModelIndex& row : m_view->selectionModel()->selectedRows()) {
-        ids.append(m_model->record(row.row()).id);
+    for (const QItemSelectionRange& range : m_view->selectionModel()->selection()) {
+        ids += m_model->loadedIds(range.top(), range.bottom());
     }
     std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
+}
+
+int ImagesPage::selectedRowCount() const
+{
+    int rows = 0;
+    for (const QItemSelectionRange& range : m_view->selectionModel()->selection()) {
+        rows += range.height();
+    }
+    return rows;
 }
 
 void ImagesPage::setCounts(const QMap<JobStatus, qint64>& counts)

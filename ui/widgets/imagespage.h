@@ -42,7 +42,10 @@ public:
     void setMoreFilters(const JobQuery& filters);
     QSplitter* splitter() const { return m_splitter; }
 
+    // The ids of the selected rows that are loaded (a selection can reach rows never read).
     QList<qint64> selectedIds() const;
+    // Every selected row, loaded or not.
+    int selectedRowCount() const;
     void setCounts(const QMap<JobStatus, qint64>& counts);
     void saveState(QSettings& settings) const;
     void restoreState(const QSettings& settings);

@@ -133,6 +133,18 @@ void MainWindow::buildActions()
     m_actions->exportCsvAction()->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     m_images->view()->addActions(m_actions->selectionActions());
     connect(m_images, &ImagesPage::selectionChanged, m_actions, &JobActions::selectionChanged);
+    connect(m_images, &ImagesPage::selectionChanged, this, [this] {
+        // Never a silent partial action: a selection reaching rows never read (Select All over a
+        // million) says, before anything is done, that actions take the loaded rows only.
+        const int notLoaded = m_images->selectedRowCount() - int(m_images->selectedIds().size());
+        if (notLoaded > 0) {
+            statusBar()->showMessage(
+                tr("%n selected row(s) not loaded: actions on the selection leave them out; "
+                   "Images → All Matching the Filter acts on every match.",
+                   "", notLoaded),
+                kMessageMs);
+        }
+    });
     m_dispatch->pauseAllAction()->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
     // The workers table's context menu (and its keyboard: the menu key) acts on its selection.
     QTableView* workers = m_dashboard->workersView();
@@ -219,7 +231,7 @@ void MainWindow::wireFigures()
     connect(m_dashboard, &DashboardWidget::windowChanged, m_poller,
             &StatsPoller::setThroughputMinutes);
     JobTableModel* model = m_images->model();
-    connect(model, &JobTableModel::pageLoaded, this, &MainWindow::updateCountLabel);
+    connect(model, &JobTableModel::totalChanged, this, &MainWindow::updateCountLabel);
     connect(model, &JobTableModel::modelReset, this, &MainWindow::updateCountLabel);
     connect(model, &JobTableModel::loadFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Could not load images: %1").arg(message), kMessageMs);
@@ -358,11 +370,15 @@ void MainWindow::setWritable(bool writable)
 void MainWindow::updateCountLabel()
 {
     const QLocale locale;
-    const int loaded = m_images->model()->rowCount();
-    m_countLabel->setText(
-        m_total < 0
-            ? tr("%1 loaded").arg(locale.toString(loaded))
-            : tr("%1 images · %2 loaded").arg(locale.toString(m_total), locale.toString(loaded)));
+    const int matching = m_images->model()->rowCount();
+    if (m_total < 0) {
+        m_countLabel->setText(tr("%1 in the table").arg(locale.toString(matching)));
+    } else if (m_images->model()->query().filters()) {
+        m_countLabel->setText(
+            tr("%1 of %2 images").arg(locale.toString(matching), locale.toString(m_total)));
+    } else {
+        m_countLabel->setText(tr("%1 images").arg(locale.toString(m_total)));
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

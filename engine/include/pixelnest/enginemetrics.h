@@ -26,6 +26,8 @@ public:
     std::atomic<qint64> failed{0};
     std::atomic<qint64> retried{0};
     std::atomic<qint64> staleWrites{0}; // rejected by the fencing check
+    std::atomic<qint64> claims{0};      // claim round trips to Redis
+    std::atomic<qint64> emptyClaims{0}; // of which nothing was ready (or others took it)
     std::atomic<qint64> inFlight{0};
     std::atomic<bool> postgresUp{false};
     std::atomic<bool> redisUp{false};

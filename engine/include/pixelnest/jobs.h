@@ -109,6 +109,7 @@ struct JobQuery
     JobSortKey sortBy = JobSortKey::Id;
     bool descending = true;
     std::optional<JobCursor> after; // continue after this row (keyset)
+    int offset = 0; // then skip this many rows (the console's jump to any position)
     QList<qint64> ids;              // only these rows (a live refresh); empty: all rows
     // Finding jobs (issue 11). Every filter is optional; all given must hold.
     bool searchMatchesId = true; // titleContains that is a number also finds that id
