@@ -89,7 +89,8 @@ int main(int argc, char** argv)
     submitting.start();
     QList<ImageUpload> uploads;
     for (int i = 0; i < jobs; ++i) {
-        uploads.append({QStringLiteral("many-%1").arg(i), photo, 0, QStringLiteral("noop")});
+        uploads.append(
+            {QStringLiteral("many-%1").arg(i), photo, 0, QStringLiteral("noop"), {}, {}});
         if (uploads.size() == 1000 || i + 1 == jobs) {
             if (Result<SubmitReport> sent = admin.value()->submit(uploads); !sent) {
                 return fail(sent.error().message);
@@ -105,7 +106,9 @@ int main(int argc, char** argv)
     // Each engine's last line says what it did ("engine stopped: … claims, … empty").
     environment.insert(QStringLiteral("QT_LOGGING_RULES"),
                        QStringLiteral("pixelnest.*.info=false\npixelnest.runtime.info=true"));
-    const QString logs = QDir::temp().filePath(QStringLiteral("pixelnest-many-engines"));
+    // A folder of its own for the engines' logs (bench/many_engines.sh names one per run).
+    const QString logs = qEnvironmentVariable(
+        "BENCH_ENGINE_LOGS", QDir::temp().filePath(QStringLiteral("pixelnest-bench-engine-logs")));
     QDir(logs).removeRecursively();
     QDir().mkpath(logs);
     std::vector<std::unique_ptr<QProcess>> processes;

@@ -24,6 +24,7 @@ run() {
       export BENCH_REDIS_PID=$(cat "$work/$name/redis/redis.pid")
       export BENCH_POSTGRES_PID=$(head -1 "$work/$name/postgres/data/postmaster.pid")
       export QT_LOGGING_RULES="pixelnest.*.info=false"
+      export BENCH_ENGINE_LOGS="$work/$name-logs"
       "$driver" "$pixelnest" "$count" "$jobs" ) | tee "$work/$name.json"
     "$pixelnest" local down --dir "$work/$name" >/dev/null
 }

@@ -9,6 +9,7 @@
 #include <QList>
 
 #include <memory>
+#include <vector>
 
 struct redisReader;
 
@@ -23,6 +24,7 @@ struct RedisReply
         Integer,
         String, // bulk or status string
         Array,
+        Error, // `string` holds the server's message (only inside RedisClient)
     };
     Type type = Type::Nil;
     qint64 integer = 0;
@@ -41,11 +43,19 @@ struct LuaScript
     static LuaScript fromResource(const QString& name); // :/pixelnest/lua/<name>.lua
 };
 
-// A synchronous Redis connection owned by exactly one thread: hiredis formats the commands and
-// parses the replies, the bytes travel through RedisSocket (plain, unix or TLS). A lost connection
-// is re-opened on the next call, with exponential backoff (100 ms to 5 s) between attempts so that
+// A synchronous Redis client owned by exactly one thread: hiredis formats the commands and parses
+// the replies, the bytes travel through RedisSocket (plain, unix or TLS). A lost connection is
+// re-opened on the next call, with exponential backoff (100 ms to 5 s) between attempts so that
 // a dead server is not hammered; while it is down every call fails fast with
 // ErrorCode::Unavailable.
+//
+// Redis Cluster: the URL names any one node. The first MOVED reply shows that it is a cluster;
+// from then on the client reads the slot map (CLUSTER SLOTS), keeps a connection per master and
+// sends each call to the master of its slot: the slot of the first argument that carries a hash
+// tag (every Pixelnest key does). MOVED updates the map and re-sends there; ASK (a slot being
+// migrated) sends ASKING and the command to the importing node once. After a node is lost
+// (a master killed, its replica promoted) the next call re-reads the slot map first. A
+// pipeline's commands must share one slot (the queue's do: one hash tag per shard).
 class RedisClient final
 {
 public:
@@ -65,21 +75,36 @@ public:
     // Read timeout for blocking commands such as BLPOP (which must be longer than their wait).
     void setTimeoutMs(int timeoutMs);
     Result<void> connect();
-    bool isConnected() const { return m_socket != nullptr; }
+    bool isConnected() const;
     const RedisUrl& url() const { return m_url; }
+    // Whether the server turned out to be a Redis Cluster (a MOVED reply was seen).
+    bool isCluster() const { return !m_slots.empty(); }
+    // The cluster slot of a key: CRC16 of its hash tag (or of the whole key), mod 16384.
+    static int keySlot(const QByteArray& key);
 
 private:
-    Result<void> authenticate();
-    Error connectionLost(const QString& what);
-    // The next reply on the socket (read as needed), or nullptr with `error` set.
-    void* readReply(QString* error);
+    struct Node;
+
+    Result<QList<RedisReply>> routed(int slot, const QList<QList<QByteArray>>& commands);
+    // The replies as they came, error replies included (Type::Error), or the connection's loss.
+    Result<QList<RedisReply>> exchange(Node& node, const QList<QList<QByteArray>>& commands);
+    Result<void> connectNode(Node& node);
+    Result<void> authenticate(Node& node);
+    Error nodeLost(Node& node, const QString& what);
+    // The next reply on the node's socket (read as needed), or nullptr with `error` set.
+    void* readReply(Node& node, QString* error);
+    Node& nodeAt(const QString& host, int port);
+    Node& target(int slot);
+    Result<void> refreshSlots();
+    // Follows MOVED and ASK replies among `replies` (re-sending those commands), a few hops.
+    Result<void> followRedirections(const QList<QList<QByteArray>>& commands,
+                                    QList<RedisReply>& replies);
 
     RedisUrl m_url;
     int m_timeoutMs;
-    std::unique_ptr<RedisSocket> m_socket;
-    redisReader* m_reader = nullptr;
-    QElapsedTimer m_sinceFailure;
-    int m_backoffMs = 0;
+    std::vector<std::unique_ptr<Node>> m_nodes; // [0] is the URL's node
+    std::vector<Node*> m_slots;                 // slot -> master; empty until a MOVED
+    bool m_slotsStale = false;
 };
 
 } // namespace pixelnest::engine

@@ -82,14 +82,13 @@ public:
                 sample(double(count->load()), MetricType::Counter, {{"outcome", outcome}}));
         }
         families.push_back(std::move(jobs));
-        MetricFamily claims = family("pixelnest_claims_total",
-                                     "Claim round trips to Redis, by whether they got jobs.",
-                                     MetricType::Counter);
+        MetricFamily claims =
+            family("pixelnest_claims_total",
+                   "Claim round trips to Redis, by whether they got jobs.", MetricType::Counter);
         const qint64 empty = m.emptyClaims.load();
-        claims.metric.push_back(sample(double(m.claims.load() - empty), MetricType::Counter,
-                                       {{"result", "jobs"}}));
         claims.metric.push_back(
-            sample(double(empty), MetricType::Counter, {{"result", "empty"}}));
+            sample(double(m.claims.load() - empty), MetricType::Counter, {{"result", "jobs"}}));
+        claims.metric.push_back(sample(double(empty), MetricType::Counter, {{"result", "empty"}}));
         families.push_back(std::move(claims));
         families.push_back(
             single("pixelnest_worker_up", "1 while this engine runs.", MetricType::Gauge, 1));

@@ -8,6 +8,7 @@
 #include "store/pgconnection.h"
 #include "testimages.h"
 #include "teststack.h"
+#include "teststages.h"
 
 #include <QTest>
 #include <QThread>
@@ -46,21 +47,6 @@ void injectFault(EngineFixture& fixture, const QByteArray& sqlstate, int times,
 }
 
 // A stage that takes its time, so that leases must be renewed while it runs.
-class SlowStage final : public Stage
-{
-public:
-    explicit SlowStage(int ms) : m_ms(ms) {}
-    QString name() const override { return QStringLiteral("slow"); }
-    Result<void> process(StageContext&) override
-    {
-        QThread::msleep(ulong(m_ms));
-        return {};
-    }
-
-private:
-    int m_ms;
-};
-
 EngineConfig quickExit(const EngineFixture& fixture)
 {
     EngineConfig config = fixture.engineConfig();
@@ -147,7 +133,7 @@ private Q_SLOTS:
         config.runtime.lease = std::chrono::milliseconds(1000);
         config.runtime.workers = 4;
         PipelineRegistry pipelines = PipelineRegistry::builtIn();
-        pipelines.add({QStringLiteral("slow"), {std::make_shared<SlowStage>(2500)}});
+        pipelines.add({QStringLiteral("slow"), {std::make_shared<test::SlowStage>(2500)}});
         Engine& engine = fixture.startEngine(config, std::move(pipelines));
         QTest::qWait(4000); // the reaper is stuck on the orphan's row meanwhile
         QVERIFY(locker.commit().ok());

@@ -2,6 +2,8 @@
 
 #include "pixelnest/stage.h"
 
+#include <QThread>
+
 namespace pixelnest::test
 {
 
@@ -15,6 +17,22 @@ public:
     {
         return makeError(ErrorCode::Unavailable, QStringLiteral("device busy"));
     }
+};
+
+// A stage that takes `ms` milliseconds: jobs that are still running when a fault strikes.
+class SlowStage final : public Stage
+{
+public:
+    explicit SlowStage(int ms) : m_ms(ms) {}
+    QString name() const override { return QStringLiteral("slow"); }
+    Result<void> process(StageContext&) override
+    {
+        QThread::msleep(ulong(m_ms));
+        return {};
+    }
+
+private:
+    int m_ms;
 };
 
 } // namespace pixelnest::test

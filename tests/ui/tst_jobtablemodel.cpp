@@ -176,8 +176,8 @@ private Q_SLOTS:
             {JobColumn::Worker, "coalesce(worker, '') DESC, id DESC"},
         };
         for (const auto& [column, orderBy] : orders) {
-            model.sort(int(column), orderBy.contains("DESC") ? Qt::DescendingOrder
-                                                             : Qt::AscendingOrder);
+            model.sort(int(column),
+                       orderBy.contains("DESC") ? Qt::DescendingOrder : Qt::AscendingOrder);
             model.reload();
             QTRY_COMPARE(model.rowCount(), 230);
             QTRY_VERIFY(!model.isLoading());

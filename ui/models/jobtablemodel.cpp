@@ -176,22 +176,22 @@ void JobTableModel::fetchWanted()
     const int generation = m_generation;
     QElapsedTimer elapsed;
     elapsed.start();
-    m_service->jobs(query).then(
-        this, [this, generation, request = *request, elapsed](const Result<QList<JobRecord>>& page) {
-            if (generation != m_generation) {
-                return; // a newer filter, search or sort owns the table now
-            }
-            m_loading = false;
-            if (!page) {
-                m_failed = true; // retried by the next reload or refreshLoaded()
-                Q_EMIT loadFailed(page.error().message);
-                return;
-            }
-            const int count = int(page->size());
-            acceptPage(request, page.value());
-            Q_EMIT pageLoaded(count, elapsed.elapsed());
-            fetchWanted();
-        });
+    m_service->jobs(query).then(this, [this, generation, request = *request,
+                                       elapsed](const Result<QList<JobRecord>>& page) {
+        if (generation != m_generation) {
+            return; // a newer filter, search or sort owns the table now
+        }
+        m_loading = false;
+        if (!page) {
+            m_failed = true; // retried by the next reload or refreshLoaded()
+            Q_EMIT loadFailed(page.error().message);
+            return;
+        }
+        const int count = int(page->size());
+        acceptPage(request, page.value());
+        Q_EMIT pageLoaded(count, elapsed.elapsed());
+        fetchWanted();
+    });
 }
 
 std::optional<JobTableModel::PageRequest> JobTableModel::planPage() const
