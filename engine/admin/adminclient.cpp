@@ -52,7 +52,7 @@ QList<qint64> idsOf(const QList<QueuedJob>& jobs)
 struct AdminClient::Impl
 {
     Impl(RedisUrl url, const EngineConfig& config)
-        : redis(std::move(url)), queue(redis, config.service.ns), store(db), auditStore(db),
+        : redis(std::move(url)), queue(redis, config.service.ns, config.service.queueShards), store(db), auditStore(db),
           limits(config.limits)
     {
     }

@@ -3,6 +3,9 @@
 // naming and argument helpers at its start; splitting it would scatter the one key layout.
 #include "queue/jobqueue.h"
 
+#include <QHash>
+#include <QSet>
+
 #include <algorithm>
 
 namespace pixelnest::engine
@@ -73,8 +76,8 @@ Result<int> integerOf(Result<RedisReply> reply)
 
 } // namespace
 
-JobQueue::JobQueue(RedisClient& client, const QString& ns)
-    : m_client(client), m_prefix("{" + ns.toUtf8() + "}:")
+JobQueue::JobQueue(RedisClient& client, const QString& ns, int requestedShards)
+    : m_client(client), m_ns(ns), m_prefix("{" + ns.toUtf8() + "}:"), m_requested(requestedShards)
 {
 }
 
@@ -83,36 +86,248 @@ QByteArray JobQueue::key(const char* name) const
     return m_prefix + name;
 }
 
+QByteArray JobQueue::keyIn(int shard, const char* name) const
+{
+    return m_prefixes.at(shard) + name;
+}
+
+QByteArray JobQueue::shardPrefix(const QString& ns, int shard, int count)
+{
+    const QByteArray base = ns.toUtf8();
+    if (shard == 0 || count <= 1) {
+        return "{" + base + "}:";
+    }
+    // Split the slot range into `count` parts: shard 0 keeps the part its tag falls in, the
+    // others take the remaining parts in order, each with the first tag `ns~S.K` that lands
+    // there. Deterministic: every process computes the same tags.
+    constexpr int kSlots = 16384;
+    const auto part = [count](const QByteArray& tag) {
+        return RedisClient::keySlot(tag) * count / kSlots;
+    };
+    const int zeroPart = part(base);
+    int wanted = shard - 1;
+    wanted += wanted >= zeroPart ? 1 : 0;
+    for (int k = 0;; ++k) {
+        const QByteArray tag = base + '~' + QByteArray::number(shard) + '.' + QByteArray::number(k);
+        if (part(tag) == wanted || k == 100'000) {
+            return "{" + tag + "}:";
+        }
+    }
+}
+
+Result<int> JobQueue::readShardCount()
+{
+    const Result<RedisReply> stored = m_client.command({"GET", key("shards")});
+    if (!stored) {
+        return stored.error();
+    }
+    return stored->type == RedisReply::Type::String ? stored->string.toInt() : 0;
+}
+
+Result<void> JobQueue::resolveShards()
+{
+    if (m_shardCount > 0) {
+        return {};
+    }
+    const Result<int> stored = readShardCount();
+    if (!stored) {
+        return stored.error();
+    }
+    int count = stored.value() > 0 ? stored.value() : 1;
+    if (m_requested > 0 && m_requested != count) {
+        // A change of the count moves where every job lives: only while nothing is queued.
+        m_shardCount = count;
+        m_prefixes.clear();
+        for (int shard = 0; shard < count; ++shard) {
+            m_prefixes.append(shardPrefix(m_ns, shard, count));
+        }
+        const Result<QMap<QString, qint64>> ready = readyByPipeline();
+        const Result<qint64> inFlight = inFlightCount();
+        const Result<qint64> waiting = retryingCount();
+        m_shardCount = 0;
+        if (!ready || !inFlight || !waiting) {
+            return !ready ? ready.error() : !inFlight ? inFlight.error() : waiting.error();
+        }
+        qint64 queued = inFlight.value() + waiting.value();
+        for (qint64 jobs : ready.value()) {
+            queued += jobs;
+        }
+        if (queued > 0) {
+            return makeError(
+                Service::Redis, ErrorCode::InvalidInput,
+                QStringLiteral("namespace %1 keeps its queue in %2 shard(s), not %3, and %4 jobs "
+                               "are queued there: let them finish (pixelnest pause, then wait "
+                               "until stats shows none waiting or in flight), then start with "
+                               "--queue-shards %3")
+                    .arg(m_ns)
+                    .arg(count)
+                    .arg(m_requested)
+                    .arg(queued));
+        }
+        const Result<RedisReply> recorded =
+            m_client.command({"SET", key("shards"), QByteArray::number(m_requested)});
+        if (!recorded) {
+            return recorded.error();
+        }
+        count = m_requested;
+    }
+    m_prefixes.clear();
+    for (int shard = 0; shard < count; ++shard) {
+        m_prefixes.append(shardPrefix(m_ns, shard, count));
+    }
+    m_shardCount = count;
+    return {};
+}
+
+Result<int> JobQueue::shards()
+{
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
+    }
+    return m_shardCount;
+}
+
+namespace
+{
+
+// Splits `items` by the shard of their id and calls `call(shard, itemsOfThatShard)` for each
+// shard that has any; stops at the first error.
+template <typename T, typename IdOf, typename Call>
+Result<void> perShard(int shards, const QList<T>& items, IdOf idOf, Call call)
+{
+    QList<QList<T>> groups(shards);
+    for (const T& item : items) {
+        groups[int(idOf(item) % shards)].append(item);
+    }
+    for (int shard = 0; shard < shards; ++shard) {
+        if (groups[shard].isEmpty()) {
+            continue;
+        }
+        if (Result<void> done = call(shard, groups[shard]); !done) {
+            return done;
+        }
+    }
+    return {};
+}
+
+qint64 idOfId(qint64 id)
+{
+    return id;
+}
+
+} // namespace
+
 Result<int> JobQueue::enqueue(const QList<QueuedJob>& jobs)
 {
     if (jobs.isEmpty()) {
         return 0;
     }
-    QList<QByteArray> arguments{m_prefix};
-    for (const QueuedJob& job : jobs) {
-        arguments << QByteArray::number(job.id) << QByteArray::number(job.priority) << job.pipeline
-                  << QByteArray::number(job.notBeforeMs);
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
     }
-    return integerOf(m_client.eval(scripts().enqueue,
-                                   {key("prio"), key("seq"), key("depth"), key("delayed"),
-                                    key("inflight"), key("pipe"), key("pipelines")},
-                                   arguments));
+    int added = 0;
+    QSet<QByteArray> pipelines;
+    QSet<int> touched;
+    const Result<void> done = perShard(
+        m_shardCount, jobs, [](const QueuedJob& job) { return job.id; },
+        [&](int shard, const QList<QueuedJob>& mine) -> Result<void> {
+            QList<QByteArray> arguments{m_prefixes.at(shard)};
+            for (const QueuedJob& job : mine) {
+                arguments << QByteArray::number(job.id) << QByteArray::number(job.priority)
+                          << job.pipeline << QByteArray::number(job.notBeforeMs);
+                pipelines.insert(job.pipeline);
+            }
+            const Result<int> count = integerOf(
+                m_client.eval(scripts().enqueue,
+                              {keyIn(shard, "prio"), keyIn(shard, "seq"), keyIn(shard, "depth"),
+                               keyIn(shard, "delayed"), keyIn(shard, "inflight"),
+                               keyIn(shard, "pipe"), keyIn(shard, "pipelines")},
+                              arguments));
+            if (!count) {
+                return count.error();
+            }
+            added += count.value();
+            touched.insert(shard);
+            return {};
+        });
+    if (!done) {
+        return done.error();
+    }
+    // An idle engine waits on one shard's wake-up lists: wake every shard, not only those that
+    // got a job, so that a lone job is claimed at once wherever its engines wait.
+    for (int shard = 0; m_shardCount > 1 && shard < m_shardCount; ++shard) {
+        if (touched.contains(shard)) {
+            continue;
+        }
+        QList<QList<QByteArray>> wakes;
+        for (const QByteArray& pipeline : std::as_const(pipelines)) {
+            const QByteArray wake = m_prefixes.at(shard) + "wake:" + pipeline;
+            wakes.append({"DEL", wake});
+            wakes.append({"RPUSH", wake, "1"});
+        }
+        (void)m_client.pipeline(wakes); // a missed wake-up costs one idle wait, nothing more
+    }
+    return added;
+}
+
+Result<QList<qint64>> JobQueue::claimFrom(int shard, int maxCount, int leaseMs,
+                                          const QByteArray& claimToken,
+                                          const QList<QByteArray>& pipelines, QByteArray* bestScore)
+{
+    const Result<RedisReply> reply = m_client.eval(
+        scripts().claim,
+        {keyIn(shard, "delayed"), keyIn(shard, "inflight"), keyIn(shard, "owner"),
+         keyIn(shard, "prio"), keyIn(shard, "seq"), keyIn(shard, "depth"), keyIn(shard, "pipe"),
+         keyIn(shard, "paused"), keyIn(shard, "limits"), keyIn(shard, "buckets")},
+        QList<QByteArray>{QByteArray::number(maxCount), QByteArray::number(leaseMs), claimToken,
+                          m_prefixes.at(shard), QByteArray::number(m_shardCount)} +
+            pipelines);
+    if (!reply) {
+        return reply.error();
+    }
+    // The ids, then the best score still ready in this shard ("" when none).
+    QList<RedisReply> elements = reply->elements;
+    if (!elements.isEmpty()) {
+        *bestScore = elements.takeLast().string;
+    }
+    QList<qint64> ids;
+    ids.reserve(elements.size());
+    for (const RedisReply& element : elements) {
+        ids.append(element.string.toLongLong());
+    }
+    return ids;
 }
 
 Result<QList<qint64>> JobQueue::claim(int maxCount, int leaseMs, const QByteArray& claimToken,
                                       const QList<QByteArray>& pipelines)
 {
-    const Result<RedisReply> reply =
-        m_client.eval(scripts().claim,
-                      {key("delayed"), key("inflight"), key("owner"), key("prio"), key("seq"),
-                       key("depth"), key("pipe"), key("paused"), key("limits"), key("buckets")},
-                      QList<QByteArray>{QByteArray::number(maxCount), QByteArray::number(leaseMs),
-                                        claimToken, m_prefix} +
-                          pipelines);
-    if (!reply) {
-        return reply.error();
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
     }
-    return idsOf(reply.value());
+    QByteArray best;
+    if (m_shardCount == 1) {
+        return claimFrom(0, maxCount, leaseMs, claimToken, pipelines, &best);
+    }
+    // Which shard holds the best ready job (a claim with no room only looks, and moves due
+    // retries to their queues).
+    int bestShard = -1;
+    double bestScore = 0;
+    for (int shard = 0; shard < m_shardCount; ++shard) {
+        QByteArray score;
+        const Result<QList<qint64>> looked =
+            claimFrom(shard, 0, leaseMs, claimToken, pipelines, &score);
+        if (!looked) {
+            return looked.error();
+        }
+        if (!score.isEmpty() && (bestShard < 0 || score.toDouble() < bestScore)) {
+            bestShard = shard;
+            bestScore = score.toDouble();
+        }
+    }
+    if (bestShard < 0) {
+        return QList<qint64>();
+    }
+    return claimFrom(bestShard, maxCount, leaseMs, claimToken, pipelines, &best);
 }
 
 Result<int> JobQueue::retag(const QByteArray& claimToken, const QList<Lease>& leases)
@@ -120,8 +335,20 @@ Result<int> JobQueue::retag(const QByteArray& claimToken, const QList<Lease>& le
     if (leases.isEmpty()) {
         return 0;
     }
-    return integerOf(m_client.eval(scripts().retag, {key("owner")},
-                                   QList<QByteArray>{claimToken} + leaseArguments(leases)));
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
+    }
+    int moved = 0;
+    const Result<void> done = perShard(
+        m_shardCount, leases, [](const Lease& lease) { return lease.id; },
+        [&](int shard, const QList<Lease>& mine) -> Result<void> {
+            const Result<int> count =
+                integerOf(m_client.eval(scripts().retag, {keyIn(shard, "owner")},
+                                        QList<QByteArray>{claimToken} + leaseArguments(mine)));
+            moved += count ? count.value() : 0;
+            return count ? Result<void>() : Result<void>(count.error());
+        });
+    return done ? Result<int>(moved) : Result<int>(done.error());
 }
 
 Result<QList<qint64>> JobQueue::renew(const QList<Lease>& leases, int leaseMs)
@@ -129,13 +356,23 @@ Result<QList<qint64>> JobQueue::renew(const QList<Lease>& leases, int leaseMs)
     if (leases.isEmpty()) {
         return QList<qint64>();
     }
-    const Result<RedisReply> reply =
-        m_client.eval(scripts().renew, {key("inflight"), key("owner")},
-                      QList<QByteArray>{QByteArray::number(leaseMs)} + leaseArguments(leases));
-    if (!reply) {
-        return reply.error();
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
     }
-    return idsOf(reply.value());
+    QList<qint64> lost;
+    const Result<void> done = perShard(
+        m_shardCount, leases, [](const Lease& lease) { return lease.id; },
+        [&](int shard, const QList<Lease>& mine) -> Result<void> {
+            const Result<RedisReply> reply = m_client.eval(
+                scripts().renew, {keyIn(shard, "inflight"), keyIn(shard, "owner")},
+                QList<QByteArray>{QByteArray::number(leaseMs)} + leaseArguments(mine));
+            if (!reply) {
+                return reply.error();
+            }
+            lost += idsOf(reply.value());
+            return {};
+        });
+    return done ? Result<QList<qint64>>(lost) : Result<QList<qint64>>(done.error());
 }
 
 Result<int> JobQueue::ack(const QList<Lease>& leases)
@@ -143,9 +380,22 @@ Result<int> JobQueue::ack(const QList<Lease>& leases)
     if (leases.isEmpty()) {
         return 0;
     }
-    return integerOf(m_client.eval(scripts().ack,
-                                   {key("inflight"), key("owner"), key("prio"), key("pipe")},
-                                   leaseArguments(leases)));
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
+    }
+    int acked = 0;
+    const Result<void> done = perShard(
+        m_shardCount, leases, [](const Lease& lease) { return lease.id; },
+        [&](int shard, const QList<Lease>& mine) -> Result<void> {
+            const Result<int> count =
+                integerOf(m_client.eval(scripts().ack,
+                                        {keyIn(shard, "inflight"), keyIn(shard, "owner"),
+                                         keyIn(shard, "prio"), keyIn(shard, "pipe")},
+                                        leaseArguments(mine)));
+            acked += count ? count.value() : 0;
+            return count ? Result<void>() : Result<void>(count.error());
+        });
+    return done ? Result<int>(acked) : Result<int>(done.error());
 }
 
 Result<int> JobQueue::retryLater(const QList<RetryRequest>& jobs)
@@ -153,26 +403,45 @@ Result<int> JobQueue::retryLater(const QList<RetryRequest>& jobs)
     if (jobs.isEmpty()) {
         return 0;
     }
-    QList<QByteArray> arguments;
-    for (const RetryRequest& job : jobs) {
-        arguments << QByteArray::number(job.lease.id) << job.lease.token
-                  << QByteArray::number(job.delayMs);
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
     }
-    return integerOf(
-        m_client.eval(scripts().retry, {key("inflight"), key("owner"), key("delayed")}, arguments));
+    int delayed = 0;
+    const Result<void> done = perShard(
+        m_shardCount, jobs, [](const RetryRequest& job) { return job.lease.id; },
+        [&](int shard, const QList<RetryRequest>& mine) -> Result<void> {
+            QList<QByteArray> arguments;
+            for (const RetryRequest& job : mine) {
+                arguments << QByteArray::number(job.lease.id) << job.lease.token
+                          << QByteArray::number(job.delayMs);
+            }
+            const Result<int> count = integerOf(m_client.eval(
+                scripts().retry,
+                {keyIn(shard, "inflight"), keyIn(shard, "owner"), keyIn(shard, "delayed")},
+                arguments));
+            delayed += count ? count.value() : 0;
+            return count ? Result<void>() : Result<void>(count.error());
+        });
+    return done ? Result<int>(delayed) : Result<int>(done.error());
 }
 
 Result<QList<ExpiredLease>> JobQueue::reapExpired(int maxCount)
 {
-    const Result<RedisReply> reply = m_client.eval(scripts().reap, {key("inflight"), key("owner")},
-                                                   {QByteArray::number(maxCount)});
-    if (!reply) {
-        return reply.error();
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
     }
     QList<ExpiredLease> leases;
-    const QList<RedisReply>& items = reply->elements;
-    for (qsizetype i = 0; i + 1 < items.size(); i += 2) {
-        leases.append({items[i].string.toLongLong(), items[i + 1].string});
+    for (int shard = 0; shard < m_shardCount; ++shard) {
+        const Result<RedisReply> reply =
+            m_client.eval(scripts().reap, {keyIn(shard, "inflight"), keyIn(shard, "owner")},
+                          {QByteArray::number(maxCount)});
+        if (!reply) {
+            return reply.error();
+        }
+        const QList<RedisReply>& items = reply->elements;
+        for (qsizetype i = 0; i + 1 < items.size(); i += 2) {
+            leases.append({items[i].string.toLongLong(), items[i + 1].string});
+        }
     }
     return leases;
 }
@@ -182,9 +451,21 @@ Result<int> JobQueue::reprioritize(const QList<qint64>& ids, int priority)
     if (ids.isEmpty()) {
         return 0;
     }
-    return integerOf(m_client.eval(scripts().reprioritize, {key("prio"), key("depth"), key("pipe")},
-                                   QList<QByteArray>{m_prefix, QByteArray::number(priority)} +
-                                       idArguments(ids)));
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
+    }
+    int changed = 0;
+    const Result<void> done =
+        perShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
+            const Result<int> count = integerOf(m_client.eval(
+                scripts().reprioritize,
+                {keyIn(shard, "prio"), keyIn(shard, "depth"), keyIn(shard, "pipe")},
+                QList<QByteArray>{m_prefixes.at(shard), QByteArray::number(priority)} +
+                    idArguments(mine)));
+            changed += count ? count.value() : 0;
+            return count ? Result<void>() : Result<void>(count.error());
+        });
+    return done ? Result<int>(changed) : Result<int>(done.error());
 }
 
 Result<int> JobQueue::remove(const QList<qint64>& ids)
@@ -192,10 +473,21 @@ Result<int> JobQueue::remove(const QList<qint64>& ids)
     if (ids.isEmpty()) {
         return 0;
     }
-    return integerOf(m_client.eval(
-        scripts().remove,
-        {key("delayed"), key("inflight"), key("owner"), key("prio"), key("depth"), key("pipe")},
-        QList<QByteArray>{m_prefix} + idArguments(ids)));
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
+    }
+    int removed = 0;
+    const Result<void> done =
+        perShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
+            const Result<int> count = integerOf(m_client.eval(
+                scripts().remove,
+                {keyIn(shard, "delayed"), keyIn(shard, "inflight"), keyIn(shard, "owner"),
+                 keyIn(shard, "prio"), keyIn(shard, "depth"), keyIn(shard, "pipe")},
+                QList<QByteArray>{m_prefixes.at(shard)} + idArguments(mine)));
+            removed += count ? count.value() : 0;
+            return count ? Result<void>() : Result<void>(count.error());
+        });
+    return done ? Result<int>(removed) : Result<int>(done.error());
 }
 
 Result<QList<bool>> JobQueue::present(const QList<qint64>& ids)
@@ -203,17 +495,32 @@ Result<QList<bool>> JobQueue::present(const QList<qint64>& ids)
     if (ids.isEmpty()) {
         return QList<bool>();
     }
-    const Result<RedisReply> reply =
-        m_client.eval(scripts().presence, {key("delayed"), key("inflight"), key("pipe")},
-                      QList<QByteArray>{m_prefix} + idArguments(ids));
-    if (!reply) {
-        return reply.error();
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
     }
-    QList<bool> known;
-    for (const RedisReply& element : reply->elements) {
-        known.append(element.integer != 0);
+    QHash<qint64, bool> known;
+    const Result<void> done =
+        perShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
+            const Result<RedisReply> reply = m_client.eval(
+                scripts().presence,
+                {keyIn(shard, "delayed"), keyIn(shard, "inflight"), keyIn(shard, "pipe")},
+                QList<QByteArray>{m_prefixes.at(shard)} + idArguments(mine));
+            if (!reply) {
+                return Result<void>(reply.error());
+            }
+            for (qsizetype i = 0; i < mine.size() && i < reply->elements.size(); ++i) {
+                known.insert(mine[i], reply->elements[i].integer != 0);
+            }
+            return Result<void>();
+        });
+    if (!done) {
+        return done.error();
     }
-    return known;
+    QList<bool> answer;
+    for (qint64 id : ids) {
+        answer.append(known.value(id, false));
+    }
+    return answer;
 }
 
 Result<int> JobQueue::promote(const QList<qint64>& ids)
@@ -221,42 +528,75 @@ Result<int> JobQueue::promote(const QList<qint64>& ids)
     if (ids.isEmpty()) {
         return 0;
     }
-    return integerOf(m_client.eval(
-        scripts().promote, {key("delayed"), key("prio"), key("seq"), key("depth"), key("pipe")},
-        QList<QByteArray>{m_prefix} + idArguments(ids)));
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
+    }
+    int promoted = 0;
+    const Result<void> done =
+        perShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
+            const Result<int> count = integerOf(
+                m_client.eval(scripts().promote,
+                              {keyIn(shard, "delayed"), keyIn(shard, "prio"), keyIn(shard, "seq"),
+                               keyIn(shard, "depth"), keyIn(shard, "pipe")},
+                              QList<QByteArray>{m_prefixes.at(shard)} + idArguments(mine)));
+            promoted += count ? count.value() : 0;
+            return count ? Result<void>() : Result<void>(count.error());
+        });
+    return done ? Result<int>(promoted) : Result<int>(done.error());
 }
 
 Result<void> JobQueue::setPaused(const QByteArray& pipeline, bool paused)
 {
-    if (paused) {
-        const Result<RedisReply> added = m_client.command({"SADD", key("paused"), pipeline});
-        return added ? Result<void>() : Result<void>(added.error());
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved;
     }
-    const Result<RedisReply> known = m_client.command({"SMEMBERS", key("pipelines")});
-    if (!known) {
-        return known.error();
+    // Every shard's claim script reads its own copy; shard 0's is what readers report.
+    for (int shard = 0; shard < m_shardCount; ++shard) {
+        if (paused) {
+            const Result<RedisReply> added =
+                m_client.command({"SADD", keyIn(shard, "paused"), pipeline});
+            if (!added) {
+                return added.error();
+            }
+            continue;
+        }
+        const Result<RedisReply> known = m_client.command({"SMEMBERS", keyIn(shard, "pipelines")});
+        if (!known) {
+            return known.error();
+        }
+        // Engines idle in BLPOP would notice within their wait anyway; the marker makes it now.
+        // Resuming "*" resumes everything, the pipelines paused one by one too.
+        QList<QList<QByteArray>> commands{
+            pipeline == "*" ? QList<QByteArray>{"DEL", keyIn(shard, "paused")}
+                            : QList<QByteArray>{"SREM", keyIn(shard, "paused"), pipeline}};
+        for (const RedisReply& name : known->elements) {
+            commands.append({"RPUSH", m_prefixes.at(shard) + "wake:" + name.string, "1"});
+        }
+        if (const Result<QList<RedisReply>> replies = m_client.pipeline(commands); !replies) {
+            return replies.error();
+        }
     }
-    // Engines idle in BLPOP would notice within their wait anyway; the marker makes it now.
-    // Resuming "*" resumes everything, the pipelines paused one by one too.
-    QList<QList<QByteArray>> commands{pipeline == "*"
-                                          ? QList<QByteArray>{"DEL", key("paused")}
-                                          : QList<QByteArray>{"SREM", key("paused"), pipeline}};
-    for (const RedisReply& name : known->elements) {
-        commands.append({"RPUSH", m_prefix + "wake:" + name.string, "1"});
-    }
-    const Result<QList<RedisReply>> replies = m_client.pipeline(commands);
-    return replies ? Result<void>() : Result<void>(replies.error());
+    return {};
 }
 
 Result<void> JobQueue::setRateLimit(const QByteArray& pipeline, double perSecond)
 {
-    // A new limit starts from a full bucket; none leaves no state behind.
-    const Result<QList<RedisReply>> replies =
-        m_client.pipeline({perSecond > 0 ? QList<QByteArray>{"HSET", key("limits"), pipeline,
-                                                             QByteArray::number(perSecond, 'g', 10)}
-                                         : QList<QByteArray>{"HDEL", key("limits"), pipeline},
-                           {"HDEL", key("buckets"), pipeline}});
-    return replies ? Result<void>() : Result<void>(replies.error());
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved;
+    }
+    // Each shard's bucket refills at the rate / shards (the claim script divides), so all
+    // shards together give the rate. A new limit starts from a full bucket; none leaves no state.
+    for (int shard = 0; shard < m_shardCount; ++shard) {
+        const Result<QList<RedisReply>> replies = m_client.pipeline(
+            {perSecond > 0 ? QList<QByteArray>{"HSET", keyIn(shard, "limits"), pipeline,
+                                               QByteArray::number(perSecond, 'g', 10)}
+                           : QList<QByteArray>{"HDEL", keyIn(shard, "limits"), pipeline},
+             {"HDEL", keyIn(shard, "buckets"), pipeline}});
+        if (!replies) {
+            return replies.error();
+        }
+    }
+    return {};
 }
 
 Result<QMap<QString, double>> JobQueue::rateLimits()
@@ -289,24 +629,29 @@ Result<QList<QByteArray>> JobQueue::pausedPipelines()
 
 Result<QMap<QString, qint64>> JobQueue::readyByPipeline()
 {
-    const Result<RedisReply> known = m_client.command({"SMEMBERS", key("pipelines")});
-    if (!known) {
-        return known.error();
-    }
-    QList<QList<QByteArray>> commands;
-    for (const RedisReply& name : known->elements) {
-        commands.append({"ZCARD", m_prefix + "ready:" + name.string});
-    }
-    if (commands.isEmpty()) {
-        return QMap<QString, qint64>();
-    }
-    const Result<QList<RedisReply>> counts = m_client.pipeline(commands);
-    if (!counts) {
-        return counts.error();
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
     }
     QMap<QString, qint64> ready;
-    for (qsizetype i = 0; i < counts->size(); ++i) {
-        ready.insert(QString::fromUtf8(known->elements[i].string), counts->at(i).integer);
+    for (int shard = 0; shard < m_shardCount; ++shard) {
+        const Result<RedisReply> known = m_client.command({"SMEMBERS", keyIn(shard, "pipelines")});
+        if (!known) {
+            return known.error();
+        }
+        QList<QList<QByteArray>> commands;
+        for (const RedisReply& name : known->elements) {
+            commands.append({"ZCARD", m_prefixes.at(shard) + "ready:" + name.string});
+        }
+        if (commands.isEmpty()) {
+            continue;
+        }
+        const Result<QList<RedisReply>> counts = m_client.pipeline(commands);
+        if (!counts) {
+            return counts.error();
+        }
+        for (qsizetype i = 0; i < counts->size(); ++i) {
+            ready[QString::fromUtf8(known->elements[i].string)] += counts->at(i).integer;
+        }
     }
     return ready;
 }
@@ -357,16 +702,21 @@ Result<QList<qint64>> JobQueue::heartbeatTtls(const QList<QByteArray>& engineIds
 
 Result<QMap<int, qint64>> JobQueue::depthByPriority()
 {
-    const Result<RedisReply> reply = m_client.command({"HGETALL", key("depth")});
-    if (!reply) {
-        return reply.error();
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
     }
     QMap<int, qint64> depth;
-    const QList<RedisReply>& items = reply->elements;
-    for (qsizetype i = 0; i + 1 < items.size(); i += 2) {
-        const qint64 count = items[i + 1].string.toLongLong();
-        if (count > 0) {
-            depth.insert(items[i].string.toInt(), count);
+    for (int shard = 0; shard < m_shardCount; ++shard) {
+        const Result<RedisReply> reply = m_client.command({"HGETALL", keyIn(shard, "depth")});
+        if (!reply) {
+            return reply.error();
+        }
+        const QList<RedisReply>& items = reply->elements;
+        for (qsizetype i = 0; i + 1 < items.size(); i += 2) {
+            const qint64 count = items[i + 1].string.toLongLong();
+            if (count > 0) {
+                depth[items[i].string.toInt()] += count;
+            }
         }
     }
     return depth;
@@ -374,21 +724,41 @@ Result<QMap<int, qint64>> JobQueue::depthByPriority()
 
 Result<qint64> JobQueue::inFlightCount()
 {
-    const Result<RedisReply> reply = m_client.command({"ZCARD", key("inflight")});
-    return reply ? Result<qint64>(reply->integer) : Result<qint64>(reply.error());
+    return countInShards("inflight");
 }
 
 Result<qint64> JobQueue::retryingCount()
 {
-    const Result<RedisReply> reply = m_client.command({"ZCARD", key("delayed")});
-    return reply ? Result<qint64>(reply->integer) : Result<qint64>(reply.error());
+    return countInShards("delayed");
+}
+
+Result<qint64> JobQueue::countInShards(const char* sortedSet)
+{
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
+    }
+    qint64 total = 0;
+    for (int shard = 0; shard < m_shardCount; ++shard) {
+        const Result<RedisReply> reply = m_client.command({"ZCARD", keyIn(shard, sortedSet)});
+        if (!reply) {
+            return reply.error();
+        }
+        total += reply->integer;
+    }
+    return total;
 }
 
 Result<bool> JobQueue::waitForWork(int timeoutMs, const QList<QByteArray>& pipelines)
 {
+    if (Result<void> resolved = resolveShards(); !resolved) {
+        return resolved.error();
+    }
+    // One shard's lists (a BLPOP cannot span slots); enqueue wakes every shard, and the shard
+    // waited on turns with each wait so that engines spread over them.
+    const int shard = m_waitRound++ % m_shardCount;
     QList<QByteArray> command{"BLPOP"};
     for (const QByteArray& pipeline : pipelines) {
-        command.append(m_prefix + "wake:" + pipeline);
+        command.append(m_prefixes.at(shard) + "wake:" + pipeline);
     }
     // BLPOP takes seconds (fractions allowed since Redis 6).
     command.append(QByteArray::number(timeoutMs / 1000.0, 'f', 3));

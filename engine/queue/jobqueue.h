@@ -15,10 +15,27 @@ namespace pixelnest::engine
 
 // The Redis side of dispatch (see lua/README.md for the keys). Holds a RedisClient reference,
 // so it belongs to the thread that owns that client.
+//
+// Shards (Redis Cluster, `--queue-shards N`): the queue's keys exist once per shard, each shard
+// under a hash tag of its own, so N shards spread over N slots (and so over the cluster's
+// masters). Shard 0 is the namespace's own tag `{ns}`, which also holds what is global (paused
+// pipelines, rate limits, engine control, heartbeats, locks); shard S > 0 is `{ns~S.K}`, K chosen
+// so that the shards fall in different parts of the slot range. A job lives in shard
+// id mod N, so every call about known ids goes to that shard alone. The count is kept in
+// `{ns}:shards`: every engine and console uses the namespace's count, and a different one is
+// refused while jobs are queued (see resolveShards()).
+//
+// Order across shards: a claim first asks every shard for its best ready job (the claim script
+// with no room: it also moves due retries), then claims from the shard holding the best one.
+// The guarantee: the first job of every claim is the highest-priority job ready in any shard
+// when the claim starts; the rest of its batch comes from that shard in that shard's order. A
+// job can thus be passed by at most one claim batch (--batch-size jobs) per engine of lower
+// priority from another shard. With one shard the order is exact, as before.
 class JobQueue final
 {
 public:
-    JobQueue(RedisClient& client, const QString& ns);
+    // requestedShards 0: the namespace's count (1 for a new namespace).
+    JobQueue(RedisClient& client, const QString& ns, int requestedShards = 0);
 
     Result<int> enqueue(const QList<QueuedJob>& jobs);
     // Leases up to maxCount ready jobs of `pipelines` (those not paused), highest priority
@@ -73,11 +90,32 @@ public:
     Result<QList<QByteArray>> heartbeats();
     Result<void> forgetWorker(const QByteArray& engineId);
 
+    // A key of shard 0 (the namespace's own tag).
     QByteArray key(const char* name) const;
+    // The shard count in use (reads or records it on first use).
+    Result<int> shards();
+    // The key prefix of shard `shard` of `ns` among `count` ("{ns}:" for shard 0).
+    static QByteArray shardPrefix(const QString& ns, int shard, int count);
 
 private:
+    // Reads `{ns}:shards` once; records the requested count where none is kept yet, or where
+    // the queue is empty; refuses a different count while jobs are queued.
+    Result<void> resolveShards();
+    QByteArray keyIn(int shard, const char* name) const;
+    int shardOf(qint64 id) const { return int(id % m_shardCount); }
+    Result<QList<qint64>> claimFrom(int shard, int maxCount, int leaseMs,
+                                    const QByteArray& claimToken,
+                                    const QList<QByteArray>& pipelines, QByteArray* bestScore);
+    Result<int> readShardCount();
+    Result<qint64> countInShards(const char* sortedSet);
+
     RedisClient& m_client;
-    QByteArray m_prefix; // "{ns}:"
+    QString m_ns;
+    QByteArray m_prefix; // "{ns}:", shard 0
+    int m_requested = 0;
+    int m_shardCount = 0;         // 0 until resolved
+    QList<QByteArray> m_prefixes; // per shard
+    int m_waitRound = 0;
 };
 
 } // namespace pixelnest::engine

@@ -21,13 +21,16 @@ const QStringList kCommon{
     QStringLiteral("+sadd"), QStringLiteral("+sismember"),
     // sent directly: heartbeats, stats, the namespace binding, dispatch control
     QStringLiteral("+set"), QStringLiteral("+get"), QStringLiteral("+hgetall"),
-    QStringLiteral("+smembers"), QStringLiteral("+srem"), QStringLiteral("+pttl")};
+    QStringLiteral("+smembers"), QStringLiteral("+srem"), QStringLiteral("+pttl"),
+    // Redis Cluster: the slot map, and following a slot being migrated
+    QStringLiteral("+cluster|slots"), QStringLiteral("+asking")};
 
 QStringList rulesFor(const QString& ns, const QStringList& extra)
 {
     QStringList rules{QStringLiteral("reset"), QStringLiteral("on"),
-                      QStringLiteral("~{%1}:*").arg(ns), QStringLiteral("resetchannels"),
-                      QStringLiteral("-@all")};
+                      // The namespace's keys, and its queue shards' ({ns~S.K}: see JobQueue).
+                      QStringLiteral("~{%1}:*").arg(ns), QStringLiteral("~{%1~*}:*").arg(ns),
+                      QStringLiteral("resetchannels"), QStringLiteral("-@all")};
     return rules + kCommon + extra;
 }
 

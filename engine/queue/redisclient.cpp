@@ -457,7 +457,7 @@ Result<QList<RedisReply>> RedisClient::routed(int slot, const QList<QList<QByteA
         }
         const ErrorCode code = message.startsWith(QLatin1String("NOSCRIPT")) ? ErrorCode::NotFound
                                : refused ? ErrorCode::PermissionDenied
-                               : passing ? ErrorCode::Unavailable
+                               : passing ? ErrorCode::Transient
                                          : ErrorCode::Internal;
         return makeError(Service::Redis, code, QStringLiteral("Redis: %1").arg(message));
     }

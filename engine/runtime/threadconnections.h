@@ -13,7 +13,7 @@ struct ThreadConnections
 {
     ThreadConnections(const EngineContext& context, int redisTimeoutMs = 5000)
         : redis(RedisUrl::parse(context.connections.redis).value(), redisTimeoutMs),
-          queue(redis, context.config.service.ns), store(db),
+          queue(redis, context.config.service.ns, context.config.service.queueShards), store(db),
           m_conninfo(context.connections.postgres)
     {
     }

@@ -194,6 +194,7 @@ Result<EngineConfig> loadEngineConfig(const CommandLine& line,
     // spaces, glob characters (*?[]) or ':' would split it, break it or widen a grant.
     static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
     parse.text("namespace", name, "1-64 letters, digits, _ or -", config.service.ns);
+    parse.integer("queue-shards", 1, 1024, [&](qint64 v) { config.service.queueShards = int(v); });
     static const QRegularExpression hostPort(QStringLiteral("^.+:[0-9]{1,5}$"));
     parse.text("metrics-listen", hostPort, "HOST:PORT", config.service.metricsListen);
     parse.text("metrics-token", anything, "a file", config.service.metricsTokenFile);

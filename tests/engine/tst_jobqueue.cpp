@@ -2,6 +2,7 @@
 #include "teststack.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 #include <QThread>
 #include <QUuid>
@@ -48,6 +49,106 @@ private Q_SLOTS:
         m_client = std::make_unique<RedisClient>(RedisUrl::parse(test::redisUrl()).value());
         m_queue = std::make_unique<JobQueue>(
             *m_client, QStringLiteral("q") + QUuid::createUuid().toString(QUuid::Id128));
+    }
+
+    // --queue-shards: three hash tags in three parts of the slot range (so, on a cluster of
+    // three masters, three nodes); a job lives in shard id mod 3 and every call about ids
+    // reaches its shard; the first job of every claim is the best ready in any shard.
+    void shardedQueueSpreadsAndKeepsTheClaimGuarantee()
+    {
+        const QString ns = QStringLiteral("s") + QUuid::createUuid().toString(QUuid::Id128);
+        JobQueue queue(*m_client, ns, 3);
+        QCOMPARE(queue.shards().value(), 3);
+        QSet<int> parts;
+        for (int shard = 0; shard < 3; ++shard) {
+            const QByteArray prefix = JobQueue::shardPrefix(ns, shard, 3);
+            QVERIFY(prefix.startsWith("{" + ns.toUtf8()));
+            parts.insert(RedisClient::keySlot(prefix) * 3 / 16384);
+        }
+        QCOMPARE(parts.size(), 3);
+        QCOMPARE(JobQueue::shardPrefix(ns, 0, 3), "{" + ns.toUtf8() + "}:");
+
+        QList<QueuedJob> jobs;
+        QMap<qint64, int> priorityOf;
+        for (qint64 id = 1; id <= 300; ++id) {
+            const int priority = int(QRandomGenerator::global()->bounded(-5, 6)) * 100;
+            jobs.append({id, priority});
+            priorityOf.insert(id, priority);
+        }
+        QCOMPARE(queue.enqueue(jobs).value(), 300);
+        QCOMPARE(queue.readyByPipeline()->value(QStringLiteral("default")), 300);
+        qint64 depth = 0;
+        for (qint64 count : queue.depthByPriority().value()) {
+            depth += count;
+        }
+        QCOMPARE(depth, 300);
+        // Every claim's first job is the best still ready, whichever shard holds it.
+        QList<int> remaining = priorityOf.values();
+        QList<Lease> leases;
+        for (;;) {
+            const Result<QList<qint64>> ids = queue.claim(10, 60'000, "owner-s", kDefault);
+            QVERIFY(ids.ok());
+            if (ids->isEmpty()) {
+                break;
+            }
+            QCOMPARE(priorityOf.value(ids->first()),
+                     *std::max_element(remaining.begin(), remaining.end()));
+            QSet<int> shardsOfBatch;
+            for (qint64 id : ids.value()) {
+                remaining.removeOne(priorityOf.value(id));
+                leases.append({id, "owner-s"});
+                shardsOfBatch.insert(int(id % 3));
+            }
+            QCOMPARE(shardsOfBatch.size(), 1); // one shard per claim
+        }
+        QVERIFY(remaining.isEmpty());
+        QCOMPARE(leases.size(), 300);
+        QCOMPARE(queue.inFlightCount().value(), 300);
+        QCOMPARE(queue.present({1, 2, 3}).value(), (QList<bool>{true, true, true}));
+        QCOMPARE(queue.renew(leases, 60'000)->size(), 0);
+        QCOMPARE(queue.ack(leases).value(), 300);
+        QCOMPARE(queue.inFlightCount().value(), 0);
+        QCOMPARE(queue.present({1, 2, 3}).value(), (QList<bool>{false, false, false}));
+
+        // Ids in every shard: scheduled, promoted, reprioritised, removed, reaped.
+        const qint64 later = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
+        QCOMPARE(queue
+                     .enqueue({{1001, 0, "default", later},
+                               {1002, 0, "default", later},
+                               {1003, 0, "default", later},
+                               {1004, 0},
+                               {1005, 0},
+                               {1006, 0}})
+                     .value(),
+                 6);
+        QCOMPARE(queue.retryingCount().value(), 3);
+        QCOMPARE(queue.promote({1001, 1002, 1003}).value(), 3);
+        QCOMPARE(queue.reprioritize({1004, 1005, 1006}, 900).value(), 3);
+        QList<qint64> top;
+        for (int i = 0; i < 3; ++i) {
+            top += queue.claim(1, 50, "owner-r", kDefault).value();
+        }
+        std::sort(top.begin(), top.end());
+        QCOMPARE(top, (QList<qint64>{1004, 1005, 1006}));
+        QCOMPARE(queue.remove({1001, 1002}).value(), 2);
+        QTest::qWait(100); // the 50 ms leases of 1004..1006 expire
+        QCOMPARE(queue.reapExpired(100)->size(), 3);
+
+        // Another process asking for another count is refused while jobs are queued…
+        RedisClient otherClient(RedisUrl::parse(test::redisUrl()).value());
+        JobQueue other(otherClient, ns, 2);
+        const Result<int> refused = other.enqueue({{2001, 0}});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("3 shard")),
+                 qPrintable(refused.error().message));
+        // …and follows the namespace's count when it names none.
+        JobQueue follower(otherClient, ns);
+        QCOMPARE(follower.shards().value(), 3);
+        QCOMPARE(follower.present({1003}).value(), QList<bool>{true});
+        // Once empty, the count may change.
+        QCOMPARE(queue.remove({1003}).value(), 1);
+        JobQueue changed(otherClient, ns, 2);
+        QCOMPARE(changed.shards().value(), 2);
     }
 
     void everyKeySharesOneHashTag()

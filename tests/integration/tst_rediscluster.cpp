@@ -3,6 +3,7 @@
 // slot map; the queue's and the engine's own test programs run whole against the cluster; an
 // engine keeps going when the master holding its queue is killed and a replica takes over.
 #include "enginefixture.h"
+#include "queue/jobqueue.h"
 #include "queue/redisclient.h"
 #include "rediscluster.h"
 #include "teststages.h"
@@ -50,11 +51,15 @@ private:
     RedisCluster m_cluster;
 
     // Another test program of this build, run whole with its Redis replaced by the cluster.
-    void runSuite(const QString& name)
+    void runSuite(const QString& name, int queueShards = 0)
     {
         QProcess suite;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("PIXELNEST_TEST_REDIS_URL"), m_cluster.url(0));
+        if (queueShards > 0) {
+            environment.insert(QStringLiteral("PIXELNEST_TEST_QUEUE_SHARDS"),
+                               QString::number(queueShards));
+        }
         suite.setProcessEnvironment(environment);
         suite.setProcessChannelMode(QProcess::MergedChannels);
         suite.start(qEnvironmentVariable("PIXELNEST_BUILD_DIR") + QStringLiteral("/tests/") + name,
@@ -158,15 +163,24 @@ private Q_SLOTS:
 
     void engineSuiteRunsOnTheCluster() { runSuite(QStringLiteral("tst_engine")); }
 
-    // Last: it kills a master. The engine's queue lives in one slot; its master dies with jobs in
-    // flight. Calls fail while the cluster fails over (the engine pauses, as for any Redis
-    // outage), the client re-reads the slot map, and every job completes; what the replica had
-    // not yet received is rebuilt from PostgreSQL by the reconciler and the reaper.
+    // --queue-shards 3: the queue over three hash tags, so over the three masters.
+    void engineSuiteRunsOnAShardedQueue() { runSuite(QStringLiteral("tst_engine"), 3); }
+
+    void dispatchControlRunsOnAShardedQueue()
+    {
+        runSuite(QStringLiteral("tst_dispatchcontrol"), 3);
+    }
+
+    // Last: it kills a master. The queue is spread over three shards; the master of one dies
+    // with jobs in flight. Calls to it fail while the cluster fails over (the engine pauses, as
+    // for any Redis outage), the client re-reads the slot map, and every job completes; what the
+    // replica had not yet received is rebuilt from PostgreSQL by the reconciler and the reaper.
     void engineSurvivesAMasterFailover()
     {
         qputenv("PIXELNEST_TEST_REDIS_URL", m_cluster.url(0).toUtf8());
+        qputenv("PIXELNEST_TEST_QUEUE_SHARDS", "3");
         EngineFixture fixture;
-        const int slot = RedisClient::keySlot("{" + fixture.ns().toUtf8() + "}:ready");
+        const int slot = RedisClient::keySlot(JobQueue::shardPrefix(fixture.ns(), 1, 3));
         const QList<qint64> ids = fixture.submit(60, 0, QStringLiteral("slow"));
         EngineConfig config = fixture.engineConfig();
         config.runtime.workers = 4;

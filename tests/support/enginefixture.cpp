@@ -20,6 +20,7 @@ EngineFixture::EngineFixture()
     m_connections.redis = redisUrl();
     EngineConfig options;
     options.service.ns = m_ns;
+    options.service.queueShards = queueShards();
     Result<std::unique_ptr<AdminClient>> admin = AdminClient::connect(m_connections, options);
     if (!admin) {
         qFatal("AdminClient: %s", qPrintable(admin.error().message));
@@ -36,6 +37,7 @@ EngineConfig EngineFixture::engineConfig() const
 {
     EngineConfig options;
     options.service.ns = m_ns;
+    options.service.queueShards = queueShards();
     options.runtime.workers = 2;
     options.runtime.batchSize = 16;
     options.runtime.lease = std::chrono::milliseconds(3000);

@@ -39,6 +39,11 @@ QString postgresConninfo()
     return LocalStack(stackDir()).postgresConninfo();
 }
 
+int queueShards()
+{
+    return qEnvironmentVariableIntValue("PIXELNEST_TEST_QUEUE_SHARDS");
+}
+
 QString redisUrl()
 {
     // integration/redistls runs the queue and engine tests again over TLS through this.

@@ -10,6 +10,8 @@ namespace pixelnest::test
 QString stackDir();
 QString postgresConninfo();
 QString redisUrl(); // $PIXELNEST_TEST_REDIS_URL when set (another Redis, e.g. over TLS)
+// $PIXELNEST_TEST_QUEUE_SHARDS (the queue spread over that many hash tags), else 0: as kept.
+int queueShards();
 
 // A fresh, migrated database on the fixture's server, so tests never see each other's rows.
 // Returns its conninfo.

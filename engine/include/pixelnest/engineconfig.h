@@ -67,7 +67,10 @@ struct RuntimeConfig
 struct ServiceConfig
 {
     QString ns = QStringLiteral("pixelnest"); // Redis key namespace (hash tag), --namespace
-    QString metricsListen;                    // HOST:PORT for /metrics; empty: none
+    // --queue-shards: hash tags the queue is spread over (Redis Cluster). 0: what the namespace
+    // already uses (1 for a new one). Kept in Redis, so every engine and console agrees.
+    int queueShards = 0;
+    QString metricsListen;        // HOST:PORT for /metrics; empty: none
     QString metricsTokenFile;     // --metrics-token: bearer token /metrics requires (mode 600)
     bool metricsInsecure = false; // --metrics-insecure: serve a non-loopback address openly
 };

@@ -1,12 +1,15 @@
 -- KEYS: delayed inflight owner prio seq depth pipe paused limits buckets
--- ARGV: max_count lease_ms owner_token prefix pipeline...
+-- ARGV: max_count lease_ms owner_token prefix shards pipeline...
 -- Returns the ids of up to max_count highest-priority ready jobs of the named pipelines (those
--- not paused), now leased to owner_token until server time + lease_ms. The heads of the
+-- not paused), now leased to owner_token until server time + lease_ms, and last the best score
+-- still ready among them ('' when none): with max_count 0 a claim only looks (which shard of a
+-- sharded queue holds the best job; see JobQueue). The heads of the
 -- pipelines' queues are merged by score, so the order across pipelines is the global priority
 -- order. Retries whose backoff has passed become ready first. Nothing while '*' is paused.
 -- A pipeline with a rate limit (`limits`: jobs per second) gives at most the whole tokens of its
 -- bucket (`buckets`: "tokens:last_ms", refilled at the rate, holding one second's worth): every
--- engine's claims draw on the same bucket, so together they take the rate.
+-- engine's claims draw on the same bucket, so together they take the rate. With S shards each
+-- shard's bucket refills at rate / S, so that all shards together take the rate.
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local prefix = ARGV[4]
@@ -25,19 +28,21 @@ for _, id in ipairs(due) do
     end
 end
 if redis.call('SISMEMBER', KEYS[8], '*') == 1 then
-    return {}
+    return {''}
 end
+local shards = tonumber(ARGV[5])
 local max = tonumber(ARGV[1])
 local heads = {}
 local served = {}
 local buckets = {}
-for i = 5, #ARGV do
+for i = 6, #ARGV do
     local pipeline = ARGV[i]
     if redis.call('SISMEMBER', KEYS[8], pipeline) == 0 then
         local ready = prefix .. 'ready:' .. pipeline
         local room = max
         local rate = tonumber(redis.call('HGET', KEYS[9], pipeline) or '')
         if rate then
+            rate = rate / shards
             local burst = math.max(1, rate)
             local tokens, last = burst, now
             local state = redis.call('HGET', KEYS[10], pipeline)
@@ -90,12 +95,21 @@ end
 -- More work waits (and may be taken now): pass the wake-up on to the next idle engine. A
 -- pipeline whose bucket is empty is not passed on: its engines look again after their idle
 -- wait, as the bucket refills.
+local best = ''
 for _, pipeline in ipairs(served) do
     local bucket = buckets[pipeline]
-    if (not bucket or bucket.tokens - bucket.taken >= 1)
-        and redis.call('ZCARD', prefix .. 'ready:' .. pipeline) > 0 then
-        redis.call('DEL', prefix .. 'wake:' .. pipeline)
-        redis.call('RPUSH', prefix .. 'wake:' .. pipeline, '1')
+    if not bucket or bucket.tokens - bucket.taken >= 1 then
+        local head = redis.call('ZRANGE', prefix .. 'ready:' .. pipeline, 0, 0, 'WITHSCORES')
+        if #head > 0 then
+            if best == '' or tonumber(head[2]) < tonumber(best) then
+                best = head[2]
+            end
+            if max > 0 then
+                redis.call('DEL', prefix .. 'wake:' .. pipeline)
+                redis.call('RPUSH', prefix .. 'wake:' .. pipeline, '1')
+            end
+        end
     end
 end
+ids[#ids + 1] = best
 return ids
