@@ -1322,6 +1322,13 @@ Their files, results and attempt history are removed for good; an engine process
     </message>
 </context>
 <context>
+    <name>pixelnest::ui::JobTableModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pixelnest::ui::JobTableView</name>
     <message>
         <source>Images</source>
@@ -1422,14 +1429,6 @@ It keeps trying; File → Connection… chooses other servers.</source>
         <source>%1 · Redis unreachable: queue figures are stale</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 images · %2 loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n image(s) uploaded</source>
         <translation>
@@ -1478,6 +1477,25 @@ It keeps trying; File → Connection… chooses other servers.</source>
     </message>
     <message>
         <source>All Matc&amp;hing the Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s) not loaded: actions on the selection leave them out; Images → All Matching the Filter acts on every match.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

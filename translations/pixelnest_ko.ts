@@ -1308,6 +1308,13 @@ Their files, results and attempt history are removed for good; an engine process
     </message>
 </context>
 <context>
+    <name>pixelnest::ui::JobTableModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+</context>
+<context>
     <name>pixelnest::ui::JobTableView</name>
     <message>
         <source>Images</source>
@@ -1412,14 +1419,6 @@ It keeps trying; File → Connection… chooses other servers.</source>
         <source>%1 · Redis unreachable: queue figures are stale</source>
         <translation>%1 · Redis에 연결할 수 없음: 대기열 수치가 최신이 아닙니다</translation>
     </message>
-    <message>
-        <source>%1 loaded</source>
-        <translation>%1개 불러옴</translation>
-    </message>
-    <message>
-        <source>%1 images · %2 loaded</source>
-        <translation>이미지 %1개 · %2개 불러옴</translation>
-    </message>
     <message numerus="yes">
         <source>%n image(s) uploaded</source>
         <translation>
@@ -1467,6 +1466,24 @@ It keeps trying; File → Connection… chooses other servers.</source>
     <message>
         <source>All Matc&amp;hing the Filter</source>
         <translation>필터에 맞는 모든 이미지(&amp;H)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s) not loaded: actions on the selection leave them out; Images → All Matching the Filter acts on every match.</source>
+        <translation>
+            <numerusform>선택한 행 중 %n개는 아직 불러오지 않아 선택 항목 작업에서 빠집니다. 일치하는 모든 이미지에는 이미지 → 필터에 맞는 모든 이미지를 사용하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in the table</source>
+        <translation>표에 %1개</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images</source>
+        <translation>이미지 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>이미지 %1개</translation>
     </message>
 </context>
 <context>

@@ -181,8 +181,31 @@ bool Dispatcher::idleEverywhere()
     if (!retrying || retrying.value() > 0) {
         return false;
     }
+    // Redis first, cheaply: leases held by other engines, or ready jobs of served pipelines
+    // (a claim can come up empty when other engines took the batch first). Many engines on one
+    // queue each ask this after every empty claim; PostgreSQL is asked only when Redis is empty.
+    const Result<qint64> leased = m_io.queue.inFlightCount();
+    if (!leased || leased.value() > 0) {
+        return false;
+    }
+    const Result<QMap<QString, qint64>> ready = m_io.queue.readyByPipeline();
+    if (!ready) {
+        return false;
+    }
+    for (const QByteArray& pipeline : m_context.served) {
+        if (ready->value(QString::fromUtf8(pipeline)) > 0) {
+            return false;
+        }
+    }
     if (!m_io.db.ensureOpen()) {
         return false;
+    }
+    // Nothing queued or processing at all, by the status counts (migration 0006): no scan.
+    const Result<PgResult> counted =
+        m_io.db.exec("SELECT coalesce(sum(delta), 0) FROM status_counts WHERE status IN ('queued', "
+                     "'processing')");
+    if (counted && counted->integer(0, 0) == 0) {
+        return true;
     }
     // Queued jobs of pipelines this engine does not serve wait for another engine, not for it.
     QStringList served;

@@ -6,9 +6,9 @@
 #include "queue/jobqueue.h"
 #include "queue/redisclient.h"
 #include "rediscluster.h"
+#include "testprogram.h"
 #include "teststages.h"
 
-#include <QProcess>
 #include <QSet>
 #include <QtTest>
 
@@ -53,22 +53,14 @@ private:
     // Another test program of this build, run whole with its Redis replaced by the cluster.
     void runSuite(const QString& name, int queueShards = 0)
     {
-        QProcess suite;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("PIXELNEST_TEST_REDIS_URL"), m_cluster.url(0));
+        QMap<QString, QString> environment{
+            {QStringLiteral("PIXELNEST_TEST_REDIS_URL"), m_cluster.url(0)}};
         if (queueShards > 0) {
             environment.insert(QStringLiteral("PIXELNEST_TEST_QUEUE_SHARDS"),
                                QString::number(queueShards));
         }
-        suite.setProcessEnvironment(environment);
-        suite.setProcessChannelMode(QProcess::MergedChannels);
-        suite.start(qEnvironmentVariable("PIXELNEST_BUILD_DIR") + QStringLiteral("/tests/") + name,
-                    {});
-        QVERIFY(suite.waitForFinished(400'000));
-        const QString output = QString::fromLocal8Bit(suite.readAll());
-        QVERIFY2(suite.exitStatus() == QProcess::NormalExit && suite.exitCode() == 0,
-                 qPrintable(output.right(6000)));
-        QVERIFY(output.contains(QStringLiteral(" 0 failed")));
+        const test::TestProgramRun run = test::runTestProgram(name, environment);
+        QVERIFY2(run.passed, qPrintable(run.output.right(6000)));
     }
 
 private Q_SLOTS:

@@ -9,6 +9,7 @@
 #include "queue/redisclient.h"
 #include "stack/executables.h"
 #include "testcertificates.h"
+#include "testprogram.h"
 #include "teststack.h"
 
 #include <QDir>
@@ -86,19 +87,10 @@ private:
     // Another test binary of this build, run whole with the fixture's Redis replaced by this one.
     void runSuite(const QString& name, const QString& redis)
     {
-        QProcess suite;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("PIXELNEST_TEST_REDIS_URL"), redis);
-        suite.setProcessEnvironment(environment);
-        suite.setProcessChannelMode(QProcess::MergedChannels);
-        suite.start(qEnvironmentVariable("PIXELNEST_BUILD_DIR") + QStringLiteral("/tests/") + name,
-                    {});
-        QVERIFY(suite.waitForFinished(300'000));
-        const QString output = QString::fromLocal8Bit(suite.readAll());
-        QVERIFY2(suite.exitStatus() == QProcess::NormalExit && suite.exitCode() == 0,
-                 qPrintable(output.right(4000)));
-        QVERIFY(output.contains(QStringLiteral(" 0 failed")));
-        QVERIFY2(!output.contains(m_password), "the Redis password reached a test's output");
+        const test::TestProgramRun run =
+            test::runTestProgram(name, {{QStringLiteral("PIXELNEST_TEST_REDIS_URL"), redis}});
+        QVERIFY2(run.passed, qPrintable(run.output.right(4000)));
+        QVERIFY2(!run.output.contains(m_password), "the Redis password reached a test's output");
     }
 
 private Q_SLOTS:

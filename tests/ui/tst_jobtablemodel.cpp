@@ -67,43 +67,53 @@ QList<qint64> sqlIds(const QString& conninfo, const QByteArray& orderBy,
     return ids;
 }
 
+// 230 jobs with varied titles, statuses, priorities, workers, errors, finish times (many
+// equal values, so the id tie-break matters), written straight into the table.
+void seed(const QString& conninfo)
+{
+    test::execSql(conninfo,
+                  "INSERT INTO images (title, status, priority, format, byte_size, attempts, "
+                  "worker, error, finished_at) SELECT "
+                  "CASE WHEN g % 7 = 0 THEN 'cat_' || g || '.jpg' WHEN g % 11 = 0 THEN "
+                  "'50%_off ' || g ELSE 'photo ' || (g % 13) END, "
+                  "(ARRAY['queued','processing','completed','failed','cancelled'])"
+                  "[1 + g % 5]::job_status, (g % 5) * 250 - 500, 'png', 100, g % 4, "
+                  "CASE WHEN g % 3 = 0 THEN NULL ELSE 'host:' || (g % 4) END, "
+                  "CASE WHEN g % 5 = 3 THEN 'error ' || (g % 6) END, "
+                  "CASE WHEN g % 5 >= 2 THEN timestamptz '2024-01-01 00:00:00.1234+00' + "
+                  "(g % 9) * interval '1.5 ms' END FROM generate_series(1, 230) g");
+}
+
+// A fresh database with those 230 jobs, the admin service on it and the model (checked by
+// QAbstractItemModelTester throughout).
+struct SeededTable
+{
+    explicit SeededTable(int pageSize)
+    {
+        seed(conninfo);
+        model.setPageSize(pageSize);
+    }
+    EngineFixture fixture;
+    QString conninfo = fixture.connections().postgres;
+    std::unique_ptr<AdminService> service = test::serviceFor(fixture.connections(), fixture.ns());
+    JobTableModel model{service.get(), nullptr};
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
 } // namespace
 
 class TestJobTableModel final : public QObject
 {
     Q_OBJECT
 
-private:
-    // 230 jobs with varied titles, statuses, priorities, workers, errors, finish times (many
-    // equal values, so the id tie-break matters), written straight into the table.
-    void seed(const QString& conninfo)
-    {
-        test::execSql(conninfo,
-                      "INSERT INTO images (title, status, priority, format, byte_size, attempts, "
-                      "worker, error, finished_at) SELECT "
-                      "CASE WHEN g % 7 = 0 THEN 'cat_' || g || '.jpg' WHEN g % 11 = 0 THEN "
-                      "'50%_off ' || g ELSE 'photo ' || (g % 13) END, "
-                      "(ARRAY['queued','processing','completed','failed','cancelled'])"
-                      "[1 + g % 5]::job_status, (g % 5) * 250 - 500, 'png', 100, g % 4, "
-                      "CASE WHEN g % 3 = 0 THEN NULL ELSE 'host:' || (g % 4) END, "
-                      "CASE WHEN g % 5 = 3 THEN 'error ' || (g % 6) END, "
-                      "CASE WHEN g % 5 >= 2 THEN timestamptz '2024-01-01 00:00:00.1234+00' + "
-                      "(g % 9) * interval '1.5 ms' END FROM generate_series(1, 230) g");
-    }
-
 private Q_SLOTS:
     void initTestCase() { test::isolateSettings(); }
 
     void pagesFilterSearchAndSort()
     {
-        EngineFixture fixture;
-        const QString conninfo = fixture.connections().postgres;
-        seed(conninfo);
-        const auto service = test::serviceFor(fixture.connections(), fixture.ns());
-        JobTableModel model(service.get(), nullptr);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPageSize(40);
+        SeededTable table(40);
+        JobTableModel& model = table.model;
+        const QString& conninfo = table.conninfo;
         model.fetchRows(0, 10);
         QCOMPARE(model.rowCount(), 0); // inactive until the first reload
         model.reload();
@@ -162,14 +172,9 @@ private Q_SLOTS:
     // known place (the start, the end in reverse, or next to loaded rows), in any order.
     void jumpsAnywhereWithoutLoadingWhatIsBefore()
     {
-        EngineFixture fixture;
-        const QString conninfo = fixture.connections().postgres;
-        seed(conninfo);
-        const auto service = test::serviceFor(fixture.connections(), fixture.ns());
-        JobTableModel model(service.get(), nullptr);
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPageSize(20);
+        SeededTable table(20);
+        JobTableModel& model = table.model;
+        const QString& conninfo = table.conninfo;
         const QList<QPair<JobColumn, QByteArray>> orders{
             {JobColumn::Id, "id DESC"},
             {JobColumn::Status, "status ASC, id ASC"}, // many ties: the id decides

@@ -23,6 +23,8 @@ GRANT pixelnest_operator TO pixelnest_admin;
 -- Viewer: read jobs, results, thumbnails, attempts and the audit trail.
 GRANT SELECT ON images, image_data, attempts, audit_log, schema_migrations, pixelnest_identity,
     status_counts TO pixelnest_viewer;
+-- Engines read the status counts too (--exit-when-idle: anything queued or processing?).
+GRANT SELECT ON status_counts TO pixelnest_engine;
 -- Folding the status counts changes no total: whoever reads them may fold them.
 GRANT EXECUTE ON FUNCTION pixelnest_fold_status_counts() TO pixelnest_viewer, pixelnest_engine;
 
