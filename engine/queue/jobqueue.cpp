@@ -1,6 +1,7 @@
 // Why this file is long: it is the whole C++ side of the Redis queue, one short method per Lua
 // script or command (claim, leases, retries, dispatch control, heartbeats), sharing the key
-// naming and argument helpers at its start; splitting it would scatter the one key layout.
+// naming and argument helpers at its start; splitting it would scatter the one key layout. With
+// queue shards each method also splits its ids by shard (perShard), which roughly doubled it.
 #include "queue/jobqueue.h"
 
 #include <QHash>

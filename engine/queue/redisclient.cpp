@@ -1,3 +1,6 @@
+// Why this file is long: one client, one mechanism. The connections (one per Redis Cluster
+// master), the slot map, routing by hash tag and following MOVED/ASK all work on the same nodes
+// and must agree on when a node is lost; the wire format and Lua loading sit on top of them.
 #include "queue/redisclient.h"
 
 #include "pixelnest/logging.h"

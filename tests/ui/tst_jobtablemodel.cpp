@@ -5,6 +5,7 @@
 #include "models/attempthistorymodel.h"
 #include "models/jobcolumns.h"
 #include "models/jobtablemodel.h"
+#include "models/loadedrows.h"
 #include "models/statuscountmodel.h"
 #include "models/workersmodel.h"
 #include "pixelnest/jobevents.h"
@@ -287,6 +288,51 @@ private Q_SLOTS:
         QCOMPARE(model.record(0).id, more.last());
         QCOMPARE(model.record(3).id, ids.last());
         QTRY_COMPARE_WITH_TIMEOUT(model.record(0).status, JobStatus::Completed, 20'000);
+    }
+
+    // The loaded rows of a long table: blocks merge when they touch, a page over loaded rows
+    // replaces them, rows inserted on top push every block down, a shorter table cuts them.
+    void loadedRowsKeepBlocksAndIds()
+    {
+        const auto jobs = [](qint64 firstId, int count) {
+            QList<JobRecord> rows;
+            for (int i = 0; i < count; ++i) {
+                JobRecord job;
+                job.id = firstId + i;
+                rows.append(job);
+            }
+            return rows;
+        };
+        LoadedRows rows;
+        rows.place(10, jobs(110, 5)); // rows 10..14
+        QCOMPARE(rows.firstMissing(0, 20), 0);
+        QCOMPARE(rows.firstMissing(10, 20), 15);
+        LoadedRows::Gap gap = rows.gapAround(3, 100);
+        QCOMPARE(gap.start, 0);
+        QCOMPARE(gap.end, 10);
+        QVERIFY(gap.before == nullptr);
+        QCOMPARE(gap.after->id, 110);
+        gap = rows.gapAround(50, 100);
+        QCOMPARE(gap.start, 15);
+        QCOMPARE(gap.end, 100);
+        QCOMPARE(gap.before->id, 114);
+        rows.place(0, jobs(100, 10)); // rows 0..9 touch rows 10..14: one block
+        QCOMPARE(rows.firstMissing(0, 14), -1);
+        QCOMPARE(rows.ids(8, 11), (QList<qint64>{108, 109, 110, 111}));
+        rows.place(12, jobs(500, 4)); // over rows 12..14, and on to 15
+        QCOMPARE(rows.at(12)->id, 500);
+        QCOMPARE(rows.at(15)->id, 503);
+        QCOMPARE(rows.at(11)->id, 111);
+        QCOMPARE(rows.rowOf(503), 15);
+        rows.insertOnTop(jobs(900, 2));
+        QCOMPARE(rows.at(0)->id, 900);
+        QCOMPARE(rows.at(2)->id, 100);
+        QCOMPARE(rows.rowOf(503), 17);
+        QCOMPARE(rows.firstMissing(0, 17), -1);
+        rows.truncate(5);
+        QCOMPARE(rows.count(), 5);
+        QVERIFY(rows.at(5) == nullptr);
+        QCOMPARE(rows.rowOf(503), -1);
     }
 
     void statusCountModel()

@@ -1,3 +1,7 @@
+// Why this file is long: the model's three parts share its state and its signals: where each
+// page is read from (and what a page that came back means for the table's length), the count,
+// and live updates that change loaded rows or push them down. The loaded rows themselves live in
+// LoadedRows.
 #include "models/jobtablemodel.h"
 
 #include "core/logging.h"
@@ -76,18 +80,7 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
 
 const JobRecord* JobTableModel::recordAt(int row) const
 {
-    auto block = m_blocks.upper_bound(row);
-    if (block == m_blocks.begin()) {
-        return nullptr;
-    }
-    --block;
-    const int offset = row - block->first;
-    return offset < block->second.size() ? &block->second.at(offset) : nullptr;
-}
-
-JobRecord* JobTableModel::mutableAt(int row)
-{
-    return const_cast<JobRecord*>(recordAt(row));
+    return m_rows.at(row);
 }
 
 const JobRecord& JobTableModel::record(int row) const
@@ -99,39 +92,12 @@ const JobRecord& JobTableModel::record(int row) const
 
 QList<qint64> JobTableModel::loadedIds(int first, int last) const
 {
-    QList<qint64> ids;
-    for (const auto& [start, rows] : m_blocks) {
-        const int from = qMax(first, start);
-        const int to = qMin(last, start + int(rows.size()) - 1);
-        for (int row = from; row <= to; ++row) {
-            ids.append(rows.at(row - start).id);
-        }
-    }
-    return ids;
+    return m_rows.ids(first, last);
 }
 
 bool JobTableModel::isLoaded(int first, int last) const
 {
-    return firstUnloaded(first, last) < 0;
-}
-
-int JobTableModel::firstUnloaded(int first, int last) const
-{
-    int row = qMax(first, 0);
-    last = qMin(last, m_total - 1);
-    while (row <= last) {
-        auto block = m_blocks.upper_bound(row);
-        if (block == m_blocks.begin()) {
-            return row;
-        }
-        --block;
-        const int end = block->first + int(block->second.size());
-        if (row >= end) {
-            return row;
-        }
-        row = end;
-    }
-    return -1;
+    return m_rows.firstMissing(first, qMin(last, m_total - 1)) < 0;
 }
 
 void JobTableModel::fetchRows(int first, int last) const
@@ -196,35 +162,31 @@ void JobTableModel::fetchWanted()
 
 std::optional<JobTableModel::PageRequest> JobTableModel::planPage() const
 {
-    const int first = firstUnloaded(m_wantFirst, m_wantLast);
+    const int first = m_rows.firstMissing(m_wantFirst, qMin(m_wantLast, m_total - 1));
     if (first < 0) {
         return std::nullopt;
     }
-    // The gap around `first`: from the end of the loaded rows before it to the next loaded ones.
-    const auto next = m_blocks.upper_bound(first);
-    const auto before = next != m_blocks.begin() ? std::prev(next) : m_blocks.end();
-    const int gapStart = before != m_blocks.end() ? before->first + int(before->second.size()) : 0;
-    const int gapEnd = next != m_blocks.end() ? next->first : m_total;
-    const int end = qMin(gapEnd, first + m_pageSize);
+    const LoadedRows::Gap gap = m_rows.gapAround(first, m_total);
+    const int end = qMin(gap.end, first + m_pageSize);
     // Read from the nearest known place: each way's cost is the rows PostgreSQL skips. Forward
     // from the start or after the loaded row before the gap; in reverse from the end or before
     // the loaded row after it.
     PageRequest request;
     request.first = first;
     request.rows = end - first;
-    request.offset = first - gapStart;
-    if (before != m_blocks.end()) {
-        request.after = cursorAfter(before->second.constLast(), m_query.sortBy);
+    request.offset = first - gap.start;
+    if (gap.before != nullptr) {
+        request.after = cursorAfter(*gap.before, m_query.sortBy);
     }
-    const int reverseCost = gapEnd - end; // to the next loaded row, or to the table's end
+    const int reverseCost = gap.end - end; // to the next loaded row, or to the table's end
     if (reverseCost < request.offset) {
         request.reverse = true;
-        request.first = qMax(gapStart, end - m_pageSize); // a whole page, ending at `end`
+        request.first = qMax(gap.start, end - m_pageSize); // a whole page, ending at `end`
         request.rows = end - request.first;
         request.offset = reverseCost;
         request.after.reset();
-        if (next != m_blocks.end()) {
-            request.after = cursorAfter(next->second.constFirst(), m_query.sortBy);
+        if (gap.after != nullptr) {
+            request.after = cursorAfter(*gap.after, m_query.sortBy);
         }
     }
     return request;
@@ -235,7 +197,7 @@ void JobTableModel::acceptPage(const PageRequest& request, QList<JobRecord> rows
     // A row already loaded elsewhere: the table changed under the model (rows deleted or added
     // where the count did not see them). Re-count and re-read what is on screen.
     for (const JobRecord& job : std::as_const(rows)) {
-        const int row = m_rowOf.value(job.id, -1);
+        const int row = m_rows.rowOf(job.id);
         if (row >= 0 && (row < request.first || row >= request.first + request.rows)) {
             resync();
             return;
@@ -263,8 +225,7 @@ void JobTableModel::acceptPage(const PageRequest& request, QList<JobRecord> rows
 
 void JobTableModel::resync()
 {
-    m_blocks.clear();
-    m_rowOf.clear();
+    m_rows.clear();
     if (m_total > 0) {
         Q_EMIT dataChanged(index(0, 0), index(m_total - 1, kJobColumnCount - 1));
     }
@@ -278,32 +239,8 @@ void JobTableModel::place(int first, QList<JobRecord> rows)
         return;
     }
     rows.resize(count);
-    for (int i = 0; i < count; ++i) {
-        m_rowOf.insert(rows.at(i).id, first + i);
-    }
-    // Merge with the blocks it touches, so that a scrolled range stays one block.
-    const int end = first + count;
-    int start = first;
-    QList<JobRecord> merged;
-    auto block = m_blocks.upper_bound(first);
-    if (block != m_blocks.begin()) {
-        auto before = std::prev(block);
-        if (before->first + int(before->second.size()) >= first) {
-            start = before->first;
-            merged = before->second.mid(0, first - before->first);
-            block = m_blocks.erase(before);
-        }
-    }
-    merged += std::move(rows);
-    while (block != m_blocks.end() && block->first <= end) {
-        const int blockEnd = block->first + int(block->second.size());
-        if (blockEnd > end) {
-            merged += block->second.mid(end - block->first);
-        }
-        block = m_blocks.erase(block);
-    }
-    m_blocks[start] = std::move(merged);
-    Q_EMIT dataChanged(index(first, 0), index(end - 1, kJobColumnCount - 1));
+    m_rows.place(first, std::move(rows));
+    Q_EMIT dataChanged(index(first, 0), index(first + count - 1, kJobColumnCount - 1));
 }
 
 void JobTableModel::setTotal(int rows)
@@ -318,15 +255,7 @@ void JobTableModel::setTotal(int rows)
     } else {
         beginRemoveRows({}, rows, m_total - 1);
         m_total = rows;
-        for (auto block = m_blocks.begin(); block != m_blocks.end();) {
-            if (block->first >= rows) {
-                block = m_blocks.erase(block);
-                continue;
-            }
-            block->second.resize(qMin(int(block->second.size()), rows - block->first));
-            ++block;
-        }
-        reindex();
+        m_rows.truncate(rows);
         endRemoveRows();
     }
     Q_EMIT totalChanged(m_total);
@@ -419,12 +348,9 @@ void JobTableModel::requestFirstPage()
             }
             const int count = int(page->size());
             beginResetModel();
-            m_blocks.clear();
+            m_rows.clear();
             m_total = count;
-            if (count > 0) {
-                m_blocks[0] = page.value();
-            }
-            reindex();
+            m_rows.place(0, page.value());
             endResetModel();
             Q_EMIT pageLoaded(count, elapsed.elapsed());
             if (count >= m_pageSize) {
@@ -469,7 +395,7 @@ void JobTableModel::noteChanged(const QList<qint64>& ids)
 void JobTableModel::refreshLoaded()
 {
     m_failed = false;
-    noteChanged(QList<qint64>(m_rowOf.keyBegin(), m_rowOf.keyEnd()));
+    noteChanged(m_rows.ids(0, m_total - 1));
 }
 
 bool JobTableModel::insertsOnTop() const
@@ -490,7 +416,7 @@ void JobTableModel::tick()
     QList<qint64> known;
     QList<qint64> unknown;
     for (qint64 id : std::as_const(m_pending)) {
-        (m_rowOf.contains(id) ? known : unknown).append(id);
+        (m_rows.rowOf(id) >= 0 ? known : unknown).append(id);
     }
     m_pending.clear();
     if (m_thumbnails != nullptr) {
@@ -533,8 +459,8 @@ void JobTableModel::applyRefresh(const QList<JobRecord>& changed, QList<JobRecor
     int last = -1;
     QList<qint64> ids;
     for (const JobRecord& job : changed) {
-        const int row = m_rowOf.value(job.id, -1);
-        JobRecord* loaded = row >= 0 ? mutableAt(row) : nullptr;
+        const int row = m_rows.rowOf(job.id);
+        JobRecord* loaded = row >= 0 ? m_rows.at(row) : nullptr;
         if (loaded == nullptr || loaded->id != job.id) {
             continue;
         }
@@ -547,27 +473,18 @@ void JobTableModel::applyRefresh(const QList<JobRecord>& changed, QList<JobRecor
         // One signal for the whole tick, however many rows changed.
         Q_EMIT dataChanged(index(first, 0), index(last, kJobColumnCount - 1));
     }
-    const JobRecord* top = recordAt(0);
+    const JobRecord* top = m_rows.at(0);
     const qint64 topId = top != nullptr ? top->id : 0;
     added.removeIf([this, topId](const JobRecord& job) {
-        return m_rowOf.contains(job.id) || job.id <= topId;
+        return m_rows.rowOf(job.id) >= 0 || job.id <= topId;
     });
     if (!added.isEmpty() && (top != nullptr || m_total == 0)) {
         std::sort(added.begin(), added.end(),
                   [](const JobRecord& a, const JobRecord& b) { return a.id > b.id; });
         const int count = int(added.size());
         beginInsertRows({}, 0, count - 1);
-        // Every loaded row moves down by the new ones.
-        std::map<int, QList<JobRecord>> shifted;
-        for (auto& [start, rows] : m_blocks) {
-            shifted.emplace(start + count, std::move(rows));
-        }
-        m_blocks = std::move(shifted);
+        m_rows.insertOnTop(std::move(added)); // every loaded row moves down by the new ones
         m_total += count;
-        added += m_blocks.count(count) != 0 ? m_blocks[count] : QList<JobRecord>();
-        m_blocks.erase(count);
-        m_blocks[0] = std::move(added);
-        reindex();
         endInsertRows();
         Q_EMIT totalChanged(m_total);
     }
@@ -576,22 +493,12 @@ void JobTableModel::applyRefresh(const QList<JobRecord>& changed, QList<JobRecor
     }
 }
 
-void JobTableModel::reindex()
-{
-    m_rowOf.clear();
-    for (const auto& [start, rows] : m_blocks) {
-        for (int i = 0; i < rows.size(); ++i) {
-            m_rowOf.insert(rows.at(i).id, start + i);
-        }
-    }
-}
-
 void JobTableModel::onThumbnails(const QList<qint64>& ids)
 {
     int first = m_total;
     int last = -1;
     for (qint64 id : ids) {
-        const int row = m_rowOf.value(id, -1);
+        const int row = m_rows.rowOf(id);
         if (row >= 0) {
             first = qMin(first, row);
             last = qMax(last, row);

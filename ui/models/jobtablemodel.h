@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/loadedrows.h"
 #include "pixelnest/adminservice.h"
 #include "pixelnest/jobs.h"
 #include "pixelnest/result.h"
@@ -9,8 +10,6 @@
 #include <QHash>
 #include <QSet>
 #include <QTimer>
-
-#include <map>
 
 namespace pixelnest::ui
 {
@@ -75,10 +74,10 @@ public:
     const JobRecord* recordAt(int row) const;
     // The row, or an empty record (id 0) while it is not loaded.
     const JobRecord& record(int row) const;
-    int rowOf(qint64 id) const { return m_rowOf.value(id, -1); }
+    int rowOf(qint64 id) const { return m_rows.rowOf(id); }
     // The ids of the loaded rows among first..last, in row order.
     QList<qint64> loadedIds(int first, int last) const;
-    int loadedCount() const { return int(m_rowOf.size()); }
+    int loadedCount() const { return m_rows.count(); }
     bool isLoaded(int first, int last) const;
     bool isLoading() const { return m_loading || m_counting; }
     void setPageSize(int rows) { m_pageSize = rows; }
@@ -112,19 +111,15 @@ private:
     void place(int first, QList<JobRecord> rows);
     void resync();
     void setTotal(int rows);
-    JobRecord* mutableAt(int row);
-    int firstUnloaded(int first, int last) const;
     void tick();
     void applyRefresh(const QList<JobRecord>& changed, QList<JobRecord> added);
     bool insertsOnTop() const;
-    void reindex();
     void onThumbnails(const QList<qint64>& ids);
 
     AdminService* m_service;
     ThumbnailCache* m_thumbnails;
     JobQuery m_query;
-    std::map<int, QList<JobRecord>> m_blocks; // first row → the loaded rows from there on
-    QHash<qint64, int> m_rowOf;
+    LoadedRows m_rows;
     int m_total = 0;
     int m_pageSize = 200;
     int m_generation = 0; // a filter, search or sort change makes older answers stale
