@@ -127,7 +127,9 @@ Result<int> JobQueue::readShardCount()
 
 Result<void> JobQueue::resolveShards()
 {
-    if (m_shardCount > 0) {
+    // Once a second at most: one GET, on calls that make a round trip anyway.
+    constexpr int kShardCountRefreshMs = 1000;
+    if (m_shardCount > 0 && !m_shardsReadAt.hasExpired(kShardCountRefreshMs)) {
         return {};
     }
     const Result<int> stored = readShardCount();
@@ -137,11 +139,13 @@ Result<void> JobQueue::resolveShards()
     int count = stored.value() > 0 ? stored.value() : 1;
     if (m_requested > 0 && m_requested != count) {
         // A change of the count moves where every job lives: only while nothing is queued.
+        // Counted in the shards kept now (marked fresh, so that the counts do not read again).
         m_shardCount = count;
         m_prefixes.clear();
         for (int shard = 0; shard < count; ++shard) {
             m_prefixes.append(shardPrefix(m_ns, shard, count));
         }
+        m_shardsReadAt.start();
         const Result<QMap<QString, qint64>> ready = readyByPipeline();
         const Result<qint64> inFlight = inFlightCount();
         const Result<qint64> waiting = retryingCount();
@@ -172,11 +176,14 @@ Result<void> JobQueue::resolveShards()
         }
         count = m_requested;
     }
-    m_prefixes.clear();
-    for (int shard = 0; shard < count; ++shard) {
-        m_prefixes.append(shardPrefix(m_ns, shard, count));
+    if (count != m_shardCount) {
+        m_prefixes.clear();
+        for (int shard = 0; shard < count; ++shard) {
+            m_prefixes.append(shardPrefix(m_ns, shard, count));
+        }
+        m_shardCount = count;
     }
-    m_shardCount = count;
+    m_shardsReadAt.start();
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include "queue/redisclient.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QMap>
 #include <QPair>
@@ -98,8 +99,9 @@ public:
     static QByteArray shardPrefix(const QString& ns, int shard, int count);
 
 private:
-    // Reads `{ns}:shards` once; records the requested count where none is kept yet, or where
-    // the queue is empty; refuses a different count while jobs are queued.
+    // Reads `{ns}:shards` (again after a second: a process started before another recorded a
+    // count follows it); records the requested count where none is kept yet, or where the queue
+    // is empty; refuses a different count while jobs are queued.
     Result<void> resolveShards();
     QByteArray keyIn(int shard, const char* name) const;
     int shardOf(qint64 id) const { return int(id % m_shardCount); }
@@ -114,6 +116,7 @@ private:
     QByteArray m_prefix; // "{ns}:", shard 0
     int m_requested = 0;
     int m_shardCount = 0;         // 0 until resolved
+    QElapsedTimer m_shardsReadAt; // read again after a second: the count may change
     QList<QByteArray> m_prefixes; // per shard
     int m_waitRound = 0;
 };

@@ -60,7 +60,7 @@ private:
                                QString::number(queueShards));
         }
         const test::TestProgramRun run = test::runTestProgram(name, environment);
-        QVERIFY2(run.passed, qPrintable(run.output.right(6000)));
+        QVERIFY2(run.passed, qPrintable(run.failures()));
     }
 
 private Q_SLOTS:

@@ -89,7 +89,7 @@ private:
     {
         const test::TestProgramRun run =
             test::runTestProgram(name, {{QStringLiteral("PIXELNEST_TEST_REDIS_URL"), redis}});
-        QVERIFY2(run.passed, qPrintable(run.output.right(4000)));
+        QVERIFY2(run.passed, qPrintable(run.failures()));
         QVERIFY2(!run.output.contains(m_password), "the Redis password reached a test's output");
     }
 

@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStringList>
 
 namespace pixelnest::test
 {
@@ -24,6 +25,19 @@ TestProgramRun runTestProgram(const QString& name, const QMap<QString, QString>&
     run.passed = finished && program.exitStatus() == QProcess::NormalExit &&
                  program.exitCode() == 0 && run.output.contains(QStringLiteral(" 0 failed"));
     return run;
+}
+
+QString TestProgramRun::failures() const
+{
+    QStringList shown;
+    const QStringList lines = output.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines[i].startsWith(QLatin1String("FAIL!"))) {
+            shown += lines.mid(i, 4); // the failure, its values and its location
+        }
+    }
+    shown.append(output.right(3000));
+    return shown.join(QLatin1Char('\n'));
 }
 
 } // namespace pixelnest::test

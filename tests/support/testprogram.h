@@ -12,6 +12,8 @@ struct TestProgramRun
 {
     bool passed = false;
     QString output;
+    // What to show when it failed: each failure with its location, then the output's end.
+    QString failures() const;
 };
 TestProgramRun runTestProgram(const QString& name, const QMap<QString, QString>& environment,
                               int timeoutMs = 400'000);
