@@ -218,9 +218,37 @@ Result<void> perShard(int shards, const QList<T>& items, IdOf idOf, Call call)
     return {};
 }
 
+// Which job an item is about, for perShard.
 qint64 idOfId(qint64 id)
 {
     return id;
+}
+
+qint64 idOfLease(const Lease& lease)
+{
+    return lease.id;
+}
+
+qint64 idOfRetry(const RetryRequest& retry)
+{
+    return retry.lease.id;
+}
+
+// perShard for the scripts that answer how many they changed: the sum over the shards.
+template <typename T, typename IdOf, typename Eval>
+Result<int> sumPerShard(int shards, const QList<T>& items, IdOf idOf, Eval eval)
+{
+    int total = 0;
+    const Result<void> done =
+        perShard(shards, items, idOf, [&](int shard, const QList<T>& mine) -> Result<void> {
+            const Result<int> count = integerOf(eval(shard, mine));
+            if (!count) {
+                return count.error();
+            }
+            total += count.value();
+            return {};
+        });
+    return done ? Result<int>(total) : Result<int>(done.error());
 }
 
 } // namespace
@@ -346,17 +374,10 @@ Result<int> JobQueue::retag(const QByteArray& claimToken, const QList<Lease>& le
     if (Result<void> resolved = resolveShards(); !resolved) {
         return resolved.error();
     }
-    int moved = 0;
-    const Result<void> done = perShard(
-        m_shardCount, leases, [](const Lease& lease) { return lease.id; },
-        [&](int shard, const QList<Lease>& mine) -> Result<void> {
-            const Result<int> count =
-                integerOf(m_client.eval(scripts().retag, {keyIn(shard, "owner")},
-                                        QList<QByteArray>{claimToken} + leaseArguments(mine)));
-            moved += count ? count.value() : 0;
-            return count ? Result<void>() : Result<void>(count.error());
-        });
-    return done ? Result<int>(moved) : Result<int>(done.error());
+    return sumPerShard(m_shardCount, leases, idOfLease, [&](int shard, const QList<Lease>& mine) {
+        return m_client.eval(scripts().retag, {keyIn(shard, "owner")},
+                             QList<QByteArray>{claimToken} + leaseArguments(mine));
+    });
 }
 
 Result<QList<qint64>> JobQueue::renew(const QList<Lease>& leases, int leaseMs)
@@ -369,8 +390,7 @@ Result<QList<qint64>> JobQueue::renew(const QList<Lease>& leases, int leaseMs)
     }
     QList<qint64> lost;
     const Result<void> done = perShard(
-        m_shardCount, leases, [](const Lease& lease) { return lease.id; },
-        [&](int shard, const QList<Lease>& mine) -> Result<void> {
+        m_shardCount, leases, idOfLease, [&](int shard, const QList<Lease>& mine) -> Result<void> {
             const Result<RedisReply> reply = m_client.eval(
                 scripts().renew, {keyIn(shard, "inflight"), keyIn(shard, "owner")},
                 QList<QByteArray>{QByteArray::number(leaseMs)} + leaseArguments(mine));
@@ -391,19 +411,12 @@ Result<int> JobQueue::ack(const QList<Lease>& leases)
     if (Result<void> resolved = resolveShards(); !resolved) {
         return resolved.error();
     }
-    int acked = 0;
-    const Result<void> done = perShard(
-        m_shardCount, leases, [](const Lease& lease) { return lease.id; },
-        [&](int shard, const QList<Lease>& mine) -> Result<void> {
-            const Result<int> count =
-                integerOf(m_client.eval(scripts().ack,
-                                        {keyIn(shard, "inflight"), keyIn(shard, "owner"),
-                                         keyIn(shard, "prio"), keyIn(shard, "pipe")},
-                                        leaseArguments(mine)));
-            acked += count ? count.value() : 0;
-            return count ? Result<void>() : Result<void>(count.error());
-        });
-    return done ? Result<int>(acked) : Result<int>(done.error());
+    return sumPerShard(m_shardCount, leases, idOfLease, [&](int shard, const QList<Lease>& mine) {
+        return m_client.eval(scripts().ack,
+                             {keyIn(shard, "inflight"), keyIn(shard, "owner"), keyIn(shard, "prio"),
+                              keyIn(shard, "pipe")},
+                             leaseArguments(mine));
+    });
 }
 
 Result<int> JobQueue::retryLater(const QList<RetryRequest>& jobs)
@@ -414,23 +427,18 @@ Result<int> JobQueue::retryLater(const QList<RetryRequest>& jobs)
     if (Result<void> resolved = resolveShards(); !resolved) {
         return resolved.error();
     }
-    int delayed = 0;
-    const Result<void> done = perShard(
-        m_shardCount, jobs, [](const RetryRequest& job) { return job.lease.id; },
-        [&](int shard, const QList<RetryRequest>& mine) -> Result<void> {
-            QList<QByteArray> arguments;
-            for (const RetryRequest& job : mine) {
-                arguments << QByteArray::number(job.lease.id) << job.lease.token
-                          << QByteArray::number(job.delayMs);
-            }
-            const Result<int> count = integerOf(m_client.eval(
-                scripts().retry,
-                {keyIn(shard, "inflight"), keyIn(shard, "owner"), keyIn(shard, "delayed")},
-                arguments));
-            delayed += count ? count.value() : 0;
-            return count ? Result<void>() : Result<void>(count.error());
-        });
-    return done ? Result<int>(delayed) : Result<int>(done.error());
+    return sumPerShard(m_shardCount, jobs, idOfRetry,
+                       [&](int shard, const QList<RetryRequest>& mine) {
+                           QList<QByteArray> arguments;
+                           for (const RetryRequest& job : mine) {
+                               arguments << QByteArray::number(job.lease.id) << job.lease.token
+                                         << QByteArray::number(job.delayMs);
+                           }
+                           return m_client.eval(scripts().retry,
+                                                {keyIn(shard, "inflight"), keyIn(shard, "owner"),
+                                                 keyIn(shard, "delayed")},
+                                                arguments);
+                       });
 }
 
 Result<QList<ExpiredLease>> JobQueue::reapExpired(int maxCount)
@@ -462,18 +470,12 @@ Result<int> JobQueue::reprioritize(const QList<qint64>& ids, int priority)
     if (Result<void> resolved = resolveShards(); !resolved) {
         return resolved.error();
     }
-    int changed = 0;
-    const Result<void> done =
-        perShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
-            const Result<int> count = integerOf(m_client.eval(
-                scripts().reprioritize,
-                {keyIn(shard, "prio"), keyIn(shard, "depth"), keyIn(shard, "pipe")},
-                QList<QByteArray>{m_prefixes.at(shard), QByteArray::number(priority)} +
-                    idArguments(mine)));
-            changed += count ? count.value() : 0;
-            return count ? Result<void>() : Result<void>(count.error());
-        });
-    return done ? Result<int>(changed) : Result<int>(done.error());
+    return sumPerShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
+        return m_client.eval(scripts().reprioritize,
+                             {keyIn(shard, "prio"), keyIn(shard, "depth"), keyIn(shard, "pipe")},
+                             QList<QByteArray>{m_prefixes.at(shard), QByteArray::number(priority)} +
+                                 idArguments(mine));
+    });
 }
 
 Result<int> JobQueue::remove(const QList<qint64>& ids)
@@ -484,18 +486,13 @@ Result<int> JobQueue::remove(const QList<qint64>& ids)
     if (Result<void> resolved = resolveShards(); !resolved) {
         return resolved.error();
     }
-    int removed = 0;
-    const Result<void> done =
-        perShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
-            const Result<int> count = integerOf(m_client.eval(
-                scripts().remove,
-                {keyIn(shard, "delayed"), keyIn(shard, "inflight"), keyIn(shard, "owner"),
-                 keyIn(shard, "prio"), keyIn(shard, "depth"), keyIn(shard, "pipe")},
-                QList<QByteArray>{m_prefixes.at(shard)} + idArguments(mine)));
-            removed += count ? count.value() : 0;
-            return count ? Result<void>() : Result<void>(count.error());
-        });
-    return done ? Result<int>(removed) : Result<int>(done.error());
+    return sumPerShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
+        return m_client.eval(scripts().remove,
+                             {keyIn(shard, "delayed"), keyIn(shard, "inflight"),
+                              keyIn(shard, "owner"), keyIn(shard, "prio"), keyIn(shard, "depth"),
+                              keyIn(shard, "pipe")},
+                             QList<QByteArray>{m_prefixes.at(shard)} + idArguments(mine));
+    });
 }
 
 Result<QList<bool>> JobQueue::present(const QList<qint64>& ids)
@@ -539,18 +536,12 @@ Result<int> JobQueue::promote(const QList<qint64>& ids)
     if (Result<void> resolved = resolveShards(); !resolved) {
         return resolved.error();
     }
-    int promoted = 0;
-    const Result<void> done =
-        perShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
-            const Result<int> count = integerOf(
-                m_client.eval(scripts().promote,
-                              {keyIn(shard, "delayed"), keyIn(shard, "prio"), keyIn(shard, "seq"),
-                               keyIn(shard, "depth"), keyIn(shard, "pipe")},
-                              QList<QByteArray>{m_prefixes.at(shard)} + idArguments(mine)));
-            promoted += count ? count.value() : 0;
-            return count ? Result<void>() : Result<void>(count.error());
-        });
-    return done ? Result<int>(promoted) : Result<int>(done.error());
+    return sumPerShard(m_shardCount, ids, idOfId, [&](int shard, const QList<qint64>& mine) {
+        return m_client.eval(scripts().promote,
+                             {keyIn(shard, "delayed"), keyIn(shard, "prio"), keyIn(shard, "seq"),
+                              keyIn(shard, "depth"), keyIn(shard, "pipe")},
+                             QList<QByteArray>{m_prefixes.at(shard)} + idArguments(mine));
+    });
 }
 
 Result<void> JobQueue::setPaused(const QByteArray& pipeline, bool paused)

@@ -307,6 +307,12 @@ QByteArray AdminStore::filterSql(const JobQuery& query,
             .replace(QLatin1Char('_'), QStringLiteral("\\_"));
     };
     QByteArray sql;
+    if (query.status) {
+        sql += " AND i.status = " + bind(statusName(*query.status).toUtf8()) + "::job_status";
+    }
+    if (!query.ids.isEmpty()) {
+        sql += " AND i.id = ANY(" + bind(idArrayLiteral(query.ids)) + "::bigint[])";
+    }
     if (!query.titleContains.isEmpty()) {
         const QString like = QLatin1Char('%') + literal(query.titleContains) + QLatin1Char('%');
         bool number = false;
@@ -377,12 +383,6 @@ Result<qint64> AdminStore::countMatching(const JobQuery& query)
         params.append(value);
         return "$" + QByteArray::number(params.size());
     };
-    if (query.status) {
-        sql += " AND i.status = " + bind(statusName(*query.status).toUtf8()) + "::job_status";
-    }
-    if (!query.ids.isEmpty()) {
-        sql += " AND i.id = ANY(" + bind(idArrayLiteral(query.ids)) + "::bigint[])";
-    }
     sql += filterSql(query, bind);
     const Result<PgResult> rows = m_db.exec(sql, params);
     if (!rows) {
@@ -399,14 +399,8 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
         params.append(value);
         return "$" + QByteArray::number(params.size());
     };
-    if (query.status) {
-        sql += " AND i.status = " + bind(statusName(*query.status).toUtf8()) + "::job_status";
-    }
     if (query.beforeId > 0 && query.sortBy == JobSortKey::Id && query.descending) {
         sql += " AND i.id < " + bind(QByteArray::number(query.beforeId));
-    }
-    if (!query.ids.isEmpty()) {
-        sql += " AND i.id = ANY(" + bind(idArrayLiteral(query.ids)) + "::bigint[])";
     }
     sql += filterSql(query, bind);
     const SortSql sort = sortSql(query.sortBy);

@@ -66,8 +66,8 @@ public:
     Result<LoginIdentity> identity();
 
 private:
-    // The WHERE clauses of JobQuery's filters (search, pipeline, worker, priority and date
-    // ranges, moderation label, faces), every value bound through `bind`.
+    // The WHERE clauses of JobQuery's filters (status, ids, search, pipeline, worker, priority and
+    // date ranges, moderation label, faces), every value bound through `bind`.
     static QByteArray filterSql(const JobQuery& query,
                                 const std::function<QByteArray(const QByteArray&)>& bind);
     // An empty `idsOrNull` requeues every failed job.
