@@ -4,8 +4,8 @@
 // pre-decoded, pre-processed tensors with the same threads and batch sizes. Prints one
 // markdown table row per batch size; bench/run_inference_bench.sh runs it per BLAS.
 //
-//   bench_inference [--models DIR] [--images N] [--pool-threads P] [--torch-threads T]
-//                   [--delay-us US] [--batch-sizes 1,4,8,16]
+//   bench_inference [--models DIR] [--device cpu|cuda|cuda:N] [--images N] [--pool-threads P]
+//                   [--torch-threads T] [--delay-us US] [--batch-sizes 1,4,8,16]
 
 #include "infer/modelmanifest.h"
 #include "infer/modelstage.h"
@@ -41,6 +41,7 @@ namespace
 struct Settings
 {
     QString models;
+    DeviceSpec device{DeviceSpec::Kind::Cpu, 0};
     int images = 48;
     int poolThreads = 16;
     int torchThreads = 0; // 0: the engine's default (the cores shared by the two models)
@@ -72,9 +73,7 @@ Model loadModel(const Settings& settings, const QString& name, const QList<QImag
 {
     const QString dir = settings.models + QLatin1Char('/') + name;
     Model model{ModelManifest::load(dir + QStringLiteral("/model.json")).value(), nullptr, {}};
-    model.torch =
-        TorchModel::load(dir + QStringLiteral("/model.pt"), DeviceSpec{DeviceSpec::Kind::Cpu, 0})
-            .value();
+    model.torch = TorchModel::load(dir + QStringLiteral("/model.pt"), settings.device).value();
     const Preprocessor preprocessor(model.manifest.input);
     QElapsedTimer timer;
     timer.start();
@@ -176,6 +175,7 @@ Settings parse(const QCoreApplication& app)
         QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../models"));
     parser.addOptions(
         {{"models", "Model repository.", "DIR", defaultModels},
+         {"device", "Torch device: cpu, cuda or cuda:N.", "DEVICE", "cpu"},
          {"images", "Images per measurement.", "N", "48"},
          {"pool-threads", "Pipeline threads (engine --workers).", "P", "16"},
          {"torch-threads", "Intra-op threads per device worker (0: engine default).", "T", "0"},
@@ -186,6 +186,14 @@ Settings parse(const QCoreApplication& app)
     parser.process(app);
     Settings settings;
     settings.models = parser.value("models");
+    Result<DeviceSpec> device = DeviceSpec::parse(parser.value("device"));
+    if (device && device.value().kind == DeviceSpec::Kind::Cuda) {
+        device = TorchRuntime::resolve(device.value()); // fails here if torch sees no GPU
+    }
+    if (!device || device.value().kind == DeviceSpec::Kind::Auto) {
+        qFatal("--device: %s", device ? "cpu, cuda or cuda:N" : qPrintable(device.error().message));
+    }
+    settings.device = device.value();
     settings.images = parser.value("images").toInt();
     settings.poolThreads = parser.value("pool-threads").toInt();
     settings.torchThreads = parser.value("torch-threads").toInt();
@@ -241,7 +249,7 @@ PipelineRegistry registryFor(const Settings& settings, int batch)
     EngineConfig config;
     InferenceConfig& options = config.inference;
     options.modelsDir = settings.models;
-    options.device = QStringLiteral("cpu");
+    options.device = settings.device.toString();
     options.maxBatchSize = batch;
     options.maxBatchDelay = std::chrono::microseconds(settings.delayUs);
     options.torchThreads = settings.torchThreads;
@@ -299,11 +307,12 @@ int main(int argc, char** argv)
     const Samples samples = loadSamples(settings);
     Model face = loadModel(settings, QStringLiteral("face_detector"), samples.decoded);
     Model moderation = loadModel(settings, QStringLiteral("moderation"), samples.decoded);
-    std::printf("BLAS: %s | torch threads per worker: %d | pipeline threads: %d | images: %d | "
+    std::printf("device: %s | BLAS: %s | torch threads per worker: %d | pipeline threads: %d | "
+                "images: %d | "
                 "max batch delay: %d us | keep heap: %d | best of %d | cores: %d\n\n",
-                qPrintable(blasInUse()), settings.torchThreads, settings.poolThreads,
-                settings.images, settings.delayUs, int(settings.keepHeap), settings.repeats,
-                QThread::idealThreadCount());
+                qPrintable(settings.device.toString()), qPrintable(blasInUse()),
+                settings.torchThreads, settings.poolThreads, settings.images, settings.delayUs,
+                int(settings.keepHeap), settings.repeats, QThread::idealThreadCount());
     std::printf("| batch | bare models img/s | decode+models img/s | ratio | default img/s | "
                 "ratio | mean batch face / moderation |\n|---|---|---|---|---|---|---|\n");
     QStringList stageRows;

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Check the converted TorchScript models against the original JavaScript.
 
-  /usr/bin/python3 packaging/models/check_reference.py MODELDIR
+  /usr/bin/python3 packaging/models/check_reference.py [--device cuda] MODELDIR
   /usr/bin/python3 packaging/models/check_reference.py --regenerate
       (re-runs the original JavaScript, ~2 min, and rewrites reference.json)
 
@@ -23,6 +23,10 @@ Asserts: moderation probabilities within 1e-4 of the reference; same number
 of faces and every face box IoU >= 0.99 with its reference match (and score
 within 1e-3); batch of 1 and batch of 6 give the same results.
 Exit status 0 and a one-line summary on success; non-zero and a diff otherwise.
+
+--device (default cpu) runs the models on that torch device (cuda, cuda:1):
+bench/gpu/run_on_device.sh checks the models on a lent GPU this way, with
+TF32 off so that the GPU computes in full float32 like the reference.
 """
 
 from __future__ import annotations
@@ -220,12 +224,29 @@ def fmt_box(b) -> str:
 def main(argv: list[str]) -> int:
     if argv == ["--regenerate"]:
         return regenerate()
+    device_name = "cpu"
+    if len(argv) == 3 and argv[0] == "--device":
+        device_name, argv = argv[1], argv[2:]
     if len(argv) != 1 or argv[0].startswith("-"):
         print(__doc__, file=sys.stderr)
         return 2
     model_dir = Path(argv[0])
     import torch
     torch.set_num_threads(2)
+    device = torch.device(device_name)
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            raise CheckError(f"--device {device_name}: torch {torch.__version__} sees no CUDA device")
+        # TF32 convolutions and matmuls drop 13 mantissa bits: far outside 1e-4.
+        torch.backends.cudnn.allow_tf32 = False
+        torch.backends.cuda.matmul.allow_tf32 = False
+
+    def load(name: str):
+        return torch.jit.load(str(model_dir / name / "model.pt"), map_location=device)
+
+    def run(model, images):
+        out = model(images.to(device))
+        return out.cpu() if isinstance(out, torch.Tensor) else [t.cpu() for t in out]
 
     reference = json.loads((REFERENCE_DIR / "reference.json").read_text())
     photos = reference["photos"]
@@ -240,12 +261,12 @@ def main(argv: list[str]) -> int:
 
     # ---- moderation --------------------------------------------------------
     spec = json.loads((model_dir / "moderation" / "model.json").read_text())
-    model = torch.jit.load(str(model_dir / "moderation" / "model.pt"))
+    model = load("moderation")
     labels = spec["labels"]
     batch = torch.from_numpy(np.stack([preprocess(pixels[p["file"]], spec["input"]) for p in photos]))
     with torch.no_grad():
-        probs_batch = model(batch).numpy()
-        probs_single = np.concatenate([model(batch[i:i + 1]).numpy() for i in range(len(photos))])
+        probs_batch = run(model, batch).numpy()
+        probs_single = np.concatenate([run(model, batch[i:i + 1]).numpy() for i in range(len(photos))])
     if probs_batch.shape != (len(photos), len(labels)):
         raise CheckError(f"moderation output shape {probs_batch.shape}")
     for i, p in enumerate(photos):
@@ -262,11 +283,11 @@ def main(argv: list[str]) -> int:
 
     # ---- face detector -----------------------------------------------------
     spec = json.loads((model_dir / "face_detector" / "model.json").read_text())
-    model = torch.jit.load(str(model_dir / "face_detector" / "model.pt"))
+    model = load("face_detector")
     batch = torch.from_numpy(np.stack([preprocess(pixels[p["file"]], spec["input"]) for p in photos]))
     with torch.no_grad():
-        rows_batch = [r.numpy() for r in model(batch)]
-        rows_single = [model(batch[i:i + 1])[0].numpy() for i in range(len(photos))]
+        rows_batch = [r.numpy() for r in run(model, batch)]
+        rows_single = [run(model, batch[i:i + 1])[0].numpy() for i in range(len(photos))]
     for i, p in enumerate(photos):
         rows, ref_faces = rows_single[i], p["faces"]
         stats["faces"] += len(ref_faces)
@@ -299,7 +320,7 @@ def main(argv: list[str]) -> int:
         for f in failures:
             print("  " + f.rstrip("\n"), file=sys.stderr)
         return 1
-    print(f"check_reference: OK: {len(photos)} photos, {stats['faces']} faces; "
+    print(f"check_reference: OK on {device_name}: {len(photos)} photos, {stats['faces']} faces; "
           f"max |prob diff| {stats['prob']:.2e} (tol {PROB_TOLERANCE:g}), "
           f"min face IoU {stats['iou']:.6f} (min {MIN_IOU}), max |score diff| {stats['score']:.2e}; "
           f"batch-6 vs batch-1: max |prob diff| {stats['batch_prob']:.2e}, min IoU {stats['batch_iou']:.6f}")
