@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <limits>
+
 namespace pixelnest::engine
 {
 
@@ -63,13 +65,25 @@ QString ModelService::device() const
 
 ModelService::~ModelService() = default;
 
+int batchCapFor(const DeviceSpec& device)
+{
+    return device.kind == DeviceSpec::Kind::Cuda ? std::numeric_limits<int>::max() : kCpuBatchCap;
+}
+
+MemoryFormat memoryFormatFor(const DeviceSpec& device)
+{
+    return device.kind == DeviceSpec::Kind::Cuda ? MemoryFormat::Contiguous
+                                                 : MemoryFormat::ChannelsLast;
+}
+
 // One copy per device worker, each loaded on the device it will run on.
 Result<std::vector<std::unique_ptr<TorchModel>>>
 ModelService::loadCopies(const QString& modelPath, const DeviceSpec& device) const
 {
     std::vector<std::unique_ptr<TorchModel>> models;
+    const MemoryFormat format = m_settings.memoryFormat.value_or(memoryFormatFor(device));
     for (int i = 0; i < std::max(1, m_settings.workers); ++i) {
-        Result<std::unique_ptr<TorchModel>> model = TorchModel::load(modelPath, device);
+        Result<std::unique_ptr<TorchModel>> model = TorchModel::load(modelPath, device, format);
         if (!model) {
             return makeError(Service::Model, ErrorCode::Unavailable,
                              QStringLiteral("%1: re-run scripts/setup or replace the file")
@@ -101,21 +115,26 @@ Result<std::unique_ptr<ModelService::Loaded>> ModelService::load() const
         return models.error();
     }
     const int manifestBatch = manifest->maxBatchSize;
-    const int batch = m_settings.maxBatchSize > 0 ? std::min(m_settings.maxBatchSize, manifestBatch)
-                                                  : manifestBatch;
+    const int batch = m_settings.maxBatchSize > 0
+                          ? std::min(m_settings.maxBatchSize, manifestBatch)
+                          : std::min(manifestBatch, batchCapFor(device.value()));
     auto loaded = std::unique_ptr<Loaded>(new Loaded{
         device->toString(), manifest.value(), Preprocessor(manifest->input), nullptr, nullptr});
     loaded->batcher = std::make_unique<DynamicBatcher>(batch, m_settings.maxBatchDelay);
     loaded->workers =
         std::make_unique<DeviceWorkerPool>(m_name, manifest->input, *loaded->batcher,
                                            std::move(models).value(), m_settings.torchThreads);
+    const bool channelsLast = m_settings.memoryFormat.value_or(memoryFormatFor(device.value())) ==
+                              MemoryFormat::ChannelsLast;
     qCInfo(lcInfer).noquote() << QStringLiteral("model %1 (%2) loaded on %3: %4 worker(s) × %5 "
-                                                "thread(s), batch ≤ %6, delay ≤ %7 µs")
+                                                "thread(s), batch ≤ %6, delay ≤ %7 µs, %8")
                                      .arg(m_name, manifest->version, loaded->device)
                                      .arg(m_settings.workers)
                                      .arg(m_settings.torchThreads)
                                      .arg(batch)
-                                     .arg(m_settings.maxBatchDelay.count());
+                                     .arg(m_settings.maxBatchDelay.count())
+                                     .arg(channelsLast ? QStringLiteral("channels-last")
+                                                       : QStringLiteral("contiguous"));
     return loaded;
 }
 

@@ -3,6 +3,7 @@
 #include "infer/devicespec.h"
 #include "infer/modelmanifest.h"
 #include "infer/modeloutput.h"
+#include "infer/torchmodel.h"
 
 #include <QImage>
 
@@ -11,12 +12,11 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace pixelnest::engine
 {
-
-class TorchModel;
 
 struct ModelSettings
 {
@@ -26,6 +26,8 @@ struct ModelSettings
     int workers = 1;             // device workers, each with its own model copy
     int torchThreads = 1;        // intra-op threads per worker
     bool keepHeapMemory = false; // InferenceConfig::keepHeapMemory, applied by the first load
+    // Unset: memoryFormatFor(the resolved device). Set: that format (bench_inference's sweep).
+    std::optional<MemoryFormat> memoryFormat;
     // Told the concrete device when a load resolves `auto` (the heartbeat's "device").
     std::function<void(const QString&)> deviceResolved;
 };
@@ -41,6 +43,17 @@ struct ModelSettings
 // A missing or broken model never throws or aborts: ready() and infer() report why
 // (ErrorCode::Unavailable, so jobs are retried with backoff), and the load is retried at most
 // every kRetryInterval, so `scripts/setup` fixes a running engine without a restart.
+// The format a model runs in on `device` when nothing else is asked: channels-last on the CPU
+// (oneDNN's own layout), contiguous on CUDA (fp32 convolutions gain nothing from it there).
+MemoryFormat memoryFormatFor(const DeviceSpec& device);
+
+// The largest batch a model runs when --max-batch-size is not given (the manifest's own may be
+// smaller). On the CPU a batch gains nothing once every core is busy and loses to cache misses
+// beyond: bench_inference's sweep on 2 cores, channels-last, 2 threads: 9.3 / 13.1 / 9.4 / 6.5
+// img/s at batch 1 / 2 / 4 / 8. On CUDA the manifest's batch (the GPU wants large ones).
+constexpr int kCpuBatchCap = 2;
+int batchCapFor(const DeviceSpec& device);
+
 class ModelService final
 {
 public:

@@ -19,8 +19,8 @@ public:
     virtual void keepHeapMemory() = 0;
     virtual bool cudaStreamsCompiled() const = 0;
     virtual QString describe() const = 0;
-    virtual Result<std::unique_ptr<TorchModel>> load(const QString& path,
-                                                     const DeviceSpec& device) = 0;
+    virtual Result<std::unique_ptr<TorchModel>> load(const QString& path, const DeviceSpec& device,
+                                                     MemoryFormat format) = 0;
 };
 
 // The module's one exported symbol: `extern "C" TorchBackend* pixelnest_torch_backend()`,

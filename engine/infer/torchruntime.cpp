@@ -112,13 +112,14 @@ QString TorchRuntime::describe()
     return module.backend != nullptr ? module.backend->describe() : module.error.message;
 }
 
-Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString& path, const DeviceSpec& device)
+Result<std::unique_ptr<TorchModel>> TorchModel::load(const QString& path, const DeviceSpec& device,
+                                                     MemoryFormat format)
 {
     const LoadedModule& module = loaded();
     if (module.backend == nullptr) {
         return module.error;
     }
-    return module.backend->load(path, device);
+    return module.backend->load(path, device, format);
 }
 
 } // namespace pixelnest::engine

@@ -8,7 +8,10 @@
 
 #include "inferencetesting.h"
 
+#include "infer/modelservice.h"
 #include "infer/modelstage.h"
+#include "infer/preprocessor.h"
+#include "infer/torchmodel.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -85,6 +88,7 @@ private Q_SLOTS:
     void batchOfOneEqualsBatchOfMany();
     void anonymisedCopyHidesFaces();
     void decodeFailureMidBatchFailsAlone();
+    void channelsLastMatchesContiguous();
 
 private:
     Result<PipelineRegistry> registry(int maxBatchSize, int maxBatchDelayUs) const;
@@ -247,6 +251,54 @@ void InferenceTest::batchOfOneEqualsBatchOfMany()
         for (const QString& label : scoresA.keys()) {
             QVERIFY(std::abs(scoresA.value(label).toDouble() - scoresB.value(label).toDouble()) <=
                     1e-4);
+        }
+    }
+}
+
+// The CPU runs models channels-last (memoryFormatFor): the same outputs as the contiguous
+// layout that check_reference.py holds to 1e-4 of the JavaScript reference, here within 1e-5,
+// at batch 1 and 2 (the CPU's batch cap), on the same preprocessed pixels.
+void InferenceTest::channelsLastMatchesContiguous()
+{
+    using engine::MemoryFormat;
+    const engine::DeviceSpec cpu{engine::DeviceSpec::Kind::Cpu, 0};
+    QCOMPARE(engine::memoryFormatFor(cpu), MemoryFormat::ChannelsLast);
+    QCOMPARE(engine::memoryFormatFor({engine::DeviceSpec::Kind::Cuda, 0}),
+             MemoryFormat::Contiguous);
+    const QList<TestImage> images = samples(QStringLiteral("jpeg")).mid(0, 2);
+    for (const QString name : {QStringLiteral("face_detector"), QStringLiteral("moderation")}) {
+        const QString dir = modelsDir() + QLatin1Char('/') + name;
+        const engine::ModelManifest manifest =
+            engine::ModelManifest::load(dir + QStringLiteral("/model.json")).value();
+        const engine::Preprocessor preprocessor(manifest.input);
+        std::vector<std::vector<float>> inputs;
+        for (const TestImage& image : images) {
+            inputs.push_back(preprocessor.run(decoded(image.bytes)).value());
+        }
+        const auto outputs = [&](MemoryFormat format, std::vector<const float*> batch) {
+            auto model = engine::TorchModel::load(dir + QStringLiteral("/model.pt"), cpu, format);
+            [&] { QVERIFY2(model.ok(), qPrintable(model.error().message)); }();
+            return model.value()->forward(batch, manifest.input).value();
+        };
+        for (const std::vector<const float*>& batch :
+             {std::vector<const float*>{inputs[0].data()},
+              std::vector<const float*>{inputs[0].data(), inputs[1].data()}}) {
+            const auto plain = outputs(MemoryFormat::Contiguous, batch);
+            const auto last = outputs(MemoryFormat::ChannelsLast, batch);
+            QCOMPARE(last.size(), plain.size());
+            for (size_t i = 0; i < plain.size(); ++i) {
+                QCOMPARE(last[i].shape, plain[i].shape);
+                QVERIFY2(!plain[i].values.empty(), qPrintable(name));
+                double worst = 0;
+                for (size_t k = 0; k < plain[i].values.size(); ++k) {
+                    worst =
+                        std::max(worst, double(std::abs(last[i].values[k] - plain[i].values[k])));
+                }
+                QVERIFY2(worst <= 1e-5, qPrintable(QStringLiteral("%1, batch %2: differs by %3")
+                                                       .arg(name)
+                                                       .arg(batch.size())
+                                                       .arg(worst)));
+            }
         }
     }
 }

@@ -16,13 +16,12 @@ struct InferenceConfig
     QString device = QStringLiteral("auto"); // auto|cpu|cuda|cuda:N
     // How long the first request of a batch waits for company (--max-batch-delay-ms).
     std::chrono::microseconds maxBatchDelay{5000};
-    // 0: each manifest's max_batch_size; else the smaller of it and the manifest's. (On the CPU
-    // with keepHeapMemory the batch size barely changes the cost per image: face detector 91-101
-    // ms, moderation 17-20 ms at batch 1..8 on one thread; batches pay off on a GPU.)
+    // 0: each manifest's max_batch_size on CUDA, and at most 2 on the CPU (kCpuBatchCap: larger
+    // batches only miss the caches there); else the smaller of it and the manifest's.
     int maxBatchSize = 0;
     int deviceWorkers = 1; // inference workers per model, each with its own model copy
-    int torchThreads = 0;  // intra-op threads per worker; 0: the cores shared by the workers of
-                           // the two `default` models (idealThreadCount / (2 × deviceWorkers))
+    int torchThreads = 0;  // intra-op threads per worker; 0: every core to each worker
+                           // (idealThreadCount / deviceWorkers; see standardpipelines.cpp)
     // glibc only: serve large tensors from the heap and keep freed pages (mallopt M_MMAP_MAX = 0,
     // M_TRIM_THRESHOLD = 1 GiB) for the whole process. Otherwise every forward pass maps and
     // page-faults its 10-70 MB feature maps afresh: measured on the face detector on one

@@ -37,9 +37,10 @@ public:
     void keepHeapMemory() override;
     bool cudaStreamsCompiled() const override { return cudaStreamsAreCompiled(); }
     QString describe() const override;
-    Result<std::unique_ptr<TorchModel>> load(const QString& path, const DeviceSpec& device) override
+    Result<std::unique_ptr<TorchModel>> load(const QString& path, const DeviceSpec& device,
+                                             MemoryFormat format) override
     {
-        return loadTorchScriptModel(path, device);
+        return loadTorchScriptModel(path, device, format);
     }
 };
 

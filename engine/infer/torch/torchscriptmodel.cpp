@@ -105,6 +105,7 @@ public:
 
     torch::jit::Module module;
     torch::Device device{torch::kCPU};
+    at::MemoryFormat format = at::MemoryFormat::Contiguous;
 #ifdef PIXELNEST_CUDA_STREAMS
     std::optional<c10::cuda::CUDAStream> stream;
 #endif
@@ -125,7 +126,25 @@ torch::Tensor TorchScriptModel::input(const std::vector<const float*>& images,
     for (size_t i = 0; i < images.size(); ++i) {
         std::memcpy(data + i * size_t(spec.elements()), images[i], bytes);
     }
-    return cuda ? host.to(device, /*non_blocking=*/true) : host;
+    torch::Tensor on = cuda ? host.to(device, /*non_blocking=*/true) : host;
+    return format == at::MemoryFormat::Contiguous ? on : on.contiguous(format);
+}
+
+// The 4-D weights (convolution kernels) in `format`, where the module keeps them as parameters
+// or buffers; a model that keeps them elsewhere just runs with a reorder per convolution.
+void weightsIn(torch::jit::Module& module, at::MemoryFormat format)
+{
+    const auto convert = [format](const torch::Tensor& tensor) {
+        if (tensor.dim() == 4) {
+            tensor.set_data(tensor.contiguous(format));
+        }
+    };
+    for (const torch::Tensor& parameter : module.parameters(/*recurse=*/true)) {
+        convert(parameter);
+    }
+    for (const torch::Tensor& buffer : module.buffers(/*recurse=*/true)) {
+        convert(buffer);
+    }
 }
 
 Result<std::vector<ModelOutput>> TorchScriptModel::forward(const std::vector<const float*>& images,
@@ -157,14 +176,18 @@ Result<std::vector<ModelOutput>> TorchScriptModel::forward(const std::vector<con
 
 } // namespace
 
-Result<std::unique_ptr<TorchModel>> loadTorchScriptModel(const QString& path,
-                                                         const DeviceSpec& device)
+Result<std::unique_ptr<TorchModel>>
+loadTorchScriptModel(const QString& path, const DeviceSpec& device, MemoryFormat format)
 {
     auto impl = std::make_unique<TorchScriptModel>();
     try {
         impl->device = torchDevice(device);
         impl->module = torch::jit::load(QFile::encodeName(path).toStdString(), impl->device);
         impl->module.eval();
+        if (format == MemoryFormat::ChannelsLast) {
+            impl->format = at::MemoryFormat::ChannelsLast;
+            weightsIn(impl->module, impl->format);
+        }
         if (!impl->module.find_method("forward")) {
             return makeError(Service::Model, ErrorCode::Unavailable,
                              QStringLiteral("%1 has no forward method").arg(path));

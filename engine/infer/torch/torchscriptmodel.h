@@ -5,8 +5,9 @@
 namespace pixelnest::engine
 {
 
-// Inside the torch module only: torch::jit::load of `path` onto the resolved `device`.
-Result<std::unique_ptr<TorchModel>> loadTorchScriptModel(const QString& path,
-                                                         const DeviceSpec& device);
+// Inside the torch module only: torch::jit::load of `path` onto the resolved `device`, its 4-D
+// weights and every input in `format`.
+Result<std::unique_ptr<TorchModel>>
+loadTorchScriptModel(const QString& path, const DeviceSpec& device, MemoryFormat format);
 
 } // namespace pixelnest::engine
