@@ -17,7 +17,7 @@ BUILD_DIR=${1:-build}
 [ $# -gt 0 ] && shift
 BENCH="$BUILD_DIR/bench/bench_inference"
 REFERENCE_BLAS_DIR=${REFERENCE_BLAS_DIR:-/usr/lib/x86_64-linux-gnu/blas}
-REFERENCE_ARGS=${REFERENCE_ARGS:---images 12 --batch-sizes 1,8}
+REFERENCE_ARGS=${REFERENCE_ARGS:---images 12 --batch-sizes 1,2 --sweep 0}
 
 if [ ! -x "$BENCH" ]; then
     echo "run_inference_bench.sh: $BENCH missing: cmake --build $BUILD_DIR --target bench_inference" >&2
@@ -31,8 +31,11 @@ fi
 echo "# Pixelnest inference benchmark"
 echo
 echo "$(nproc) cores, $(uname -m), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Ratios are end-to-end pipeline images/s over the bare model loop (same threads, same batch"
-echo "sizes); 'decode+models' is decode + both models, 'default' adds thumbnail and anonymise."
+echo "The sweep runs the bare model loop (both models at once) over intra-op threads, device"
+echo "workers, batch size and memory format; its best is what this machine does with these models."
+echo "Pipeline ratios are end-to-end images/s over the bare loop with the engine's own settings,"
+echo "and over the sweep's best (last column); 'decode+models' is decode + both models, 'default'"
+echo "adds thumbnail and anonymise. The reference-BLAS run skips the sweep (~8x slower)."
 echo
 echo "## OpenBLAS (system default via update-alternatives)"
 echo

@@ -178,7 +178,8 @@ measure() {
     local batch=$1 log peak=0 used pid
     log=$(mktemp)
     "$BUILD/bench_inference" --models "$OUT/models" --device "$device" --images "$images" \
-        --batch-sizes "$batch" --pool-threads "$(($(nproc) * 2))" --repeats 1 >"$log" 2>&1 &
+        --batch-sizes "$batch" --pool-threads "$(($(nproc) * 2))" --repeats 1 --sweep 0 \
+        >"$log" 2>&1 &
     pid=$!
     while kill -0 "$pid" 2>/dev/null; do
         if [[ $device == cuda* ]]; then
@@ -223,8 +224,8 @@ run() {
             "$OUT/models"
     fi
     step "Images/s per batch size on $device ($images images per figure)"
-    echo "| batch | bare models img/s | decode+models img/s | ratio | default img/s | ratio | mean batch face / moderation | peak $([[ $device == cuda* ]] && echo GPU || echo resident) MiB |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| batch | bare models img/s | decode+models img/s | ratio | default img/s | ratio | mean batch face / moderation | (no sweep) | peak $([[ $device == cuda* ]] && echo GPU || echo resident) MiB |"
+    echo "|---|---|---|---|---|---|---|---|---|"
     local batch
     for batch in ${batch_sizes//,/ }; do
         measure "$batch"
