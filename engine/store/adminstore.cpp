@@ -42,12 +42,33 @@ QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts
 }
 
 // How a JobSortKey orders, in SQL: the expression (matching an index of
-// 0002_console_indexes) and the cast of a cursor's key ($K) to the same type.
+// 0002_console_indexes or 0011_settled_sort_indexes) and the cast of a cursor's key ($K) to the
+// same type.
 struct SortSql
 {
     QByteArray expression;
     const char* cursor;
 };
+
+// Attempts, worker and error change with every claim and result, so their indexes cover only
+// the settled rows (0011_settled_sort_indexes: an engine pays one insertion per index per job,
+// when it settles). A page sorted by them is the merge of the settled rows, read in index order,
+// and the few unsettled ones, sorted (through images_status_id).
+bool sortSplitsBySettlement(JobSortKey key)
+{
+    return key == JobSortKey::Attempts || key == JobSortKey::Worker || key == JobSortKey::Error;
+}
+
+// Literals, not parameters: the planner must see that a branch implies the partial indexes'
+// predicate (the same list as in 0011_settled_sort_indexes).
+const QByteArray kSettled = " AND i.status IN ('completed', 'failed', 'cancelled')";
+const QByteArray kUnsettled = " AND i.status IN ('queued', 'processing')";
+
+bool isSettled(JobStatus status)
+{
+    return status == JobStatus::Completed || status == JobStatus::Failed ||
+           status == JobStatus::Cancelled;
+}
 
 SortSql sortSql(JobSortKey key)
 {
@@ -393,31 +414,49 @@ Result<qint64> AdminStore::countMatching(const JobQuery& query)
 
 Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
 {
-    QByteArray sql = "SELECT " + kJobColumns + " FROM images i WHERE true";
     QList<QByteArray> params;
     const auto bind = [&params](const QByteArray& value) {
         params.append(value);
         return "$" + QByteArray::number(params.size());
     };
-    if (query.beforeId > 0 && query.sortBy == JobSortKey::Id && query.descending) {
-        sql += " AND i.id < " + bind(QByteArray::number(query.beforeId));
-    }
-    sql += filterSql(query, bind);
     const SortSql sort = sortSql(query.sortBy);
     const QByteArray direction = query.descending ? " DESC" : " ASC";
-    if (query.after) {
-        // An empty key (no worker, no error, not finished) must bind as '', not as NULL.
-        QByteArray keyText = query.after->key.toUtf8();
-        if (keyText.isNull()) {
-            keyText = QByteArray("");
+    const QByteArray orderBy =
+        " ORDER BY " + sort.expression + direction + ", i.id" + direction + " LIMIT ";
+    const int limit = qBound(1, query.limit, 100000);
+    // The rows of one page, or (split) of one settlement: filters, cursor, order, and enough rows
+    // for the page after the offset.
+    const auto select = [&](const QByteArray& settlement, int rows) {
+        QByteArray sql = "SELECT " + kJobColumns + " FROM images i WHERE true" + settlement;
+        if (query.beforeId > 0 && query.sortBy == JobSortKey::Id && query.descending) {
+            sql += " AND i.id < " + bind(QByteArray::number(query.beforeId));
         }
-        const QByteArray key = bind(keyText);
-        const QByteArray id = bind(QByteArray::number(query.after->id));
-        sql += " AND (" + sort.expression + ", i.id) " + (query.descending ? "<" : ">") + " (" +
-               QByteArray(sort.cursor).replace("$K", key) + ", " + id + "::bigint)";
+        sql += filterSql(query, bind);
+        if (query.after) {
+            // An empty key (no worker, no error, not finished) must bind as '', not as NULL.
+            QByteArray keyText = query.after->key.toUtf8();
+            if (keyText.isNull()) {
+                keyText = QByteArray("");
+            }
+            const QByteArray key = bind(keyText);
+            const QByteArray id = bind(QByteArray::number(query.after->id));
+            sql += " AND (" + sort.expression + ", i.id) " + (query.descending ? "<" : ">") + " (" +
+                   QByteArray(sort.cursor).replace("$K", key) + ", " + id + "::bigint)";
+        }
+        return sql + orderBy + bind(QByteArray::number(rows));
+    };
+    QByteArray sql;
+    const qint64 reach = qMin<qint64>(limit + qMax<qint64>(0, query.offset), 100'000'000);
+    if (!sortSplitsBySettlement(query.sortBy)) {
+        sql = select({}, limit);
+    } else if (query.status) {
+        sql = select(isSettled(*query.status) ? kSettled : kUnsettled, limit);
+    } else {
+        // Each branch in its own order, merged: the outer names are the branches' columns
+        // (alias i), so the sort expression reads the same.
+        sql = "SELECT * FROM ((" + select(kSettled, int(reach)) + ") UNION ALL (" +
+              select(kUnsettled, int(reach)) + ")) i" + orderBy + bind(QByteArray::number(limit));
     }
-    sql += " ORDER BY " + sort.expression + direction + ", i.id" + direction + " LIMIT " +
-           bind(QByteArray::number(qBound(1, query.limit, 100000)));
     if (query.offset > 0) {
         sql += " OFFSET " + bind(QByteArray::number(query.offset));
     }

@@ -179,7 +179,11 @@ private Q_SLOTS:
         const QList<QPair<JobColumn, QByteArray>> orders{
             {JobColumn::Id, "id DESC"},
             {JobColumn::Status, "status ASC, id ASC"}, // many ties: the id decides
-            {JobColumn::Worker, "coalesce(worker, '') DESC, id DESC"},
+            // Attempts, error and worker merge the settled rows (partial indexes, migration
+            // 0011) with the unsettled ones: every status is seeded, so both branches count.
+            {JobColumn::Attempts, "attempts ASC, id ASC"},
+            {JobColumn::Error, "left(coalesce(error, ''), 200) DESC, id DESC"},
+            {JobColumn::Worker, "coalesce(worker, '') DESC, id DESC"}, // the order kept below
         };
         for (const auto& [column, orderBy] : orders) {
             model.sort(int(column),
@@ -222,6 +226,11 @@ private Q_SLOTS:
         QVERIFY(loadAll(model));
         QCOMPARE(modelIds(model),
                  sqlIds(conninfo, "coalesce(worker, '') DESC, id DESC", "status = 'failed'"));
+        model.setStatusFilter(JobStatus::Queued); // unsettled: the other branch alone
+        QTRY_COMPARE(model.rowCount(), int(sqlScalarCount(conninfo, "status = 'queued'")));
+        QVERIFY(loadAll(model));
+        QCOMPARE(modelIds(model),
+                 sqlIds(conninfo, "coalesce(worker, '') DESC, id DESC", "status = 'queued'"));
         // Rows deleted behind the model's back (another admin's purge).
         model.setStatusFilter(std::nullopt);
         QTRY_COMPARE(model.rowCount(), 230);
