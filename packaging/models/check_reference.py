@@ -13,7 +13,9 @@ To feed the converted models exactly the pixels the JavaScript saw, the JPEGs
 are decoded by the same decoder (jpeg-js, via `reference.mjs --dump-pixels`;
 its node dependencies are installed from reference/package-lock.json into the
 cache on first use, and the dump is cached).  The preprocessing below is the
-C++ engine's contract from model.json, written out in numpy:
+C++ engine's contract from model.json, written out in torch (float64 where
+JavaScript computes in doubles; torch only, so that a bare GPU machine with a
+PyTorch wheel and no numpy runs it too):
 
   * pad to a square at the bottom/right with 0 (if pad_to_square),
   * resize to width x height with the named method,
@@ -39,7 +41,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
+import torch
 
 HERE = Path(__file__).resolve().parent
 sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
@@ -77,15 +79,15 @@ def _axis(n_in: int, n_out: int, align_corners: bool):
         ratio = (n_in - 1) / (n_out - 1)
     else:
         ratio = n_in / n_out
-    src = ratio * np.arange(n_out, dtype=np.float64)
-    i0 = np.maximum(0, np.floor(src)).astype(np.int64)
-    i1 = np.minimum(n_in - 1, np.ceil(src)).astype(np.int64)
+    src = ratio * torch.arange(n_out, dtype=torch.float64)
+    i0 = torch.clamp(torch.floor(src), min=0).to(torch.int64)
+    i1 = torch.clamp(torch.ceil(src), max=n_in - 1).to(torch.int64)
     return i0, i1, src - i0
 
 
-def resize_bilinear_tf(img: np.ndarray, out_h: int, out_w: int, align_corners: bool) -> np.ndarray:
+def resize_bilinear_tf(img: torch.Tensor, out_h: int, out_w: int, align_corners: bool) -> torch.Tensor:
     """img: [H, W, C] -> float32 [out_h, out_w, C]."""
-    p = img.astype(np.float64)
+    p = img.to(torch.float64)
     y0, y1, fy = _axis(p.shape[0], out_h, align_corners)
     x0, x1, fx = _axis(p.shape[1], out_w, align_corners)
     fx = fx[None, :, None]
@@ -93,21 +95,21 @@ def resize_bilinear_tf(img: np.ndarray, out_h: int, out_w: int, align_corners: b
     top_rows, bottom_rows = p[y0], p[y1]
     top = top_rows[:, x0] + (top_rows[:, x1] - top_rows[:, x0]) * fx
     bottom = bottom_rows[:, x0] + (bottom_rows[:, x1] - bottom_rows[:, x0]) * fx
-    return (top + (bottom - top) * fy).astype(np.float32)
+    return (top + (bottom - top) * fy).to(torch.float32)
 
 
-def pad_to_square(img: np.ndarray) -> np.ndarray:
+def pad_to_square(img: torch.Tensor) -> torch.Tensor:
     """Zero-pad at the bottom or right (never centred), as face-api does."""
     h, w, c = img.shape
     side = max(h, w)
-    out = np.zeros((side, side, c), dtype=np.float32)
+    out = torch.zeros((side, side, c), dtype=torch.float32)
     out[:h, :w] = img
     return out
 
 
-def preprocess(rgb: np.ndarray, spec: dict) -> np.ndarray:
+def preprocess(rgb: torch.Tensor, spec: dict) -> torch.Tensor:
     """uint8 [H, W, 3] RGB -> float32 [3, height, width] per model.json."""
-    img = rgb.astype(np.float32)
+    img = rgb.to(torch.float32)
     if spec["pad_to_square"]:
         img = pad_to_square(img)
     method = spec["resize"]
@@ -117,11 +119,11 @@ def preprocess(rgb: np.ndarray, spec: dict) -> np.ndarray:
         img = resize_bilinear_tf(img, spec["height"], spec["width"], align_corners=True)
     else:
         raise CheckError(f"unknown resize method {method!r}")
-    scale = np.float32(spec["scale"])
-    mean = np.asarray(spec["mean"], dtype=np.float32)
-    std = np.asarray(spec["std"], dtype=np.float32)
+    scale = torch.tensor(spec["scale"], dtype=torch.float32)
+    mean = torch.tensor(spec["mean"], dtype=torch.float32)
+    std = torch.tensor(spec["std"], dtype=torch.float32)
     img = (img * scale - mean) / std
-    return np.ascontiguousarray(img.transpose(2, 0, 1), dtype=np.float32)
+    return img.permute(2, 0, 1).contiguous()
 
 
 # --------------------------------------------------------------------------
@@ -171,7 +173,7 @@ def regenerate() -> int:
     return 0
 
 
-def decoded_pixels() -> dict[str, np.ndarray]:
+def decoded_pixels() -> dict[str, torch.Tensor]:
     cache = sources.default_cache_dir()
     key = _reference_key()
     pixel_dir = cache / f"reference-pixels-{key}"
@@ -185,8 +187,8 @@ def decoded_pixels() -> dict[str, np.ndarray]:
     index = json.loads((pixel_dir / "pixels.json").read_text())
     out = {}
     for file, info in index.items():
-        raw = np.fromfile(pixel_dir / info["file"], dtype=np.uint8)
-        if raw.size != info["width"] * info["height"] * 3:
+        raw = torch.frombuffer(bytearray((pixel_dir / info["file"]).read_bytes()), dtype=torch.uint8)
+        if raw.numel() != info["width"] * info["height"] * 3:
             raise CheckError(f"{pixel_dir / info['file']}: wrong size; delete {pixel_dir}")
         out[file] = raw.reshape(info["height"], info["width"], 3)
     return out
@@ -204,7 +206,7 @@ def iou(a, b) -> float:
     return inter / union if union > 0 else 0.0
 
 
-def match_faces(ref_faces: list[dict], rows: np.ndarray):
+def match_faces(ref_faces: list[dict], rows: torch.Tensor):
     """Greedy one-to-one matching by IoU; returns [(ref_index, row_index, iou)]."""
     pairs = sorted(((iou(f["box_square"], rows[j, :4].tolist()), i, j)
                     for i, f in enumerate(ref_faces) for j in range(rows.shape[0])), reverse=True)
@@ -231,7 +233,6 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     model_dir = Path(argv[0])
-    import torch
     torch.set_num_threads(2)
     device = torch.device(device_name)
     if device.type == "cuda":
@@ -263,20 +264,20 @@ def main(argv: list[str]) -> int:
     spec = json.loads((model_dir / "moderation" / "model.json").read_text())
     model = load("moderation")
     labels = spec["labels"]
-    batch = torch.from_numpy(np.stack([preprocess(pixels[p["file"]], spec["input"]) for p in photos]))
+    batch = torch.stack([preprocess(pixels[p["file"]], spec["input"]) for p in photos])
     with torch.no_grad():
-        probs_batch = run(model, batch).numpy()
-        probs_single = np.concatenate([run(model, batch[i:i + 1]).numpy() for i in range(len(photos))])
+        probs_batch = run(model, batch).double()
+        probs_single = torch.cat([run(model, batch[i:i + 1]) for i in range(len(photos))]).double()
     if probs_batch.shape != (len(photos), len(labels)):
         raise CheckError(f"moderation output shape {probs_batch.shape}")
     for i, p in enumerate(photos):
-        want = np.array([p["moderation"][label] for label in labels])
-        diff = np.abs(probs_single[i] - want)
-        stats["prob"] = max(stats["prob"], float(diff.max()))
-        if diff.max() > PROB_TOLERANCE:
+        want = torch.tensor([p["moderation"][label] for label in labels], dtype=torch.float64)
+        diff = float((probs_single[i] - want).abs().max())
+        stats["prob"] = max(stats["prob"], diff)
+        if diff > PROB_TOLERANCE:
             failures.append(f"{p['file']} moderation: " + ", ".join(
                 f"{label} {g:.8f} vs ref {w:.8f}" for label, g, w in zip(labels, probs_single[i], want)))
-    bdiff = float(np.abs(probs_batch - probs_single).max())
+    bdiff = float((probs_batch - probs_single).abs().max())
     stats["batch_prob"] = bdiff
     if bdiff > BATCH_PROB_TOLERANCE:
         failures.append(f"moderation: batch-6 vs batch-1 probabilities differ by {bdiff:.3g}")
@@ -284,10 +285,10 @@ def main(argv: list[str]) -> int:
     # ---- face detector -----------------------------------------------------
     spec = json.loads((model_dir / "face_detector" / "model.json").read_text())
     model = load("face_detector")
-    batch = torch.from_numpy(np.stack([preprocess(pixels[p["file"]], spec["input"]) for p in photos]))
+    batch = torch.stack([preprocess(pixels[p["file"]], spec["input"]) for p in photos])
     with torch.no_grad():
-        rows_batch = [r.numpy() for r in run(model, batch)]
-        rows_single = [run(model, batch[i:i + 1])[0].numpy() for i in range(len(photos))]
+        rows_batch = list(run(model, batch))
+        rows_single = [run(model, batch[i:i + 1])[0] for i in range(len(photos))]
     for i, p in enumerate(photos):
         rows, ref_faces = rows_single[i], p["faces"]
         stats["faces"] += len(ref_faces)
