@@ -174,17 +174,35 @@ unpack() {
 }
 
 # measure BATCH: one bench_inference process; prints its table row and the peak memory.
+# The GPU memory in use now, MiB: the process's own when nvidia-smi can name it, else the
+# device's total (in a container the PIDs nvidia-smi reports are not this namespace's).
+gpu_memory() { # PID
+    local own
+    own=$(nvidia-smi --query-compute-apps=pid,used_memory --format=csv,noheader,nounits |
+        awk -F', ' -v p="$1" '$1 == p {print $2}')
+    if [ -n "$own" ]; then echo "$own"; return; fi
+    echo $(($(nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -i "$gpu_index" |
+        head -1) - gpu_baseline))
+}
+
+# The bench's environment: the carried libraries and plugins, and the module built here. Only
+# for the bench: the model check's python keeps the device's own libraries.
+bench_env() {
+    LD_LIBRARY_PATH="$SYSROOT/usr/lib/$MULTIARCH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+        QT_PLUGIN_PATH=$SYSROOT/usr/lib/$MULTIARCH/qt6/plugins \
+        PIXELNEST_TORCH_MODULE=$BUILD/libpixelnest_torch.so "$@"
+}
+
 measure() {
     local batch=$1 log peak=0 used pid
     log=$(mktemp)
-    "$BUILD/bench_inference" --models "$OUT/models" --device "$device" --images "$images" \
+    bench_env "$BUILD/bench_inference" --models "$OUT/models" --device "$device" --images "$images" \
         --batch-sizes "$batch" --pool-threads "$(($(nproc) * 2))" --repeats 1 --sweep 0 \
         >"$log" 2>&1 &
     pid=$!
     while kill -0 "$pid" 2>/dev/null; do
         if [[ $device == cuda* ]]; then
-            used=$(nvidia-smi --query-compute-apps=pid,used_memory --format=csv,noheader,nounits |
-                awk -F', ' -v p="$pid" '$1 == p {print $2}')
+            used=$(gpu_memory "$pid")
         else
             used=$(awk '/^VmRSS/{print int($2 / 1024)}' "/proc/$pid/status" 2>/dev/null)
         fi
@@ -203,9 +221,16 @@ run() {
     local python
     python=$(find_python)
     step "Device"
+    command -v g++ >/dev/null && command -v ar >/dev/null ||
+        fail "no g++ or ar here: the build needs the machine's compiler"
+    gpu_baseline=0 gpu_index=${device#cuda}
+    gpu_index=${gpu_index#:}
+    gpu_index=${gpu_index:-0} # cuda is cuda:0
     if [[ $device == cuda* ]]; then
         nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader ||
             fail "nvidia-smi failed: no GPU here"
+        gpu_baseline=$(nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits \
+            -i "$gpu_index" | head -1)
     fi
     echo "$(nproc) cores; g++ $(g++ -dumpversion); $("$python" --version)"
     step "Sysroot, models and pixels from what was carried"
@@ -214,10 +239,8 @@ run() {
     step "Build (inference library, torch module, bench_inference) against the device's libtorch"
     BUILD=$OUT/build-$device
     build "$BUILD" "$SYSROOT"
-    export LD_LIBRARY_PATH="$SYSROOT/usr/lib/$MULTIARCH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-    export QT_PLUGIN_PATH=$SYSROOT/usr/lib/$MULTIARCH/qt6/plugins
-    export PIXELNEST_TORCH_MODULE=$BUILD/libpixelnest_torch.so
-    ldd "$BUILD/bench_inference" | grep -E 'Qt6Core|Qt6Gui|exiv2' | sed 's/^\s*/resolved: /'
+    bench_env ldd "$BUILD/bench_inference" | grep -E 'Qt6Core|Qt6Gui|exiv2' |
+        sed 's/^\s*/resolved: /'
     local checked=skipped
     if ((check)); then
         step "Converted models against the reference on $device"
