@@ -1,5 +1,5 @@
 // The C++ preprocessing is the contract the converted models were checked against
-// (packaging/models/README.md): it must equal check_reference.py's numpy version bit for bit,
+// (packaging/models/README.md): it must equal check_reference.py's version bit for bit,
 // for both shipped manifests, wide and tall images, up- and downscaling. Plus the manifest
 // parser's messages for the mistakes a user's own model.json can make.
 
@@ -20,16 +20,17 @@ using namespace pixelnest::testing;
 namespace
 {
 
-const char* const kNumpy = R"(
+const char* const kReferencePreprocess = R"(
 import sys, json
 sys.dont_write_bytecode = True
 sys.path.insert(0, sys.argv[1])
-import numpy as np
+import numpy as np  # file I/O only; check_reference computes in torch
+import torch
 import check_reference as cr
 spec = json.load(open(sys.argv[2]))["input"]
 h, w = int(sys.argv[4]), int(sys.argv[5])
-rgb = np.fromfile(sys.argv[3], dtype=np.uint8).reshape(h, w, 3)
-cr.preprocess(rgb, spec).tofile(sys.argv[6])
+rgb = torch.from_numpy(np.fromfile(sys.argv[3], dtype=np.uint8).reshape(h, w, 3))
+cr.preprocess(rgb, spec).numpy().tofile(sys.argv[6])
 )";
 
 QImage noise(int width, int height, quint32 seed)
@@ -100,7 +101,7 @@ void PreprocessorTest::equalsNumpyContract()
     file.write(rgbBytes(image));
     file.close();
     const QString failure =
-        runPython(QString::fromUtf8(kNumpy),
+        runPython(QString::fromUtf8(kReferencePreprocess),
                   {qEnvironmentVariable("PIXELNEST_SOURCE_DIR") + "/packaging/models", manifestPath,
                    in, QString::number(size.height()), QString::number(size.width()), out});
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
