@@ -24,7 +24,8 @@
 # Environment: PIXELNEST_GPU_OUT (default build-gpu), PIXELNEST_GPU_MODELS (what --prepare
 # carries; default build/models): the test tests/packaging/check_gpu_run.sh sets both.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+SCRIPT=$(realpath "$0")
+cd "$(dirname "$SCRIPT")/../.."
 ROOT=$PWD
 OUT=${PIXELNEST_GPU_OUT:-$ROOT/build-gpu}
 MODELS=${PIXELNEST_GPU_MODELS:-$ROOT/build/models}
@@ -44,7 +45,7 @@ while (($#)); do
     --images) images=$2; shift ;;
     --jobs) jobs=$2; shift ;;
     --skip-check) check=0 ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$SCRIPT" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run_on_device.sh: unknown option $1 (--help)" >&2; exit 2 ;;
     esac
     shift
