@@ -186,18 +186,10 @@ gpu_memory() { # PID
         head -1) - gpu_baseline))
 }
 
-# The bench's environment: the carried libraries and plugins, and the module built here. Only
-# for the bench: the model check's python keeps the device's own libraries.
-bench_env() {
-    LD_LIBRARY_PATH="$SYSROOT/usr/lib/$MULTIARCH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-        QT_PLUGIN_PATH=$SYSROOT/usr/lib/$MULTIARCH/qt6/plugins \
-        PIXELNEST_TORCH_MODULE=$BUILD/libpixelnest_torch.so "$@"
-}
-
 measure() {
     local batch=$1 log peak=0 used pid
     log=$(mktemp)
-    bench_env "$BUILD/bench_inference" --models "$OUT/models" --device "$device" --images "$images" \
+    "${BENCH_ENV[@]}" "$BUILD/bench_inference" --models "$OUT/models" --device "$device" --images "$images" \
         --batch-sizes "$batch" --pool-threads "$(($(nproc) * 2))" --repeats 1 --sweep 0 \
         >"$log" 2>&1 &
     pid=$!
@@ -240,7 +232,13 @@ run() {
     step "Build (inference library, torch module, bench_inference) against the device's libtorch"
     BUILD=$OUT/build-$device
     build "$BUILD" "$SYSROOT"
-    bench_env ldd "$BUILD/bench_inference" | grep -E 'Qt6Core|Qt6Gui|exiv2' |
+    # The bench's environment: the carried libraries and plugins, and the module built here.
+    # Only for the bench: the model check's python keeps the device's own libraries. `env`, not
+    # a function: a bench started in the background is then the process whose memory is read.
+    BENCH_ENV=(env "LD_LIBRARY_PATH=$SYSROOT/usr/lib/$MULTIARCH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+        "QT_PLUGIN_PATH=$SYSROOT/usr/lib/$MULTIARCH/qt6/plugins"
+        "PIXELNEST_TORCH_MODULE=$BUILD/libpixelnest_torch.so")
+    "${BENCH_ENV[@]}" ldd "$BUILD/bench_inference" | grep -E 'Qt6Core|Qt6Gui|exiv2' |
         sed 's/^\s*/resolved: /'
     local checked=skipped
     if ((check)); then
