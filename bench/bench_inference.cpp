@@ -73,7 +73,7 @@ struct BareSetting
             .arg(threads)
             .arg(workers)
             .arg(batch)
-            .arg(format == MemoryFormat::ChannelsLast ? "channels-last" : "contiguous");
+            .arg(QLatin1String(memoryFormatName(format)));
     }
 };
 
@@ -192,9 +192,7 @@ std::pair<BareSetting, double> sweepBare(Model& face, Model& moderation, const S
                                         bareImagesPerSecond(face, moderation, settings, setting));
                     }
                     std::printf("| %d | %d | %d | %s | %.2f |\n", threads, workers, batch,
-                                format == MemoryFormat::ChannelsLast ? "channels-last"
-                                                                     : "contiguous",
-                                rate);
+                                memoryFormatName(format), rate);
                     std::fflush(stdout);
                     if (rate > best.second) {
                         best = {setting, rate};

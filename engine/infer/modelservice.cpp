@@ -77,11 +77,11 @@ MemoryFormat memoryFormatFor(const DeviceSpec& device)
 }
 
 // One copy per device worker, each loaded on the device it will run on.
-Result<std::vector<std::unique_ptr<TorchModel>>>
-ModelService::loadCopies(const QString& modelPath, const DeviceSpec& device) const
+Result<std::vector<std::unique_ptr<TorchModel>>> ModelService::loadCopies(const QString& modelPath,
+                                                                          const DeviceSpec& device,
+                                                                          MemoryFormat format) const
 {
     std::vector<std::unique_ptr<TorchModel>> models;
-    const MemoryFormat format = m_settings.memoryFormat.value_or(memoryFormatFor(device));
     for (int i = 0; i < std::max(1, m_settings.workers); ++i) {
         Result<std::unique_ptr<TorchModel>> model = TorchModel::load(modelPath, device, format);
         if (!model) {
@@ -110,7 +110,9 @@ Result<std::unique_ptr<ModelService::Loaded>> ModelService::load() const
     if (m_settings.keepHeapMemory) {
         TorchRuntime::keepHeapMemory();
     }
-    Result<std::vector<std::unique_ptr<TorchModel>>> models = loadCopies(modelPath, device.value());
+    const MemoryFormat format = memoryFormatFor(device.value());
+    Result<std::vector<std::unique_ptr<TorchModel>>> models =
+        loadCopies(modelPath, device.value(), format);
     if (!models) {
         return models.error();
     }
@@ -124,8 +126,6 @@ Result<std::unique_ptr<ModelService::Loaded>> ModelService::load() const
     loaded->workers =
         std::make_unique<DeviceWorkerPool>(m_name, manifest->input, *loaded->batcher,
                                            std::move(models).value(), m_settings.torchThreads);
-    const bool channelsLast = m_settings.memoryFormat.value_or(memoryFormatFor(device.value())) ==
-                              MemoryFormat::ChannelsLast;
     qCInfo(lcInfer).noquote() << QStringLiteral("model %1 (%2) loaded on %3: %4 worker(s) × %5 "
                                                 "thread(s), batch ≤ %6, delay ≤ %7 µs, %8")
                                      .arg(m_name, manifest->version, loaded->device)
@@ -133,8 +133,7 @@ Result<std::unique_ptr<ModelService::Loaded>> ModelService::load() const
                                      .arg(m_settings.torchThreads)
                                      .arg(batch)
                                      .arg(m_settings.maxBatchDelay.count())
-                                     .arg(channelsLast ? QStringLiteral("channels-last")
-                                                       : QStringLiteral("contiguous"));
+                                     .arg(QLatin1String(memoryFormatName(format)));
     return loaded;
 }
 

@@ -12,7 +12,6 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <vector>
 
 namespace pixelnest::engine
@@ -26,11 +25,20 @@ struct ModelSettings
     int workers = 1;             // device workers, each with its own model copy
     int torchThreads = 1;        // intra-op threads per worker
     bool keepHeapMemory = false; // InferenceConfig::keepHeapMemory, applied by the first load
-    // Unset: memoryFormatFor(the resolved device). Set: that format (bench_inference's sweep).
-    std::optional<MemoryFormat> memoryFormat;
     // Told the concrete device when a load resolves `auto` (the heartbeat's "device").
     std::function<void(const QString&)> deviceResolved;
 };
+
+// The format a model runs in on `device` when nothing else is asked: channels-last on the CPU
+// (oneDNN's own layout), contiguous on CUDA (fp32 convolutions gain nothing from it there).
+MemoryFormat memoryFormatFor(const DeviceSpec& device);
+
+// The largest batch a model runs when --max-batch-size is not given (the manifest's own may be
+// smaller). On the CPU a batch gains nothing once every core is busy and loses to cache misses
+// beyond: bench_inference's sweep on 2 cores, channels-last, 2 threads: 9.3 / 13.1 / 9.4 / 6.5
+// img/s at batch 1 / 2 / 4 / 8. On CUDA the manifest's batch (the GPU wants large ones).
+constexpr int kCpuBatchCap = 2;
+int batchCapFor(const DeviceSpec& device);
 
 // One model of the repository, `<repo>/<name>/{model.json,model.pt}`, served to many pipeline
 // threads: one model copy per device worker, each image preprocessed on the caller's thread,
@@ -43,17 +51,6 @@ struct ModelSettings
 // A missing or broken model never throws or aborts: ready() and infer() report why
 // (ErrorCode::Unavailable, so jobs are retried with backoff), and the load is retried at most
 // every kRetryInterval, so `scripts/setup` fixes a running engine without a restart.
-// The format a model runs in on `device` when nothing else is asked: channels-last on the CPU
-// (oneDNN's own layout), contiguous on CUDA (fp32 convolutions gain nothing from it there).
-MemoryFormat memoryFormatFor(const DeviceSpec& device);
-
-// The largest batch a model runs when --max-batch-size is not given (the manifest's own may be
-// smaller). On the CPU a batch gains nothing once every core is busy and loses to cache misses
-// beyond: bench_inference's sweep on 2 cores, channels-last, 2 threads: 9.3 / 13.1 / 9.4 / 6.5
-// img/s at batch 1 / 2 / 4 / 8. On CUDA the manifest's batch (the GPU wants large ones).
-constexpr int kCpuBatchCap = 2;
-int batchCapFor(const DeviceSpec& device);
-
 class ModelService final
 {
 public:
@@ -89,8 +86,8 @@ private:
     // model.json parsed and model.pt present (no torch): what the constructor can know.
     Result<ModelManifest> readManifest() const;
     Result<std::unique_ptr<Loaded>> load() const;
-    Result<std::vector<std::unique_ptr<TorchModel>>> loadCopies(const QString& modelPath,
-                                                                const DeviceSpec& device) const;
+    Result<std::vector<std::unique_ptr<TorchModel>>>
+    loadCopies(const QString& modelPath, const DeviceSpec& device, MemoryFormat format) const;
     Result<void> ensureLoaded() const;
 
     const QString m_directory;

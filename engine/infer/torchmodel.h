@@ -20,6 +20,11 @@ enum class MemoryFormat
     ChannelsLast,
 };
 
+inline const char* memoryFormatName(MemoryFormat format) // for logs and benchmark tables
+{
+    return format == MemoryFormat::ChannelsLast ? "channels-last" : "contiguous";
+}
+
 // One TorchScript module on one device. Each device worker owns its own copy
 // (torch::jit::Module::forward is not meant to be shared across threads that also move it
 // between devices, and a copy per worker lets each use its own CUDA stream). The object lives
