@@ -22,6 +22,11 @@ Dispatcher::Dispatcher(EngineContext& context)
     // The Redis timeout outlives the idle BLPOP.
     : m_context(context), m_io(context, kIdleWaitMs + 5000), m_outage(QStringLiteral("dispatcher"))
 {
+    // Claims commit without waiting for the WAL flush: this connection writes nothing else. A
+    // claim lost in a PostgreSQL crash leaves its rows queued at their previous attempt, so the
+    // result written for the lost attempt is fenced out and the reconciler queues the job again;
+    // and a result's own (synchronous) commit flushes every claim before it. README: "Durability".
+    m_io.db.setSessionSetting("synchronous_commit", "off");
 }
 
 void Dispatcher::run()
@@ -59,7 +64,9 @@ void Dispatcher::run()
             m_outage.failed(woke.error());
         }
     }
-    m_context.dispatcherDone = true;
+    if (--m_context.dispatchersRunning == 0) {
+        m_context.dispatcherDone = true;
+    }
 }
 
 bool Dispatcher::claimOnce()
@@ -67,7 +74,8 @@ bool Dispatcher::claimOnce()
     const int room = m_context.config.runtime.effectiveMaxInFlight() - m_context.inFlight.size();
     const int count = qMin(m_context.config.runtime.batchSize, room);
     // A token for this claim alone; the leases move to their attempts' tokens below.
-    const QByteArray claimToken = m_context.owner + ":c" + QByteArray::number(++m_claims);
+    const QByteArray claimToken =
+        m_context.owner + ":c" + QByteArray::number(++m_context.claimsStarted);
     QElapsedTimer timer;
     timer.start();
     const Result<QList<qint64>> ids =

@@ -29,7 +29,6 @@ private:
     EngineContext& m_context;
     ThreadConnections m_io;
     OutageLog m_outage;
-    quint64 m_claims = 0; // numbers this engine's claims, for their tokens
 };
 
 } // namespace pixelnest::engine

@@ -27,8 +27,8 @@ struct Engine::Impl
     // instead of being destroyed under the task.
     std::unique_ptr<EngineContext> owned = std::make_unique<EngineContext>();
     EngineContext& context = *owned;
-    std::thread dispatcher;
-    std::thread writer;
+    std::vector<std::thread> dispatchers;
+    std::vector<std::thread> writers;
     std::thread maintenance;
     std::thread leaseKeeper;
     std::thread supervisor;
@@ -98,14 +98,21 @@ Result<void> Engine::start()
                                        .arg(served.join(QStringLiteral(", ")));
     m_impl->leaseKeeper = std::thread([&context] { LeaseKeeper(context).run(); });
     m_impl->maintenance = std::thread([&context] { Maintenance(context).run(); });
-    m_impl->writer = std::thread([&context] { ResultWriter(context).run(); });
-    m_impl->dispatcher = std::thread([&context] { Dispatcher(context).run(); });
+    const int lanes = context.config.runtime.lanes();
+    context.dispatchersRunning = lanes;
+    context.writersRunning = lanes;
+    for (int lane = 0; lane < lanes; ++lane) {
+        m_impl->writers.emplace_back([&context] { ResultWriter(context).run(); });
+        m_impl->dispatchers.emplace_back([&context] { Dispatcher(context).run(); });
+    }
     // The drain in order: no more claims, the pool empties, the writer settles every result,
     // the lease keeper stops renewing last. All of it within the drain deadline: past it, what
     // is unfinished is counted, logged and left to the reaper.
     m_impl->supervisor = std::thread([this] {
         EngineContext& context = m_impl->context;
-        m_impl->dispatcher.join();
+        for (std::thread& dispatcher : m_impl->dispatchers) {
+            dispatcher.join();
+        }
         const qint64 drainMs = std::chrono::milliseconds(context.config.runtime.drain).count();
         const qint64 spentMs = QDateTime::currentMSecsSinceEpoch() - context.stopRequestedAtMs;
         if (!context.pool.waitForDone(int(qMax<qint64>(0, drainMs - spentMs)))) {
@@ -113,7 +120,9 @@ Result<void> Engine::start()
                                  << "jobs still running; their leases expire and other engines "
                                     "take them";
         }
-        m_impl->writer.join();
+        for (std::thread& writer : m_impl->writers) {
+            writer.join();
+        }
         m_impl->maintenance.join();
         m_impl->leaseKeeper.join();
         // One line an operator (or bench/many_engines.sh) reads for what this run did.

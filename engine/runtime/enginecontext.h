@@ -47,9 +47,13 @@ struct EngineContext
         return since > 0 && QDateTime::currentMSecsSinceEpoch() - since >
                                 std::chrono::milliseconds(config.runtime.drain).count();
     }
+    // Set by the last of the lanes' dispatchers (writers) to finish.
     std::atomic<bool> dispatcherDone{false};
     std::atomic<bool> writerDone{false};
-    std::atomic<int> running{0}; // pipeline tasks queued or running
+    std::atomic<int> dispatchersRunning{0};
+    std::atomic<int> writersRunning{0};
+    std::atomic<quint64> claimsStarted{0}; // numbers the claims of all lanes, for their tokens
+    std::atomic<int> running{0};           // pipeline tasks queued or running
 };
 
 } // namespace pixelnest::engine

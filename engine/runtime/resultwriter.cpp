@@ -40,7 +40,9 @@ void ResultWriter::run()
             write(batch);
         }
     }
-    m_context.writerDone = true;
+    if (--m_context.writersRunning == 0) {
+        m_context.writerDone = true;
+    }
 }
 
 void ResultWriter::write(const QList<JobOutcome>& batch)

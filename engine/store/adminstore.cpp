@@ -41,6 +41,29 @@ QByteArray uploadsJson(const QList<ImageUpload>& uploads, const QList<ImageFacts
     return QJsonDocument(rows).toJson(QJsonDocument::Compact);
 }
 
+// Rows and their originals in one statement. Ids come from one sequence in the order of the
+// SELECT (by ord), so the n-th smallest id is the n-th upload and gets the n-th original; the
+// result lists them sorted, which is input order.
+const QByteArray kInsertImagesSql = R"SQL(
+WITH inserted AS (
+    INSERT INTO images (title, priority, pipeline, format, byte_size, width, height, not_before,
+                        expires_at)
+    SELECT title, priority, pipeline, format, byte_size, width, height, not_before, expires_at
+    FROM jsonb_to_recordset($1::jsonb) AS x(ord int, title text, priority int, pipeline text,
+         format text, byte_size bigint, width int, height int, not_before timestamptz,
+         expires_at timestamptz)
+    ORDER BY ord
+    RETURNING id
+), numbered AS (
+    SELECT id, row_number() OVER (ORDER BY id) AS n FROM inserted
+), stored AS (
+    INSERT INTO image_data (image_id, original)
+    SELECT n.id, b.original
+    FROM numbered n JOIN unnest($2::bytea[]) WITH ORDINALITY AS b(original, n) ON b.n = n.n
+)
+SELECT id FROM numbered ORDER BY id
+)SQL";
+
 // How a JobSortKey orders, in SQL: the expression (matching an index of
 // 0002_console_indexes or 0011_settled_sort_indexes) and the cast of a cursor's key ($K) to the
 // same type.
@@ -102,42 +125,53 @@ SortSql sortSql(JobSortKey key)
 } // namespace
 
 Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads,
-                                               const QList<ImageFacts>& facts)
+                                               const QList<ImageFacts>& facts, qint64 chunkBytes)
 {
-    if (uploads.isEmpty()) {
-        return QList<qint64>();
+    // Chunks keep each statement far under PostgreSQL's 1 GB message limit, and a big upload
+    // from being held twice (list and array) in this process all at once.
+    QList<qsizetype> chunkStarts;
+    qint64 bytesInChunk = 0;
+    for (qsizetype i = 0; i < uploads.size(); ++i) {
+        if (chunkStarts.isEmpty() || bytesInChunk + uploads[i].bytes.size() > chunkBytes) {
+            chunkStarts.append(i);
+            bytesInChunk = 0;
+        }
+        bytesInChunk += uploads[i].bytes.size();
     }
-    if (Result<void> begun = m_db.begin(); !begun) {
-        return begun.error();
-    }
-    // Ids come from one sequence in the order of the SELECT, so sorting them restores input
-    // order.
-    const Result<PgResult> inserted = m_db.exec(
-        "INSERT INTO images (title, priority, pipeline, format, byte_size, width, height, "
-        "not_before, expires_at) "
-        "SELECT title, priority, pipeline, format, byte_size, width, height, not_before, "
-        "expires_at FROM jsonb_to_recordset($1::jsonb) AS x(ord int, title text, priority int, "
-        "pipeline text, format text, byte_size bigint, width int, height int, "
-        "not_before timestamptz, expires_at timestamptz) "
-        "ORDER BY ord RETURNING id",
-        {uploadsJson(uploads, facts)});
-    if (!inserted) {
-        m_db.rollback();
-        return refused(inserted.error(), AdminAction::Submit);
-    }
-    QList<qint64> ids = idsOf(inserted.value());
-    std::sort(ids.begin(), ids.end());
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        const Result<PgResult> stored =
-            m_db.execBinary("INSERT INTO image_data (image_id, original) VALUES ($1, $2)",
-                            {QByteArray::number(ids[i]), uploads[i].bytes}, {1}, false);
-        if (!stored) {
-            m_db.rollback();
-            return refused(stored.error(), AdminAction::Submit);
+    // One chunk (nearly always) is one statement, committed on its own: no BEGIN and COMMIT
+    // round trips on the way to the engine. Several share a transaction: all or nothing.
+    const bool transaction = chunkStarts.size() > 1;
+    if (transaction) {
+        if (Result<void> begun = m_db.begin(); !begun) {
+            return begun.error();
         }
     }
-    if (Result<void> committed = m_db.commit(); !committed) {
-        return committed.error();
+    QList<qint64> ids;
+    for (qsizetype c = 0; c < chunkStarts.size(); ++c) {
+        const qsizetype from = chunkStarts[c];
+        const qsizetype count =
+            (c + 1 < chunkStarts.size() ? chunkStarts[c + 1] : uploads.size()) - from;
+        QList<QByteArray> originals;
+        for (qsizetype i = from; i < from + count; ++i) {
+            originals.append(uploads[i].bytes);
+        }
+        const Result<PgResult> inserted =
+            m_db.execBinary(kInsertImagesSql,
+                            {uploadsJson(uploads.mid(from, count), facts.mid(from, count)),
+                             byteaArrayBinary(originals)},
+                            {1}, false);
+        if (!inserted) {
+            if (transaction) {
+                m_db.rollback();
+            }
+            return refused(inserted.error(), AdminAction::Submit);
+        }
+        ids += idsOf(inserted.value());
+    }
+    if (transaction) {
+        if (Result<void> committed = m_db.commit(); !committed) {
+            return committed.error();
+        }
     }
     return ids;
 }

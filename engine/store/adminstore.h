@@ -24,9 +24,13 @@ class AdminStore final
 public:
     explicit AdminStore(PgConnection& connection) : m_db(connection) {}
 
-    // Images and their bytes in one transaction; returns the new ids in input order.
+    // Images and their bytes, all or nothing; returns the new ids in input order. Originals go
+    // in statements of at most `chunkBytes` (64 MiB; one image alone may be larger): one
+    // statement, committed on its own, for nearly every submit.
+    static constexpr qint64 kSubmitChunkBytes = 64LL * 1024 * 1024;
     Result<QList<qint64>> insertImages(const QList<ImageUpload>& uploads,
-                                       const QList<ImageFacts>& facts);
+                                       const QList<ImageFacts>& facts,
+                                       qint64 chunkBytes = kSubmitChunkBytes);
 
     // completed | failed | cancelled → queued, with a fresh retry budget.
     Result<QList<QueuedJob>> reprocess(const QList<qint64>& ids);

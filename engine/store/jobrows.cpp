@@ -69,6 +69,32 @@ QByteArray idArrayLiteral(const QList<qint64>& ids)
     return literal + '}';
 }
 
+QByteArray byteaArrayBinary(const QList<QByteArray>& values)
+{
+    constexpr quint32 kByteaOid = 17;
+    QByteArray array;
+    const auto append32 = [&array](quint32 value) {
+        const char bigEndian[4] = {char(value >> 24), char(value >> 16), char(value >> 8),
+                                   char(value)};
+        array.append(bigEndian, 4);
+    };
+    qint64 size = 20;
+    for (const QByteArray& value : values) {
+        size += 4 + value.size();
+    }
+    array.reserve(size);
+    append32(1); // dimensions
+    append32(0); // no NULL elements
+    append32(kByteaOid);
+    append32(quint32(values.size()));
+    append32(1); // lower bound
+    for (const QByteArray& value : values) {
+        append32(quint32(value.size()));
+        array.append(value);
+    }
+    return array;
+}
+
 QByteArray textArrayLiteral(const QStringList& values)
 {
     QByteArray literal = "{";

@@ -19,6 +19,9 @@ QList<qint64> idsOf(const PgResult& rows);
 
 // `{1,2,3}`: a bigint[] parameter in text format.
 QByteArray idArrayLiteral(const QList<qint64>& ids);
+// A bytea[] parameter in binary format (PostgreSQL's array_send layout): the bytes go raw, not
+// hex-escaped at twice their size. Send it with its index in execBinary's binaryParams.
+QByteArray byteaArrayBinary(const QList<QByteArray>& values);
 // `{"a","b"}`: a text[] parameter in text format, each element quoted and escaped.
 QByteArray textArrayLiteral(const QStringList& values);
 

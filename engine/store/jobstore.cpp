@@ -31,6 +31,10 @@ FROM claimed c JOIN image_data d ON d.image_id = c.id
 ORDER BY c.id
 )SQL";
 
+// Rows are found through the primary key ($2, the batch's ids), never through images_status_id:
+// `status::text` keeps the planner off that index, whose 'processing' range is mostly dead
+// entries while an engine runs (every claim adds one, non-HOT). Scanning it, or the table when
+// the generic plan chose a hash join, cost the writer more than its updates did (perf).
 const QByteArray kOutcomeSql = R"SQL(
 WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb)
@@ -48,7 +52,8 @@ WITH input AS (
         not_before = CASE WHEN x.outcome = 'retry'
                           THEN now() + x.retry_ms * interval '1 millisecond' END
     FROM input x
-    WHERE i.id = x.id AND i.attempts = x.attempt AND i.status = 'processing'
+    WHERE i.id = ANY($2::bigint[]) AND i.id = x.id AND i.attempts = x.attempt
+      AND i.status::text = 'processing'
     RETURNING i.id, x.attempt, x.outcome, x.error
 ), history AS (
     UPDATE attempts a SET finished_at = now(), outcome = u.outcome, error = u.error
@@ -179,10 +184,11 @@ Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& outco
     if (Result<void> begun = m_db.begin(); !begun) {
         return begun.error();
     }
-    Result<PgResult> accepted =
-        m_db.execPrepared("pixelnest_lock", kLockSql, {idArrayLiteral(ids)});
+    const QByteArray idArray = idArrayLiteral(ids);
+    Result<PgResult> accepted = m_db.execPrepared("pixelnest_lock", kLockSql, {idArray});
     if (accepted) {
-        accepted = m_db.execPrepared("pixelnest_outcomes", kOutcomeSql, {outcomesJson(outcomes)});
+        accepted =
+            m_db.execPrepared("pixelnest_outcomes", kOutcomeSql, {outcomesJson(outcomes), idArray});
     }
     if (!accepted) {
         m_db.rollback();

@@ -157,7 +157,19 @@ Result<void> PgConnection::open(const QString& conninfo)
         return makeError(Service::PostgreSQL, ErrorCode::Unavailable,
                          QStringLiteral("cannot connect to PostgreSQL: %1").arg(reason));
     }
+    for (const auto& [name, value] : std::as_const(m_sessionSettings)) {
+        // set_config takes both as values: nothing is spliced into SQL.
+        if (Result<PgResult> set = exec("SELECT set_config($1, $2, false)", {name, value}); !set) {
+            close();
+            return set.error();
+        }
+    }
     return {};
+}
+
+void PgConnection::setSessionSetting(const QByteArray& name, const QByteArray& value)
+{
+    m_sessionSettings.append({name, value});
 }
 
 void PgConnection::close()

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QList>
+#include <QPair>
 #include <QSet>
 #include <QString>
 
@@ -56,6 +57,8 @@ public:
     PgConnection& operator=(const PgConnection&) = delete;
 
     Result<void> open(const QString& conninfo);
+    // A `SET name = value` run after every (re)open of this connection, before anything else.
+    void setSessionSetting(const QByteArray& name, const QByteArray& value);
     // Re-opens a lost connection to the last conninfo, at most once per backoff interval
     // (200 ms doubling to 5 s), so that a dead server is not hammered.
     Result<void> ensureOpen();
@@ -95,6 +98,7 @@ private:
     pg_conn* m_conn = nullptr;
     QString m_conninfo;
     QSet<QByteArray> m_prepared;
+    QList<QPair<QByteArray, QByteArray>> m_sessionSettings;
     QElapsedTimer m_sinceFailure;
     int m_backoffMs = 0;
 };

@@ -1,5 +1,6 @@
 // The PostgreSQL side of the lifecycle without an engine: fencing, lost leases, admin actions.
 #include "enginefixture.h"
+#include "store/adminstore.h"
 #include "store/jobstore.h"
 #include "testimages.h"
 #include "teststack.h"
@@ -249,6 +250,70 @@ private Q_SLOTS:
         QCOMPARE(cancelled.changed.size(), 2);
         QCOMPARE(fixture.admin().cancel({ids[2]}).value().unchanged, (QList<qint64>{ids[2]}));
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'cancelled'")), 2);
+    }
+
+    // A submit is one statement (AdminStore::insertImages): every original lands with its own
+    // row, byte for byte and in input order, whether the uploads go in one statement or in
+    // chunks of one transaction; a chunk PostgreSQL refuses takes the earlier chunks with it.
+    void submitStoresEachOriginalWithItsRow()
+    {
+        test::EngineFixture fixture;
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        AdminStore store(connection);
+        QList<ImageUpload> uploads;
+        QList<ImageFacts> facts;
+        for (int i = 0; i < 5; ++i) {
+            QByteArray bytes = test::encodedImage(8 + i, 8, "PNG");
+            bytes.append('\0').append(char(0xff - i)); // raw bytes, NULs too, arrive as sent
+            uploads.append({QStringLiteral("upload-%1").arg(i), bytes, i, QStringLiteral("noop")});
+            facts.append({QStringLiteral("png"), 8 + i, 8});
+        }
+        for (const qint64 chunkBytes : {AdminStore::kSubmitChunkBytes, qint64(1)}) {
+            const Result<QList<qint64>> ids = store.insertImages(uploads, facts, chunkBytes);
+            QVERIFY2(ids.ok(), qPrintable(ids.ok() ? QString() : ids.error().message));
+            QCOMPARE(ids->size(), uploads.size());
+            for (int i = 0; i < uploads.size(); ++i) {
+                const Result<PgResult> row = connection.execBinary(
+                    "SELECT i.title, i.priority::text, d.original FROM images i "
+                    "JOIN image_data d ON d.image_id = i.id WHERE i.id = $1",
+                    {QByteArray::number(ids->at(i))}, {}, true);
+                QVERIFY(row.ok());
+                QCOMPARE(row->rows(), 1);
+                QCOMPARE(row->text(0, 0), uploads[i].title);
+                QCOMPARE(row->text(0, 1), QString::number(i));
+                QCOMPARE(row->bytes(0, 2), uploads[i].bytes);
+            }
+        }
+        const qint64 stored = fixture.countWhere(QStringLiteral("true"));
+        QCOMPARE(stored, 10);
+        uploads[3].priority = 5000; // the fourth chunk breaks the priority CHECK
+        const Result<QList<qint64>> refused = store.insertImages(uploads, facts, 1);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("priority")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(fixture.countWhere(QStringLiteral("true")), stored);
+        QCOMPARE(connection.exec("SELECT count(*) FROM image_data")->integer(0, 0), stored);
+    }
+
+    // The dispatcher's claims commit asynchronously through PgConnection::setSessionSetting: the
+    // setting holds on the first connection and on each one after a lost backend.
+    void sessionSettingsHoldAcrossReconnects()
+    {
+        test::EngineFixture fixture;
+        PgConnection connection;
+        connection.setSessionSetting("synchronous_commit", "off");
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        QCOMPARE(connection.exec("SHOW synchronous_commit")->text(0, 0), QStringLiteral("off"));
+        const QByteArray pid = connection.exec("SELECT pg_backend_pid()")->bytes(0, 0);
+        PgConnection other;
+        QVERIFY(other.open(fixture.connections().postgres).ok());
+        QCOMPARE(other.exec("SHOW synchronous_commit")->text(0, 0), QStringLiteral("on"));
+        QVERIFY(other.exec("SELECT pg_terminate_backend($1::int)", {pid}).ok());
+        QVERIFY(!connection.exec("SELECT 1").ok());
+        QVERIFY(connection.ensureOpen().ok());
+        QVERIFY(connection.exec("SELECT pg_backend_pid()")->bytes(0, 0) != pid);
+        QCOMPARE(connection.exec("SHOW synchronous_commit")->text(0, 0), QStringLiteral("off"));
     }
 };
 
