@@ -138,8 +138,9 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
         }
         bytesInChunk += uploads[i].bytes.size();
     }
-    // One chunk (nearly always) is one statement, committed on its own: no BEGIN and COMMIT
-    // round trips on the way to the engine. Several share a transaction: all or nothing.
+    // One chunk (nearly always) is one prepared statement, committed on its own: no parsing,
+    // planning, BEGIN or COMMIT round trips on the way to the engine. Several share a transaction:
+    // all or nothing.
     const bool transaction = chunkStarts.size() > 1;
     if (transaction) {
         if (Result<void> begun = m_db.begin(); !begun) {
@@ -156,10 +157,10 @@ Result<QList<qint64>> AdminStore::insertImages(const QList<ImageUpload>& uploads
             originals.append(uploads[i].bytes);
         }
         const Result<PgResult> inserted =
-            m_db.execBinary(kInsertImagesSql,
-                            {uploadsJson(uploads.mid(from, count), facts.mid(from, count)),
-                             byteaArrayBinary(originals)},
-                            {1}, false);
+            m_db.execPrepared("pixelnest_submit", kInsertImagesSql,
+                              {uploadsJson(uploads.mid(from, count), facts.mid(from, count)),
+                               byteaArrayBinary(originals)},
+                              {1}, false);
         if (!inserted) {
             if (transaction) {
                 m_db.rollback();
