@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Queue benchmark, Pixelnest beside the Django + Celery peer, in one run on this machine:
-#   A. 5,000 no-op jobs end to end through one engine: jobs/s and engine peak RSS
+#   A. 20,000 no-op jobs end to end through one engine: jobs/s and engine peak RSS
 #   B. latency at a light steady load (one job every 20 ms for 20 s): p50/p95/p99
+# Ours runs RUNS times (3), each on a fresh stack: every run is printed, the median is compared.
 # Both systems use a private PostgreSQL 15 at its default durability (fsync and
 # synchronous_commit on) and a private Redis on a unix socket. Prints a table and the ratios.
-# Usage: bench/run_queue_bench.sh   (PEER_CONFIGS="p1 p4_cma" by default; JOBS=5000)
+# Usage: bench/run_queue_bench.sh   (PEER_CONFIGS="p1 p4_cma" by default; JOBS=20000 RUNS=3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 work=${BENCH_WORK:-/tmp/pixelnest-bench}
 peer=${PEER_DIR:-$root/../shared/peers/celery-seed}
-jobs=${JOBS:-5000}
+jobs=${JOBS:-20000}
+runs=${RUNS:-3}
 pixelnest=$root/build/src/pixelnest
 driver=$root/build/bench/bench_queue
 
@@ -36,10 +38,12 @@ run_ours() {
       "$driver" "$@" ) > "$work/ours_$name.json"
     "$pixelnest" local down --dir "$work/$name" >/dev/null
 }
-echo "Pixelnest A: $jobs noop jobs, one engine..." >&2
-run_ours A throughput "$pixelnest" "$jobs"
-echo "Pixelnest B: one job every 20 ms for 20 s..." >&2
-run_ours B latency "$pixelnest" 50 20
+for run in $(seq "$runs"); do
+    echo "Pixelnest A$run: $jobs noop jobs, one engine..." >&2
+    run_ours "A$run" throughput "$pixelnest" "$jobs"
+    echo "Pixelnest B$run: one job every 20 ms for 20 s..." >&2
+    run_ours "B$run" latency "$pixelnest" 50 20
+done
 
 echo "Peer (Celery) A and B, configs ${PEER_CONFIGS:-p1 p4_cma}: minutes for p1..." >&2
 PEER_WORK="$work/peer" BENCHES="A B" CONFIGS="${PEER_CONFIGS:-p1 p4_cma}" "$peer/run" \
