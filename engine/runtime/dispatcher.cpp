@@ -71,8 +71,15 @@ void Dispatcher::run()
 
 bool Dispatcher::claimOnce()
 {
-    const int room = m_context.config.runtime.effectiveMaxInFlight() - m_context.inFlight.size();
-    const int count = qMin(m_context.config.runtime.batchSize, room);
+    // The lanes share the in-flight bound: a lane counts the room and fills it (its claimed ids
+    // join the in-flight registry) under one lock, so that two lanes never both take the same
+    // room. Only the Redis claim runs under it; PostgreSQL's part overlaps the other lane's.
+    std::unique_lock room(m_context.claimRoom);
+    const int vacant = m_context.config.runtime.effectiveMaxInFlight() - m_context.inFlight.size();
+    if (vacant <= 0) {
+        return true; // the other lane took it: back to the backpressure wait
+    }
+    const int count = qMin(m_context.config.runtime.batchSize, vacant);
     // A token for this claim alone; the leases move to their attempts' tokens below.
     const QByteArray claimToken =
         m_context.owner + ":c" + QByteArray::number(++m_context.claimsStarted);
@@ -80,6 +87,9 @@ bool Dispatcher::claimOnce()
     timer.start();
     const Result<QList<qint64>> ids =
         m_io.queue.claim(count, m_context.config.runtime.leaseMs(), claimToken, m_context.served);
+    if (!ids || ids->isEmpty()) {
+        room.unlock(); // not across the outage backoff or the idle wait
+    }
     if (!ids) {
         m_context.metrics.redisUp = false;
         m_outage.failed(ids.error());
@@ -100,6 +110,7 @@ bool Dispatcher::claimOnce()
         pendingKeys.append({id, 0});
     }
     m_context.inFlight.add(pending); // renewed while PostgreSQL numbers the attempts
+    room.unlock();
     m_context.metrics.inFlight = m_context.inFlight.size();
     const qint64 redisNs = timer.nsecsElapsed();
     Result<QList<ClaimedJob>> jobs = claimRows(ids.value());
@@ -120,8 +131,13 @@ bool Dispatcher::claimOnce()
     m_context.metrics.postgresUp = true;
     m_outage.succeeded();
     m_context.metrics.observeBatchSize(int(jobs->size()));
-    m_context.inFlight.take(pendingKeys);
-    holdAttempts(jobs.value(), ids.value(), claimToken, now);
+    {
+        // The claim's leases give way to the attempts' (after their retag in Redis): the other
+        // lane must not count the room while neither is registered.
+        std::lock_guard swap(m_context.claimRoom);
+        m_context.inFlight.take(pendingKeys);
+        holdAttempts(jobs.value(), ids.value(), claimToken, now);
+    }
     m_context.metrics.inFlight = m_context.inFlight.size();
     startJobs(std::move(jobs).value());
     return true;

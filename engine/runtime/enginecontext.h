@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace pixelnest::engine
 {
@@ -53,7 +54,8 @@ struct EngineContext
     std::atomic<int> dispatchersRunning{0};
     std::atomic<int> writersRunning{0};
     std::atomic<quint64> claimsStarted{0}; // numbers the claims of all lanes, for their tokens
-    std::atomic<int> running{0};           // pipeline tasks queued or running
+    std::mutex claimRoom;        // a lane counts and fills the room under maxInFlight under it
+    std::atomic<int> running{0}; // pipeline tasks queued or running
 };
 
 } // namespace pixelnest::engine

@@ -10,6 +10,7 @@
 
 #include <QSemaphore>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 
@@ -165,6 +166,33 @@ private Q_SLOTS:
         QCOMPARE(fixture.admin().job(ids[3])->job.status, JobStatus::Cancelled);
         QCOMPARE(fixture.admin().job(ids[3])->job.attempts, 0); // never started
         QCOMPARE(fixture.admin().job(ids[1])->job.status, JobStatus::Completed);
+    }
+
+    // An engine with several workers claims on two lanes (RuntimeConfig::lanes): together they
+    // hold no more than --max-in-flight, however their claims interleave.
+    void inFlightBoundHoldsAcrossLanes()
+    {
+        EngineFixture fixture;
+        auto gate = std::make_shared<GateStage>();
+        fixture.submit(12, 0, QStringLiteral("gated"));
+        EngineConfig options = fixture.engineConfig();
+        options.runtime.workers = 4;
+        options.runtime.batchSize = 2;
+        options.runtime.maxInFlight = 3;
+        QCOMPARE(options.runtime.lanes(), 2);
+        fixture.startEngine(options, withPipeline(QStringLiteral("gated"), gate));
+        for (int released = 0; released < 12; ++released) {
+            QVERIFY(EngineFixture::waitFor([&] { return gate->entered == qMin(12, released + 3); },
+                                           10'000));
+            QThread::msleep(150); // room for a lane that would overfill
+            QVERIFY2(gate->entered <= released + 3, qPrintable(QString::number(gate->entered)));
+            QVERIFY(fixture.countWhere(QStringLiteral("status = 'processing'")) <= 3);
+            gate->gate.release(1);
+        }
+        QVERIFY(EngineFixture::waitFor(
+            [&] { return fixture.countWhere(QStringLiteral("status = 'completed'")) == 12; },
+            10'000));
+        fixture.stopEngine();
     }
 
     void reprocessRunsCompletedAndFailedJobsAgain()
