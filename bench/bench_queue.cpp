@@ -1,6 +1,6 @@
 // Queue benchmark driver (not a test): measures Pixelnest end to end against the servers in
 // PIXELNEST_POSTGRES / PIXELNEST_REDIS with a real `pixelnest --engine-only` process.
-//   bench_queue throughput PIXELNEST_BINARY JOBS   5,000 noop jobs through one engine
+//   bench_queue throughput PIXELNEST_BINARY JOBS   JOBS noop jobs through one engine
 //   bench_queue latency PIXELNEST_BINARY RATE SECONDS   a light steady load, one job per 1/RATE s
 //     (after one uncounted second of it: the warm-up)
 // Prints one JSON object. bench/run_queue_bench.sh runs both beside the Celery peer.
