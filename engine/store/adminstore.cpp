@@ -456,13 +456,12 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
     };
     const SortSql sort = sortSql(query.sortBy);
     const QByteArray direction = query.descending ? " DESC" : " ASC";
-    const QByteArray orderBy =
-        " ORDER BY " + sort.expression + direction + ", i.id" + direction + " LIMIT ";
+    const QByteArray order = " ORDER BY " + sort.expression + direction + ", i.id" + direction;
     const int limit = qBound(1, query.limit, 100000);
-    // The rows of one page, or (split) of one settlement: filters, cursor, order, and enough rows
-    // for the page after the offset.
-    const auto select = [&](const QByteArray& settlement, int rows) {
-        QByteArray sql = "SELECT " + kJobColumns + " FROM images i WHERE true" + settlement;
+    // The rows of one page, or (split) of one settlement, as `columns`: filters, cursor, order,
+    // and enough rows for the page after the offset.
+    const auto select = [&](const QByteArray& columns, const QByteArray& settlement, int rows) {
+        QByteArray sql = "SELECT " + columns + " FROM images i WHERE true" + settlement;
         if (query.beforeId > 0 && query.sortBy == JobSortKey::Id && query.descending) {
             sql += " AND i.id < " + bind(QByteArray::number(query.beforeId));
         }
@@ -478,23 +477,44 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
             sql += " AND (" + sort.expression + ", i.id) " + (query.descending ? "<" : ">") + " (" +
                    QByteArray(sort.cursor).replace("$K", key) + ", " + id + "::bigint)";
         }
-        return sql + orderBy + bind(QByteArray::number(rows));
+        return sql + order + " LIMIT " + bind(QByteArray::number(rows));
     };
-    QByteArray sql;
-    const qint64 reach = qMin<qint64>(limit + qMax<qint64>(0, query.offset), 100'000'000);
-    if (!sortSplitsBySettlement(query.sortBy)) {
-        sql = select({}, limit);
-    } else if (query.status) {
-        sql = select(isSettled(*query.status) ? kSettled : kUnsettled, limit);
-    } else {
-        // Each branch in its own order, merged: the outer names are the branches' columns
-        // (alias i), so the sort expression reads the same.
-        sql = "SELECT * FROM ((" + select(kSettled, int(reach)) + ") UNION ALL (" +
-              select(kUnsettled, int(reach)) + ")) i" + orderBy + bind(QByteArray::number(limit));
-    }
-    if (query.offset > 0) {
-        sql += " OFFSET " + bind(QByteArray::number(query.offset));
-    }
+    // The page's whole rows, or only their ids.
+    const auto page = [&](bool idsOnly) {
+        const QByteArray columns = idsOnly ? "i.id" : kJobColumns;
+        const qint64 reach = qMin<qint64>(limit + qMax<qint64>(0, query.offset), 100'000'000);
+        QByteArray sql;
+        if (!sortSplitsBySettlement(query.sortBy)) {
+            sql = select(columns, {}, limit);
+        } else if (query.status) {
+            sql = select(columns, isSettled(*query.status) ? kSettled : kUnsettled, limit);
+        } else {
+            // Each branch in its own order, merged. Whole rows: the outer names are the
+            // branches' columns (alias i), so the sort expression reads the same. Ids only: each
+            // branch names its key, which tells PostgreSQL that a branch comes out in the outer
+            // order, so it merges the two (Merge Append) instead of sorting all they return.
+            const QByteArray branch = idsOnly ? sort.expression + " AS sort_key, i.id" : columns;
+            const QByteArray merged =
+                idsOnly ? " ORDER BY i.sort_key" + direction + ", i.id" + direction : order;
+            sql = "SELECT " + (idsOnly ? QByteArray("i.id") : QByteArray("*")) + " FROM ((" +
+                  select(branch, kSettled, int(reach)) + ") UNION ALL (" +
+                  select(branch, kUnsettled, int(reach)) + ")) i" + merged + " LIMIT " +
+                  bind(QByteArray::number(limit));
+        }
+        if (query.offset > 0) {
+            sql += " OFFSET " + bind(QByteArray::number(query.offset));
+        }
+        return sql;
+    };
+    // A jump (OFFSET) skips its rows reading only their ids and sort keys, from the sort's index
+    // alone where it covers them (an index-only scan), then reads the page's whole rows: skipping
+    // the whole rows computed every column of each (result::text included) and visited the heap
+    // in the index's order, 1-4 s for 500,000 rows at a million.
+    const QByteArray sql =
+        query.offset > 0
+            ? "SELECT " + kJobColumns + " FROM images i WHERE i.id = ANY(ARRAY(" +
+                  page(true) + "))" + order
+            : page(false);
     const Result<PgResult> rows = m_db.exec(sql, params);
     if (!rows) {
         return rows.error();
