@@ -3,6 +3,7 @@
 // column with the cursor continuing exactly, and the count behind "all N matching".
 #include "cliprocess.h"
 #include "enginefixture.h"
+#include "pixelnest/audit.h"
 #include "teststack.h"
 
 #include <QJsonArray>
@@ -244,6 +245,31 @@ private Q_SLOTS:
             query.after = cursorAfter(all.first(), query.sortBy);
             QCOMPARE(idsOf(m_fixture->admin().jobs(query).value()), allIds.mid(1 + offset, 2));
         }
+    }
+
+    // The console's audit table reads summaries: a submission's first ids and how many it named,
+    // without its per-job values; `audit --json` (no summary) still gets every id and value.
+    void auditSummaryNamesTheFirstIdsAndHowMany()
+    {
+        EngineFixture fixture;
+        const QList<qint64> ids = fixture.submit(50, 0, QStringLiteral("noop"));
+        QCOMPARE(ids.size(), 50);
+        AuditQuery query;
+        query.action = QStringLiteral("submit");
+        const QList<AuditEntry> full = fixture.admin().audit(query).value();
+        QCOMPARE(full.size(), 1);
+        QCOMPARE(full.first().ids, ids);
+        QCOMPARE(full.first().idsTotal, 50);
+        QCOMPARE(full.first().next.toObject().size(), 50);
+        query.summary = true;
+        const QList<AuditEntry> summary = fixture.admin().audit(query).value();
+        QCOMPARE(summary.size(), 1);
+        QCOMPARE(summary.first().ids, ids.mid(0, AuditQuery::kSummaryIds));
+        QCOMPARE(summary.first().idsTotal, 50);
+        QCOMPARE(summary.first().count, 50);
+        QVERIFY(summary.first().next.isNull());
+        QCOMPARE(auditTargetsText(summary.first()), auditTargetsText(full.first()));
+        QVERIFY(auditTargetsText(summary.first()).endsWith(QStringLiteral("(+47 more)")));
     }
 
     void badFiltersAreUsageErrors_data()

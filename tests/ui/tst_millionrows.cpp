@@ -16,16 +16,19 @@
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
+#include <QMetaEnum>
 #include <QComboBox>
 #include <QEventLoop>
 #include <QFile>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <utility>
 
 using namespace pixelnest;
 using namespace pixelnest::ui;
@@ -35,6 +38,47 @@ namespace
 {
 
 constexpr int kRows = 1'000'000;
+
+// Times each event the GUI thread handles at the outermost level. A slow one says what a stall
+// was: the event's type and its receiver's class and name.
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (m_depth > 0 || QThread::currentThread() != thread()) {
+            return QApplication::notify(receiver, event);
+        }
+        // Read before: handling may delete either.
+        const QEvent::Type type = event->type();
+        const char* className = receiver->metaObject()->className();
+        const QString name = receiver->objectName();
+        QElapsedTimer clock;
+        clock.start();
+        ++m_depth;
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 ms = clock.elapsed();
+        if (ms >= kSlowMs) {
+            const char* typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+            m_slow.append(QStringLiteral("%1 ms %2 to %3%4")
+                              .arg(ms)
+                              .arg(typeName ? QString::fromLatin1(typeName) : QString::number(type))
+                              .arg(QString::fromLatin1(className),
+                                   name.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(name)));
+        }
+        return handled;
+    }
+    // The events of kSlowMs or more since the last call.
+    QStringList takeSlow() { return std::exchange(m_slow, {}); }
+    static constexpr qint64 kSlowMs = 10;
+
+private:
+    int m_depth = 0;
+    QStringList m_slow;
+};
 
 // Ticks every 5 ms on the GUI thread; a late tick is a stall of the event loop.
 class StallProbe final : public QObject
@@ -62,12 +106,18 @@ public:
     // not a stall of the console: the next gap is measured from here.
     void skip() { m_clock.restart(); }
     qint64 maxMs() const { return m_max; }
-    // The longest stall since the last phase, and a new phase begins.
-    qint64 phase()
+    // The longest stall since the last phase, with the slow events that made it, and a new
+    // phase begins.
+    QString phase()
     {
         const qint64 longest = m_phaseMax;
         m_phaseMax = 0;
-        return longest;
+        const QStringList slow = static_cast<TimedApplication*>(qApp)->takeSlow();
+        return slow.isEmpty() ? QStringLiteral("%1 ms").arg(longest)
+                              : QStringLiteral("%1 ms (events of %2 ms or more: %3)")
+                                    .arg(longest)
+                                    .arg(TimedApplication::kSlowMs)
+                                    .arg(slow.join(QStringLiteral("; ")));
     }
     int over50() const { return m_over50; }
     int over16() const { return m_over16; }
@@ -266,7 +316,7 @@ private Q_SLOTS:
                 [this](int, qint64 elapsedMs) { m_pageMs.append(elapsedMs); });
         QVERIFY(spin([&] { return model->rowCount() > 0; }, 60'000));
         note(QStringLiteral("window shown, connected and first page on screen after %1 ms "
-                            "(longest stall meanwhile %2 ms: building the window)")
+                            "(longest stall meanwhile %2: building the window)")
                  .arg(opened.elapsed())
                  .arg(probe.phase()));
 
@@ -280,7 +330,7 @@ private Q_SLOTS:
                  .arg(model->rowCount())
                  .arg(scrolling.elapsed())
                  .arg(summary(m_pageMs)));
-        note(QStringLiteral("  longest stall while scrolling: %1 ms").arg(probe.phase()));
+        note(QStringLiteral("  longest stall while scrolling: %1").arg(probe.phase()));
         // Jumps anywhere: nothing before the target is loaded; PostgreSQL skips to it.
         QStringList jumps;
         for (const double fraction : {0.5, 0.25, 0.75, 1.0, 0.999, 0.1}) {
@@ -296,7 +346,7 @@ private Q_SLOTS:
         probe.skip();
         note(QStringLiteral("scrollbar jumps (drag to a position until its screen is loaded): %1")
                  .arg(jumps.join(QStringLiteral(", "))));
-        note(QStringLiteral("  longest stall while jumping: %1 ms").arg(probe.phase()));
+        note(QStringLiteral("  longest stall while jumping: %1").arg(probe.phase()));
 
         for (int column = 0; column < kJobColumnCount; ++column) {
             for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
@@ -310,7 +360,7 @@ private Q_SLOTS:
                 const qint64 middle = jumpTo(view, model, 0.5);
                 QVERIFY(middle >= 0);
                 note(QStringLiteral("sort by %1 %2: first page + 5 screens in %3 ms, jump to the "
-                                    "middle %4 ms; page queries %5; longest stall %6 ms")
+                                    "middle %4 ms; page queries %5; longest stall %6")
                          .arg(jobColumnTitle(JobColumn(column)), order == Qt::AscendingOrder
                                                                      ? QStringLiteral("asc")
                                                                      : QStringLiteral("desc"))
@@ -321,7 +371,7 @@ private Q_SLOTS:
             }
         }
 
-        note(QStringLiteral("  longest stall while sorting: %1 ms").arg(probe.phase()));
+        note(QStringLiteral("  longest stall while sorting: %1").arg(probe.phase()));
 
         // Live updates at 1,000 rows a second for 5 s: another connection changes 100 of the
         // rows on screen every 100 ms (each UPDATE notifies their ids, as an engine's results
@@ -359,7 +409,7 @@ private Q_SLOTS:
         QVERIFY(spin([&] { return !model->isLoading(); }, 10'000));
         disconnect(counting);
         note(QStringLiteral("live updates: %1 row updates in 5 s from another connection, %2 row "
-                            "re-reads by the table; longest stall %3 ms")
+                            "re-reads by the table; longest stall %3")
                  .arg(updated.load())
                  .arg(refreshed)
                  .arg(probe.phase()));
@@ -388,7 +438,7 @@ private Q_SLOTS:
         QVERIFY(scrollPages(view, model, 4));
         note(QStringLiteral("search 'beach' (1,000 matches): page queries %1")
                  .arg(summary(m_pageMs)));
-        note(QStringLiteral("  longest stall while filtering and searching: %1 ms")
+        note(QStringLiteral("  longest stall while filtering and searching: %1")
                  .arg(probe.phase()));
 
         note(QStringLiteral("event loop: longest stall %1 ms over %2 probe ticks; %3 gaps over "
@@ -409,5 +459,13 @@ private Q_SLOTS:
     void cleanupTestCase() { waitForAdminThreads(10'000); }
 };
 
-QTEST_MAIN(TestMillionRows)
+// QTEST_MAIN, with the timed application.
+int main(int argc, char** argv)
+{
+    TimedApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    TestMillionRows test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_millionrows.moc"

@@ -30,7 +30,12 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         // Everything the row records, old values included, for the curious.
         QJsonObject json = auditEntryJson(entry);
-        return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)).left(4000);
+        QString text =
+            QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)).left(4000);
+        if (entry.idsTotal > entry.ids.size()) {
+            text += tr("\n(%n job(s) in all)", "", int(entry.idsTotal));
+        }
+        return text;
     }
     if (role != Qt::DisplayRole) {
         return {};
@@ -118,6 +123,7 @@ void AuditTableModel::loadPage()
     m_loading = true;
     AuditQuery page = m_query;
     page.limit = kPageSize;
+    page.summary = true; // the table shows a few ids and the new value
     page.beforeId = m_entries.isEmpty() ? 0 : m_entries.last().id;
     const int generation = m_generation;
     m_service->audit(page).then(this, [this, generation](const Result<QList<AuditEntry>>& rows) {

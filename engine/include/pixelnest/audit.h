@@ -23,7 +23,8 @@ struct AuditEntry
     QString action;     // submit | priority | cancel | reprocess | reprocess-all-failed |
                         // role change | retry_now | pause | resume | drain (filter:
                         // {"pipeline": P} or {"worker": [ids]})
-    QList<qint64> ids;  // the jobs changed (empty for a role change)
+    QList<qint64> ids;  // the jobs changed (empty for a role change); a summary's first ones
+    qsizetype idsTotal = 0; // how many jobs the entry names (ids may hold fewer: a summary)
     QJsonObject filter; // bulk actions over a filter: the filter ({"status": "failed"})
     int count = 0;      // how many rows changed
     QJsonValue old;     // {"<id>": old value, ...} or {"role": ...}
@@ -38,6 +39,10 @@ struct AuditQuery
     QString action;      // exact; empty: every action
     qint64 beforeId = 0; // the next page: entries with a smaller id
     int limit = 100;
+    // For a table (the console): each entry's first ids (idsTotal says how many), without a
+    // submission's per-job values. A submission of a million images is one entry of ~80 MB.
+    bool summary = false;
+    static constexpr int kSummaryIds = 20;
 };
 
 // `audit --json`: at, login, role, client, action, ids | filter+count, old, new.
