@@ -165,6 +165,47 @@ private Q_SLOTS:
         QTRY_COMPARE(model.rowCount(), 5);
     }
 
+    // A new order, or a new status filter (counted from the status counts, ahead of the page),
+    // lands as one reset with the whole count: a change in the number of rows costs the view
+    // ~8 ms at a million (its vertical header), so the table must not shrink to a page and grow.
+    // A search (counted by a scan) lands its page first, then grows once.
+    void reloadsLandWithTheirCount()
+    {
+        FakeAdminService service;
+        service.addJobs(40, JobStatus::Queued);
+        service.addJobs(25, JobStatus::Failed);
+        JobTableModel model(&service, nullptr);
+        model.setPageSize(10);
+        model.reload();
+        QTRY_COMPARE(model.rowCount(), 65);
+        QTRY_VERIFY(!model.isLoading());
+        QList<int> rowsAtReset;
+        connect(&model, &QAbstractItemModel::modelReset, this,
+                [&] { rowsAtReset.append(model.rowCount()); });
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        const auto settled = [&] { return !model.isLoading() && !rowsAtReset.isEmpty(); };
+
+        model.sort(int(JobColumn::Priority), Qt::AscendingOrder);
+        QTRY_VERIFY(settled());
+        QCOMPARE(rowsAtReset, QList<int>{65});
+        model.setStatusFilter(JobStatus::Failed);
+        QTRY_COMPARE(rowsAtReset.size(), 2);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(rowsAtReset.last(), 25);
+        QCOMPARE(inserted.size() + removed.size(), 0);
+
+        model.setStatusFilter(std::nullopt);
+        QTRY_COMPARE(rowsAtReset.size(), 3);
+        QTRY_VERIFY(!model.isLoading());
+        model.setTitleFilter(QStringLiteral("job")); // every fake title: a scan counts them
+        QTRY_COMPARE(rowsAtReset.size(), 4);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(rowsAtReset.last(), 10);
+        QCOMPARE(model.rowCount(), 65);
+        QCOMPARE(inserted.size(), 1);
+    }
+
     void actionsSayWhatTheyDid()
     {
         FakeAdminService service;

@@ -125,6 +125,8 @@ private:
     int m_generation = 0; // a filter, search or sort change makes older answers stale
     bool m_loading = false;
     bool m_counting = false;
+    std::optional<int> m_totalAhead; // the count, when it came before the first page
+    bool m_filterChanged = true;     // since the last count (a new order keeps the count)
     bool m_failed = false;
     // The rows the view asked for since the last page (data() is const, hence mutable).
     mutable int m_wantFirst = -1;

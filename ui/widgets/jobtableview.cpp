@@ -1,5 +1,7 @@
 #include "widgets/jobtableview.h"
 
+#include "widgets/cachedtextdelegate.h"
+
 #include <QHeaderView>
 #include <QPainter>
 
@@ -22,6 +24,7 @@ JobTableView::JobTableView(QWidget* parent) : QTableView(parent)
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setHighlightSections(false);
     setIconSize(QSize(48, 36));
+    setItemDelegate(new CachedTextDelegate(this));
     setAccessibleName(tr("Images"));
 }
 

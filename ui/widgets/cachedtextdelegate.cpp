@@ -1,0 +1,84 @@
+#include "widgets/cachedtextdelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QStyle>
+
+#include <utility>
+
+namespace pixelnest::ui
+{
+
+void CachedTextDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                               const QModelIndex& index) const
+{
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
+    // Wrapped or right-to-left text, check boxes: the style's own way (the Images table has none).
+    if (cell.text.isEmpty() || cell.features.testFlag(QStyleOptionViewItem::WrapText) ||
+        cell.features.testFlag(QStyleOptionViewItem::HasCheckIndicator) ||
+        cell.direction != Qt::LeftToRight) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QWidget* widget = cell.widget;
+    const QStyle* style = widget != nullptr ? widget->style() : QApplication::style();
+    // Background, selection, decoration and focus, as the style paints them, without the text.
+    const QString text = std::exchange(cell.text, QString());
+    style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
+    // Where the style puts the text. In a one-line cell that place does not depend on the text,
+    // so a stand-in spares laying the real text out only to measure it.
+    cell.text = QStringLiteral("x");
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &cell, widget)
+                           .adjusted(margin, 0, -margin, 0);
+    if (area.width() <= 0) {
+        return;
+    }
+    const QStaticText& laid = laidOut(text, area.width(), cell);
+    const QSizeF size = laid.size();
+    const Qt::Alignment horizontal =
+        QStyle::visualAlignment(cell.direction, cell.displayAlignment) & Qt::AlignHorizontal_Mask;
+    qreal x = area.left();
+    if (horizontal.testFlag(Qt::AlignRight)) {
+        x = area.right() + 1 - size.width();
+    } else if (horizontal.testFlag(Qt::AlignHCenter)) {
+        x = area.left() + (area.width() - size.width()) / 2;
+    }
+    // Whole pixels, as QStyle::alignedRect places the style's own text.
+    const int y = area.top() + (area.height() - cell.fontMetrics.height()) / 2;
+    // The text colour the style would pick: highlighted when selected, by state otherwise.
+    QPalette::ColorGroup group =
+        cell.state.testFlag(QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
+    if (group == QPalette::Normal && !cell.state.testFlag(QStyle::State_Active)) {
+        group = QPalette::Inactive;
+    }
+    painter->save();
+    painter->setFont(cell.font);
+    painter->setPen(cell.palette.color(group, cell.state.testFlag(QStyle::State_Selected)
+                                                  ? QPalette::HighlightedText
+                                                  : QPalette::Text));
+    painter->drawStaticText(QPointF(x, y), laid);
+    painter->restore();
+}
+
+const QStaticText& CachedTextDelegate::laidOut(const QString& text, int width,
+                                               const QStyleOptionViewItem& option) const
+{
+    if (option.font != m_font || m_texts.size() >= kMaxCached) {
+        m_texts.clear();
+        m_font = option.font;
+    }
+    const QString key = QString::number(width) + QChar(0x1f) + text;
+    auto found = m_texts.find(key);
+    if (found == m_texts.end()) {
+        QStaticText laid(option.fontMetrics.elidedText(text, option.textElideMode, width));
+        laid.setTextFormat(Qt::PlainText);
+        laid.setPerformanceHint(QStaticText::AggressiveCaching);
+        laid.prepare(QTransform(), option.font);
+        found = m_texts.insert(key, laid);
+    }
+    return found.value();
+}
+
+} // namespace pixelnest::ui
