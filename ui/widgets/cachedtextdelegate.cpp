@@ -26,12 +26,7 @@ void CachedTextDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     // Background, selection, decoration and focus, as the style paints them, without the text.
     const QString text = std::exchange(cell.text, QString());
     style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
-    // Where the style puts the text. In a one-line cell that place does not depend on the text,
-    // so a stand-in spares laying the real text out only to measure it.
-    cell.text = QStringLiteral("x");
-    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-    const QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &cell, widget)
-                           .adjusted(margin, 0, -margin, 0);
+    const QRect area = textArea(cell, style);
     if (area.width() <= 0) {
         return;
     }
@@ -60,6 +55,33 @@ void CachedTextDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
                                                   : QPalette::Text));
     painter->drawStaticText(QPointF(x, y), laid);
     painter->restore();
+}
+
+QRect CachedTextDelegate::textArea(QStyleOptionViewItem& cell, const QStyle* style) const
+{
+    // Where the style puts the text. In a one-line cell that place depends on the cell's size and
+    // decoration, not on the text: it is asked once per shape of cell, with a stand-in text
+    // (asking lays the text out, only to measure it).
+    const bool decorated = cell.features.testFlag(QStyleOptionViewItem::HasDecoration);
+    const QString key = QStringLiteral("%1x%2 %3x%4 %5")
+                            .arg(cell.rect.width())
+                            .arg(cell.rect.height())
+                            .arg(decorated ? cell.decorationSize.width() : 0)
+                            .arg(decorated ? cell.decorationSize.height() : 0)
+                            .arg(int(cell.decorationPosition));
+    auto found = m_areas.find(key);
+    if (found == m_areas.end()) {
+        if (m_areas.size() >= kMaxCached) {
+            m_areas.clear();
+        }
+        cell.text = QStringLiteral("x");
+        const int margin =
+            style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, cell.widget) + 1;
+        const QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &cell, cell.widget)
+                               .adjusted(margin, 0, -margin, 0);
+        found = m_areas.insert(key, area.translated(-cell.rect.topLeft()));
+    }
+    return found.value().translated(cell.rect.topLeft());
 }
 
 const QStaticText& CachedTextDelegate::laidOut(const QString& text, int width,

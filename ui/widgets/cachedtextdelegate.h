@@ -24,13 +24,16 @@ public:
                const QModelIndex& index) const override;
 
 private:
+    // The rectangle the style gives the text in `cell` (whose text it changes).
+    QRect textArea(QStyleOptionViewItem& cell, const QStyle* style) const;
     // The elided text, laid out, for a text at a width.
     const QStaticText& laidOut(const QString& text, int width,
                                const QStyleOptionViewItem& option) const;
 
     static constexpr int kMaxCached = 4096; // a few screens of cells; then it starts over
     mutable QHash<QString, QStaticText> m_texts;
-    mutable QFont m_font; // the texts' font; another one starts the cache over
+    mutable QHash<QString, QRect> m_areas; // by the cell's shape, relative to its corner
+    mutable QFont m_font;                  // the texts' font; another one starts the cache over
 };
 
 } // namespace pixelnest::ui
