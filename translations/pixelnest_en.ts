@@ -392,6 +392,14 @@
         <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>
+(%n job(s) in all)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::ConnectionDialog</name>

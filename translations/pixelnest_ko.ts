@@ -379,6 +379,14 @@
         <source>New value</source>
         <translation>새 값</translation>
     </message>
+    <message numerus="yes">
+        <source>
+(%n job(s) in all)</source>
+        <translation>
+            <numerusform>
+(모두 %n개 작업)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pixelnest::ui::ConnectionDialog</name>

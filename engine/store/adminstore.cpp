@@ -509,12 +509,14 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
     // A jump (OFFSET) skips its rows reading only their ids and sort keys, from the sort's index
     // alone where it covers them (an index-only scan), then reads the page's whole rows: skipping
     // the whole rows computed every column of each (result::text included) and visited the heap
-    // in the index's order, 1-4 s for 500,000 rows at a million.
-    const QByteArray sql =
-        query.offset > 0
-            ? "SELECT " + kJobColumns + " FROM images i WHERE i.id = ANY(ARRAY(" +
-                  page(true) + "))" + order
-            : page(false);
+    // in the index's order, 1-4 s for 500,000 rows at a million. A merged page does the same: its
+    // unsettled branch sorts every unsettled row, narrower as a key and an id (~20 % faster).
+    const bool idsFirst =
+        query.offset > 0 || (sortSplitsBySettlement(query.sortBy) && !query.status);
+    const QByteArray sql = idsFirst ? "SELECT " + kJobColumns +
+                                          " FROM images i WHERE i.id = ANY(ARRAY(" + page(true) +
+                                          "))" + order
+                                    : page(false);
     const Result<PgResult> rows = m_db.exec(sql, params);
     if (!rows) {
         return rows.error();
