@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <QStyle>
+#include <QtMath>
 
 #include <utility>
 
@@ -40,8 +41,9 @@ void CachedTextDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     } else if (horizontal.testFlag(Qt::AlignHCenter)) {
         x = area.left() + (area.width() - size.width()) / 2;
     }
-    // Whole pixels, as QStyle::alignedRect places the style's own text.
-    const int y = area.top() + (area.height() - cell.fontMetrics.height()) / 2;
+    // In whole pixels, as QStyle::alignedRect places the style's own text, and by the laid-out
+    // height, not the font's: a fallback font (Hangul in DejaVu Sans) may be taller.
+    const int y = area.top() + (area.height() - qCeil(size.height())) / 2;
     // The text colour the style would pick: highlighted when selected, by state otherwise.
     QPalette::ColorGroup group =
         cell.state.testFlag(QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
