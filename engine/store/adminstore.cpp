@@ -479,7 +479,7 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
         }
         return sql + order + " LIMIT " + bind(QByteArray::number(rows));
     };
-    // The page's whole rows, or only their ids.
+    // The page's whole rows, or only their ids (a merged page: only its ids).
     const auto page = [&](bool idsOnly) {
         const QByteArray columns = idsOnly ? "i.id" : kJobColumns;
         const qint64 reach = qMin<qint64>(limit + qMax<qint64>(0, query.offset), 100'000'000);
@@ -489,17 +489,14 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
         } else if (query.status) {
             sql = select(columns, isSettled(*query.status) ? kSettled : kUnsettled, limit);
         } else {
-            // Each branch in its own order, merged. Whole rows: the outer names are the
-            // branches' columns (alias i), so the sort expression reads the same. Ids only: each
-            // branch names its key, which tells PostgreSQL that a branch comes out in the outer
-            // order, so it merges the two (Merge Append) instead of sorting all they return.
-            const QByteArray branch = idsOnly ? sort.expression + " AS sort_key, i.id" : columns;
-            const QByteArray merged =
-                idsOnly ? " ORDER BY i.sort_key" + direction + ", i.id" + direction : order;
-            sql = "SELECT " + (idsOnly ? QByteArray("i.id") : QByteArray("*")) + " FROM ((" +
-                  select(branch, kSettled, int(reach)) + ") UNION ALL (" +
-                  select(branch, kUnsettled, int(reach)) + ")) i" + merged + " LIMIT " +
-                  bind(QByteArray::number(limit));
+            // Each branch in its own order, merged; only ids are read this way (idsFirst below).
+            // Each branch names its key, which tells PostgreSQL that a branch comes out in the
+            // outer order, so it merges the two (Merge Append) instead of sorting all they return.
+            Q_ASSERT(idsOnly);
+            const QByteArray branch = sort.expression + " AS sort_key, i.id";
+            sql = "SELECT i.id FROM ((" + select(branch, kSettled, int(reach)) + ") UNION ALL (" +
+                  select(branch, kUnsettled, int(reach)) + ")) i ORDER BY i.sort_key" + direction +
+                  ", i.id" + direction + " LIMIT " + bind(QByteArray::number(limit));
         }
         if (query.offset > 0) {
             sql += " OFFSET " + bind(QByteArray::number(query.offset));
