@@ -61,16 +61,17 @@ void CachedTextDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
 
 QRect CachedTextDelegate::textArea(QStyleOptionViewItem& cell, const QStyle* style) const
 {
-    // Where the style puts the text. In a one-line cell that place depends on the cell's size and
-    // decoration, not on the text: it is asked once per shape of cell, with a stand-in text
-    // (asking lays the text out, only to measure it).
+    // Where the style puts the text. In a one-line cell that place depends on the cell's size,
+    // decoration and style, not on the text: it is asked once per shape of cell, with a stand-in
+    // text (asking lays the text out, only to measure it).
     const bool decorated = cell.features.testFlag(QStyleOptionViewItem::HasDecoration);
-    const QString key = QStringLiteral("%1x%2 %3x%4 %5")
+    const QString key = QStringLiteral("%1x%2 %3x%4 %5 %6")
                             .arg(cell.rect.width())
                             .arg(cell.rect.height())
                             .arg(decorated ? cell.decorationSize.width() : 0)
                             .arg(decorated ? cell.decorationSize.height() : 0)
-                            .arg(int(cell.decorationPosition));
+                            .arg(int(cell.decorationPosition))
+                            .arg(quintptr(style)); // another style, other margins
     auto found = m_areas.find(key);
     if (found == m_areas.end()) {
         if (m_areas.size() >= kMaxCached) {
