@@ -4,6 +4,7 @@
 #include "cliprocess.h"
 #include "enginefixture.h"
 #include "pixelnest/audit.h"
+#include "store/pgconnection.h"
 #include "teststack.h"
 
 #include <QJsonArray>
@@ -193,7 +194,9 @@ private Q_SLOTS:
 
     // The console's jump: `offset` rows past the start or past a cursor, in every order, with and
     // without a status (a split sort merges two branches without one), is exactly that slice of
-    // the whole order. A jump reads the skipped rows' ids only, then the page's rows.
+    // the order a plain ORDER BY over the whole table gives. A jump, and a merged page, read the
+    // rows' ids first, then the rows. The data mixes every status (processing with workers) and
+    // gives each key ties and distinct values.
     void everySortJumpsToAnyOffset_data()
     {
         QTest::addColumn<int>("sortBy");
@@ -215,6 +218,46 @@ private Q_SLOTS:
         QFETCH(int, sortBy);
         QFETCH(bool, descending);
         QFETCH(bool, completedOnly);
+        EngineFixture fixture;
+        fixture.submit(40, 0, QStringLiteral("noop"));
+        QVERIFY(fixture.scalar(QStringLiteral(
+                    "WITH x AS (UPDATE images SET status = (CASE id % 5 WHEN 0 THEN 'completed' "
+                    "WHEN 1 THEN 'failed' WHEN 2 THEN 'processing' WHEN 3 THEN 'queued' "
+                    "ELSE 'cancelled' END)::job_status, attempts = id % 3, "
+                    "worker = CASE WHEN id % 5 <> 3 THEN 'host-' || id % 4 || ':' || id % 2 END, "
+                    "error = CASE WHEN id % 5 = 1 THEN 'error ' || id % 3 END, "
+                    "started_at = CASE WHEN id % 5 <> 3 THEN now() END, "
+                    "finished_at = CASE WHEN id % 5 IN (0, 1, 4) THEN "
+                    "now() - id % 4 * interval '1 second' END, "
+                    "priority = id % 4 * 10, title = 'img-' || id % 6 RETURNING 1) "
+                    "SELECT count(*) FROM x")) == 40);
+        // The reference: each key's expression, sorted by PostgreSQL over the whole table.
+        const QStringList expressions{
+            QStringLiteral("i.id"),
+            QStringLiteral("i.title"),
+            QStringLiteral("i.status"),
+            QStringLiteral("i.priority"),
+            QStringLiteral("i.attempts"),
+            QStringLiteral("coalesce(i.worker, '')"),
+            QStringLiteral("i.id"),
+            QStringLiteral("coalesce(date_trunc('milliseconds', (i.finished_at AT TIME ZONE "
+                           "'UTC') + interval '500 microseconds'), '-infinity'::timestamp)"),
+            QStringLiteral("left(coalesce(i.error, ''), 200)")};
+        const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+        const QString reference =
+            QStringLiteral("SELECT string_agg(id::text, ',' ORDER BY %1%2, id%2) FROM images i%3")
+                .arg(expressions.at(sortBy), direction,
+                     completedOnly ? QStringLiteral(" WHERE i.status = 'completed'") : QString());
+        engine::PgConnection db;
+        QVERIFY(db.open(fixture.connections().postgres).ok());
+        const Result<engine::PgResult> sorted = db.exec(reference.toUtf8());
+        QVERIFY(sorted && sorted->rows() == 1);
+        QList<qint64> expected;
+        for (const QString& id : sorted->text(0, 0).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            expected.append(id.toLongLong());
+        }
+        QCOMPARE(expected.size(), completedOnly ? 8 : 40);
+
         JobQuery query;
         query.sortBy = JobSortKey(sortBy);
         query.descending = descending;
@@ -222,8 +265,6 @@ private Q_SLOTS:
             query.status = JobStatus::Completed;
         }
         query.limit = 100;
-        const QList<JobRecord> all = m_fixture->admin().jobs(query).value();
-        QCOMPARE(all.size(), completedOnly ? 3 : 12);
         const auto idsOf = [](const QList<JobRecord>& rows) {
             QList<qint64> ids;
             for (const JobRecord& row : rows) {
@@ -231,19 +272,20 @@ private Q_SLOTS:
             }
             return ids;
         };
-        const QList<qint64> allIds = idsOf(all);
-        query.limit = 2;
+        const QList<JobRecord> all = fixture.admin().jobs(query).value();
+        QCOMPARE(idsOf(all), expected);
+        query.limit = 3;
         for (int offset = 1; offset <= all.size(); ++offset) {
             query.after.reset();
             query.offset = offset;
-            const QList<JobRecord> page = m_fixture->admin().jobs(query).value();
-            QCOMPARE(idsOf(page), allIds.mid(offset, 2));
+            const QList<JobRecord> page = fixture.admin().jobs(query).value();
+            QCOMPARE(idsOf(page), expected.mid(offset, 3));
             if (!page.isEmpty()) {
                 QCOMPARE(page.first().title, all[offset].title); // whole rows, not only ids
-                QCOMPARE(page.first().status, all[offset].status);
+                QCOMPARE(page.first().worker, all[offset].worker);
             }
-            query.after = cursorAfter(all.first(), query.sortBy);
-            QCOMPARE(idsOf(m_fixture->admin().jobs(query).value()), allIds.mid(1 + offset, 2));
+            query.after = cursorAfter(all.at(4), query.sortBy);
+            QCOMPARE(idsOf(fixture.admin().jobs(query).value()), expected.mid(5 + offset, 3));
         }
     }
 

@@ -28,7 +28,8 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
     }
     const AuditEntry& entry = m_entries.at(index.row());
     if (role == Qt::ToolTipRole) {
-        // Everything the row records, old values included, for the curious.
+        // What the row records, old values included, for the curious (a summary: the first ids,
+        // and no per-job values of a submission; `pixelnest audit --json` prints it all).
         QJsonObject json = auditEntryJson(entry);
         QString text =
             QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)).left(4000);

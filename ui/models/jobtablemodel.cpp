@@ -333,11 +333,13 @@ void JobTableModel::requestFirstPage()
 {
     m_loading = true;
     m_counting = false; // a count of the old filter is stale
+    m_firstPagePending = true;
     m_totalAhead.reset();
     // A change in the number of rows costs the view ~8 ms at a million (its vertical header
     // re-lays out every row), so the first page lands with the whole count where that is known
-    // at once: counted ahead of the page when the status counts give it (~1 ms, the same lane),
-    // or unchanged when only the order changed. Otherwise the page lands, then the count.
+    // at once: counted ahead of the page when the status counts give it (~1 ms), or unchanged
+    // when only the order changed. Otherwise the page lands, then the count. (The count runs in
+    // the service's other lane: should it come after the page, the page lands first, as then.)
     JobQuery beyondStatus = m_query;
     beyondStatus.status.reset();
     if (!beyondStatus.filters()) {
@@ -354,6 +356,7 @@ void JobTableModel::requestFirstPage()
                 return;
             }
             m_loading = false;
+            m_firstPagePending = false;
             if (!page) {
                 m_failed = true;
                 Q_EMIT loadFailed(page.error().message);
@@ -393,14 +396,14 @@ void JobTableModel::requestCount()
         }
         m_counting = false;
         if (!count) {
-            if (!m_loading) { // else the page reports the outage, or asks again once it lands
+            if (!m_firstPagePending) { // else that page reports the outage, or asks again
                 Q_EMIT loadFailed(count.error().message);
             }
             return;
         }
         m_filterChanged = false;
         const int total = int(qMin<qint64>(count.value(), std::numeric_limits<int>::max()));
-        if (m_loading) {
+        if (m_firstPagePending) {
             m_totalAhead = total; // the first page is still to come: it lands with this
             return;
         }

@@ -85,7 +85,8 @@ public:
 
 Q_SIGNALS:
     void pageLoaded(int rows, qint64 elapsedMs);
-    // The number of rows matching the filter is known (after a reload, or when it changed).
+    // The table's length changed, or a reload landed (then it may be the first page's, until
+    // the count follows).
     void totalChanged(int rows);
     void loadFailed(const QString& message);
     // After a live tick: these loaded rows were re-read (the detail pane follows its job).
@@ -125,7 +126,8 @@ private:
     int m_generation = 0; // a filter, search or sort change makes older answers stale
     bool m_loading = false;
     bool m_counting = false;
-    std::optional<int> m_totalAhead; // the count, when it came before the first page
+    bool m_firstPagePending = false; // a reload's first page is in flight
+    std::optional<int> m_totalAhead; // the count, when it came before that page
     bool m_filterChanged = true;     // since the last count (a new order keeps the count)
     bool m_failed = false;
     // The rows the view asked for since the last page (data() is const, hence mutable).

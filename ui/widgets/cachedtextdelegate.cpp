@@ -94,7 +94,8 @@ const QStaticText& CachedTextDelegate::laidOut(const QString& text, int width,
         m_texts.clear();
         m_font = option.font;
     }
-    const QString key = QString::number(width) + QChar(0x1f) + text;
+    const QString key = QString::number(width) + QChar(0x1f) +
+                        QString::number(int(option.textElideMode)) + QChar(0x1f) + text;
     auto found = m_texts.find(key);
     if (found == m_texts.end()) {
         QStaticText laid(option.fontMetrics.elidedText(text, option.textElideMode, width));
