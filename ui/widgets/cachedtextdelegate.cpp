@@ -65,13 +65,8 @@ QRect CachedTextDelegate::textArea(QStyleOptionViewItem& cell, const QStyle* sty
     // decoration and style, not on the text: it is asked once per shape of cell, with a stand-in
     // text (asking lays the text out, only to measure it).
     const bool decorated = cell.features.testFlag(QStyleOptionViewItem::HasDecoration);
-    const QString key = QStringLiteral("%1x%2 %3x%4 %5 %6")
-                            .arg(cell.rect.width())
-                            .arg(cell.rect.height())
-                            .arg(decorated ? cell.decorationSize.width() : 0)
-                            .arg(decorated ? cell.decorationSize.height() : 0)
-                            .arg(int(cell.decorationPosition))
-                            .arg(quintptr(style)); // another style, other margins
+    const AreaKey key{cell.rect.size(), decorated ? cell.decorationSize : QSize(),
+                      int(cell.decorationPosition), style};
     auto found = m_areas.find(key);
     if (found == m_areas.end()) {
         if (m_areas.size() >= kMaxCached) {
@@ -94,8 +89,7 @@ const QStaticText& CachedTextDelegate::laidOut(const QString& text, int width,
         m_texts.clear();
         m_font = option.font;
     }
-    const QString key = QString::number(width) + QChar(0x1f) +
-                        QString::number(int(option.textElideMode)) + QChar(0x1f) + text;
+    const TextKey key{text, width, int(option.textElideMode)};
     auto found = m_texts.find(key);
     if (found == m_texts.end()) {
         QStaticText laid(option.fontMetrics.elidedText(text, option.textElideMode, width));
