@@ -2,8 +2,10 @@
 
 #include "store/jobrows.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
 
 namespace pixelnest::engine
 {
@@ -31,15 +33,23 @@ FROM claimed c JOIN image_data d ON d.image_id = c.id
 ORDER BY c.id
 )SQL";
 
-// Rows are found through the primary key ($2, the batch's ids), never through images_status_id:
-// `status::text` keeps the planner off that index, whose 'processing' range is mostly dead
-// entries while an engine runs (every claim adds one, non-HOT). Scanning it, or the table when
-// the generic plan chose a hash join, cost the writer more than its updates did (perf).
+// One statement, so that a batch without derived images is one round trip and its own
+// (synchronous) commit; it used to be BEGIN, a lock statement (planned again at every bind) and
+// COMMIT around it: four round trips per batch.
+//
+// `locked` takes the row locks in id order: every writer (results, cancel, priority) takes them
+// in that order, so two can wait for each other but never deadlock. The update is driven by it,
+// row by row in that order (or after it whole, through a hash), so no row is written before it is
+// locked. It reads the locked rows' current attempt, and each row looks up its own outcome by
+// "id:attempt" ($1 is an object keyed so): an outcome of a stale attempt finds no row, and no
+// join of the JSON with `images` is left to plan. (Joining jsonb_to_recordset to `images` made the
+// planner rescan the JSON for every row: it estimated one row of `images` through the
+// `status::text` filter below.) The rows are found through the primary key ($2), never through
+// images_status_id: `status::text` keeps the planner off that index, whose 'processing' range is
+// mostly dead entries while an engine runs (every claim adds one, non-HOT).
 const QByteArray kOutcomeSql = R"SQL(
-WITH input AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb)
-        AS x(id bigint, attempt int, outcome text, result jsonb, error text, width int,
-             height int, retry_ms int)
+WITH locked AS MATERIALIZED (
+    SELECT id, attempts FROM images WHERE id = ANY($2::bigint[]) ORDER BY id FOR UPDATE
 ), updated AS (
     UPDATE images i SET
         status = CASE x.outcome WHEN 'retry' THEN 'queued' ELSE x.outcome END::job_status,
@@ -51,21 +61,18 @@ WITH input AS (
         queued_at = CASE WHEN x.outcome = 'retry' THEN now() ELSE i.queued_at END,
         not_before = CASE WHEN x.outcome = 'retry'
                           THEN now() + x.retry_ms * interval '1 millisecond' END
-    FROM input x
-    WHERE i.id = ANY($2::bigint[]) AND i.id = x.id AND i.attempts = x.attempt
+    FROM locked l
+    CROSS JOIN LATERAL jsonb_to_record($1::jsonb -> (l.id || ':' || l.attempts))
+        AS x(outcome text, result jsonb, error text, width int, height int, retry_ms int)
+    WHERE i.id = l.id AND i.attempts = l.attempts AND x.outcome IS NOT NULL
       AND i.status::text = 'processing'
-    RETURNING i.id, x.attempt, x.outcome, x.error
+    RETURNING i.id, l.attempts AS attempt, x.outcome, x.error
 ), history AS (
     UPDATE attempts a SET finished_at = now(), outcome = u.outcome, error = u.error
     FROM updated u WHERE a.image_id = u.id AND a.attempt = u.attempt
 )
 SELECT id, attempt FROM updated ORDER BY id, attempt
 )SQL";
-
-// Row locks in id order, before any write of the transaction: every writer (results, cancel,
-// priority) takes them in that order, so two of them can wait for each other but never deadlock.
-const QByteArray kLockSql =
-    "SELECT 1 FROM images WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE";
 
 // Fenced by attempt: a lease that expired for attempt N releases the job only while it is still
 // in attempt N (0: a claim's token, from before PostgreSQL numbered the attempt). A job whose
@@ -116,11 +123,10 @@ QString outcomeName(Outcome outcome)
 
 QByteArray outcomesJson(const QList<JobOutcome>& outcomes)
 {
-    QJsonArray rows;
+    // Keyed "id:attempt" (kOutcomeSql). Two attempts of one job may share a batch.
+    QJsonObject rows;
     for (const JobOutcome& outcome : outcomes) {
-        QJsonObject row{{QStringLiteral("id"), outcome.id},
-                        {QStringLiteral("attempt"), outcome.attempt},
-                        {QStringLiteral("outcome"), outcomeName(outcome.outcome)},
+        QJsonObject row{{QStringLiteral("outcome"), outcomeName(outcome.outcome)},
                         {QStringLiteral("width"), outcome.width},
                         {QStringLiteral("height"), outcome.height},
                         {QStringLiteral("retry_ms"), outcome.retryDelayMs}};
@@ -130,7 +136,7 @@ QByteArray outcomesJson(const QList<JobOutcome>& outcomes)
         if (!outcome.error.isEmpty()) {
             row.insert(QStringLiteral("error"), outcome.error);
         }
-        rows.append(row);
+        rows.insert(QStringLiteral("%1:%2").arg(outcome.id).arg(outcome.attempt), row);
     }
     return QJsonDocument(rows).toJson(QJsonDocument::Compact);
 }
@@ -181,17 +187,22 @@ Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& outco
     for (const JobOutcome& outcome : outcomes) {
         ids.append(outcome.id);
     }
-    if (Result<void> begun = m_db.begin(); !begun) {
-        return begun.error();
+    const bool derivedImages =
+        std::any_of(outcomes.cbegin(), outcomes.cend(), [](const JobOutcome& outcome) {
+            return !outcome.thumbnail.isEmpty() || !outcome.anonymised.isEmpty();
+        });
+    // Without derived images the statement is the whole transaction (its own commit).
+    if (derivedImages) {
+        if (Result<void> begun = m_db.begin(); !begun) {
+            return begun.error();
+        }
     }
-    const QByteArray idArray = idArrayLiteral(ids);
-    Result<PgResult> accepted = m_db.execPrepared("pixelnest_lock", kLockSql, {idArray});
-    if (accepted) {
-        accepted =
-            m_db.execPrepared("pixelnest_outcomes", kOutcomeSql, {outcomesJson(outcomes), idArray});
-    }
+    const Result<PgResult> accepted = m_db.execPrepared(
+        "pixelnest_outcomes", kOutcomeSql, {outcomesJson(outcomes), idArrayLiteral(ids)});
     if (!accepted) {
-        m_db.rollback();
+        if (derivedImages) {
+            m_db.rollback();
+        }
         return accepted.error();
     }
     QList<AttemptKey> keys;
@@ -215,8 +226,10 @@ Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& outco
             return stored.error();
         }
     }
-    if (Result<void> committed = m_db.commit(); !committed) {
-        return committed.error();
+    if (derivedImages) {
+        if (Result<void> committed = m_db.commit(); !committed) {
+            return committed.error();
+        }
     }
     return keys;
 }

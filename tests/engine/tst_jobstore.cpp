@@ -252,6 +252,59 @@ private Q_SLOTS:
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'cancelled'")), 2);
     }
 
+    // A batch's results are one statement that locks its rows in id order before writing any
+    // (kOutcomeSql), as priority changes and cancels lock theirs: results listed in reverse
+    // order, racing priority changes over the same rows, never deadlock (40P01) nor fail.
+    void resultsRacingPriorityChangesNeverDeadlock()
+    {
+        test::EngineFixture fixture;
+        const QList<qint64> ids = fixture.submit(60);
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+        std::atomic<bool> racing{true};
+        std::atomic<int> changes{0};
+        QString raceError;
+        std::thread prioritiser([&] {
+            while (racing) {
+                const Result<BulkOutcome> changed =
+                    fixture.admin().setPriority(ids, changes.fetch_add(1) % 100);
+                if (!changed) {
+                    raceError = changed.error().message;
+                    return;
+                }
+            }
+        });
+        QString writeError;
+        for (int round = 0; round < 25 && writeError.isEmpty(); ++round) {
+            const Result<QList<ClaimedJob>> claimed = store.claim(ids, QStringLiteral("w:1"));
+            if (!claimed || claimed->size() != ids.size()) {
+                writeError = claimed ? QStringLiteral("claimed %1").arg(claimed->size())
+                                     : claimed.error().message;
+                break;
+            }
+            QList<JobOutcome> outcomes;
+            for (auto job = claimed->crbegin(); job != claimed->crend(); ++job) {
+                JobOutcome retry;
+                retry.id = job->id;
+                retry.attempt = job->attempt;
+                retry.outcome = Outcome::Retry;
+                outcomes.append(retry);
+            }
+            const Result<QList<AttemptKey>> written = store.writeOutcomes(outcomes);
+            if (!written || written->size() != ids.size()) {
+                writeError = written ? QStringLiteral("wrote %1").arg(written->size())
+                                     : written.error().message;
+            }
+        }
+        racing = false;
+        prioritiser.join();
+        QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
+        QVERIFY2(raceError.isEmpty(), qPrintable(raceError));
+        QVERIFY(changes > 1); // the two did overlap
+        QCOMPARE(fixture.countWhere(QStringLiteral("status = 'queued' AND attempts = 25")), 60);
+    }
+
     // A submit is one statement (AdminStore::insertImages): every original lands with its own
     // row, byte for byte and in input order, whether the uploads go in one statement or in
     // chunks of one transaction; a chunk PostgreSQL refuses takes the earlier chunks with it.
