@@ -252,6 +252,39 @@ private Q_SLOTS:
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'cancelled'")), 2);
     }
 
+    // The claim finds its rows through the primary key whatever the statistics say (kClaimSql):
+    // with 20,000 finished rows analysed while nothing was queued, and 600 jobs submitted since,
+    // claiming 10 reads those 10 rows, not the whole queue (it read all 600: the planner took the
+    // index of queued rows, which it believed empty).
+    void claimReadsOnlyItsRowsWhateverTheStatistics()
+    {
+        test::EngineFixture fixture;
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+        QVERIFY(connection
+                    .exec("INSERT INTO images (title, status, format, byte_size, finished_at) "
+                          "SELECT 'old-' || g, 'completed', 'jpeg', 1000, now() "
+                          "FROM generate_series(1, 20000) g")
+                    .ok());
+        QVERIFY(connection.exec("ANALYZE images").ok()); // nothing queued, say the statistics
+        const QList<qint64> queued = fixture.submit(600);
+        // Rows of `images` read so far, by any scan. This connection's counters reach the shared
+        // statistics when a statement that asks for a flush ends.
+        const auto rowsRead = [&] {
+            const Result<PgResult> read =
+                connection.exec("SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) "
+                                "FROM pg_stat_user_tables WHERE relid = 'images'::regclass");
+            return read ? read->integer(0, 0) : -1;
+        };
+        QVERIFY(connection.exec("SELECT pg_stat_force_next_flush()").ok());
+        const qint64 before = rowsRead();
+        QCOMPARE(store.claim(queued.mid(300, 10), QStringLiteral("w:1")).value().size(), 10);
+        QVERIFY(connection.exec("SELECT pg_stat_force_next_flush()").ok());
+        const qint64 read = rowsRead() - before;
+        QVERIFY2(read >= 10 && read < 100, qPrintable(QString::number(read)));
+    }
+
     // A batch's results are one statement that locks its rows in id order before writing any
     // (kOutcomeSql), as priority changes and cancels lock theirs: results listed in reverse
     // order, racing priority changes over the same rows, never deadlock (40P01) nor fail.
