@@ -92,7 +92,9 @@ SELECT id, attempt FROM updated ORDER BY id, attempt
 // Fenced by attempt: a lease that expired for attempt N releases the job only while it is still
 // in attempt N (0: a claim's token, from before PostgreSQL numbered the attempt). A job whose
 // round of attempts ends this way is a poison pill (an image that kills its engine, say): it is
-// failed with how many engines stopped on it, rather than handed to yet another one.
+// failed with how many engines stopped on it, rather than handed to yet another one. Rows by
+// primary key (`status::text`, as in kClaimSql): the 'processing' range of images_status_id is
+// mostly dead entries while engines run.
 const QByteArray kLostLeaseSql = R"SQL(
 WITH lost AS (
     SELECT i.id, i.attempts, i.worker,
@@ -101,7 +103,7 @@ WITH lost AS (
                 WHERE a.image_id = i.id AND a.attempt > i.attempts_base
                   AND a.outcome = 'lease_lost') AS stops
     FROM images i JOIN unnest($1::bigint[], $2::int[]) AS x(id, attempt) ON x.id = i.id
-    WHERE i.status = 'processing' AND (x.attempt = 0 OR i.attempts = x.attempt)
+    WHERE i.status::text = 'processing' AND (x.attempt = 0 OR i.attempts = x.attempt)
     ORDER BY i.id
     FOR UPDATE OF i
 ), updated AS (

@@ -1,6 +1,7 @@
 // The PostgreSQL side of the lifecycle without an engine: fencing, lost leases, admin actions.
 #include "enginefixture.h"
 #include "store/adminstore.h"
+#include "store/jobrows.h"
 #include "store/jobstore.h"
 #include "testimages.h"
 #include "teststack.h"
@@ -8,6 +9,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 
 using namespace pixelnest;
@@ -252,11 +254,12 @@ private Q_SLOTS:
         QCOMPARE(fixture.countWhere(QStringLiteral("status = 'cancelled'")), 2);
     }
 
-    // The claim finds its rows through the primary key whatever the statistics say (kClaimSql):
-    // with 20,000 finished rows analysed while nothing was queued, and 600 jobs submitted since,
-    // claiming 10 reads those 10 rows, not the whole queue (it read all 600: the planner took the
-    // index of queued rows, which it believed empty).
-    void claimReadsOnlyItsRowsWhateverTheStatistics()
+    // Changes that name their rows by id find them through the primary key whatever the
+    // statistics say: the claim (kClaimSql), cancel and retry-now (migration 0014). With 20,000
+    // finished rows analysed while nothing was queued, and 600 jobs submitted since, each change
+    // of 10 jobs reads about those 10 rows, not the whole queue (each read all 600: the planner
+    // took the index of queued rows, which it believed empty).
+    void changesByIdReadOnlyTheirRowsWhateverTheStatistics()
     {
         test::EngineFixture fixture;
         PgConnection connection;
@@ -269,6 +272,12 @@ private Q_SLOTS:
                     .ok());
         QVERIFY(connection.exec("ANALYZE images").ok()); // nothing queued, say the statistics
         const QList<qint64> queued = fixture.submit(600);
+        const QByteArray retrying = idArrayLiteral(queued.mid(200, 10));
+        QVERIFY(connection
+                    .exec("UPDATE images SET not_before = now() + interval '1 hour' "
+                          "WHERE id = ANY($1::bigint[])",
+                          {retrying})
+                    .ok());
         // Rows of `images` read so far, by any scan. This connection's counters reach the shared
         // statistics when a statement that asks for a flush ends.
         const auto rowsRead = [&] {
@@ -277,12 +286,34 @@ private Q_SLOTS:
                                 "FROM pg_stat_user_tables WHERE relid = 'images'::regclass");
             return read ? read->integer(0, 0) : -1;
         };
-        QVERIFY(connection.exec("SELECT pg_stat_force_next_flush()").ok());
-        const qint64 before = rowsRead();
-        QCOMPARE(store.claim(queued.mid(300, 10), QStringLiteral("w:1")).value().size(), 10);
-        QVERIFY(connection.exec("SELECT pg_stat_force_next_flush()").ok());
-        const qint64 read = rowsRead() - before;
-        QVERIFY2(read >= 10 && read < 100, qPrintable(QString::number(read)));
+        // How many rows `change` read; -1 when it did not change 10 jobs.
+        const auto rowsReadBy = [&](const std::function<qsizetype()>& change) -> qint64 {
+            if (!connection.exec("SELECT pg_stat_force_next_flush()")) {
+                return -1;
+            }
+            const qint64 before = rowsRead();
+            if (change() != 10 || !connection.exec("SELECT pg_stat_force_next_flush()")) {
+                return -1;
+            }
+            return rowsRead() - before;
+        };
+        const auto rowsOf = [&](const char* sql, const QList<qint64>& ids) -> qsizetype {
+            const Result<PgResult> rows = connection.exec(sql, {idArrayLiteral(ids)});
+            return rows ? rows->rows() : -1;
+        };
+        const qint64 claiming = rowsReadBy([&]() -> qsizetype {
+            const Result<QList<ClaimedJob>> claimed =
+                store.claim(queued.mid(300, 10), QStringLiteral("w:1"));
+            return claimed ? claimed->size() : -1;
+        });
+        QVERIFY2(claiming >= 10 && claiming < 100, qPrintable(QString::number(claiming)));
+        const qint64 cancelling = rowsReadBy(
+            [&] { return rowsOf("SELECT pixelnest_cancel($1::bigint[])", queued.mid(400, 10)); });
+        QVERIFY2(cancelling >= 10 && cancelling < 100, qPrintable(QString::number(cancelling)));
+        const qint64 retryingNow = rowsReadBy([&] {
+            return rowsOf("SELECT pixelnest_retry_now($1::bigint[])", queued.mid(200, 10));
+        });
+        QVERIFY2(retryingNow >= 10 && retryingNow < 100, qPrintable(QString::number(retryingNow)));
     }
 
     // A batch's results are one statement that locks its rows in id order before writing any
