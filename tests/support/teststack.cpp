@@ -6,8 +6,10 @@
 #include "pixelnest/schema.h"
 #include "store/pgconnection.h"
 
+#include <QStringList>
 #include <QUuid>
 
+#include <mutex>
 #include <stdexcept>
 
 namespace pixelnest::test
@@ -25,6 +27,45 @@ QString requiredEnvironment(const char* name)
                name);
     }
     return value;
+}
+
+// The scratch databases this test process made, dropped when it exits: each holds a test's
+// rows (545 MB for ui/millionrows), and ~300 of them per run filled the disk of a machine that
+// ran the suite again and again on one stack. WITH (FORCE): an engine a test started may still
+// be connected. A process that crashes leaves its own; `stack_drop_scratch` (tests/CMakeLists)
+// drops every scratch database at the end of each ctest run.
+class ScratchDatabases
+{
+public:
+    void add(const QString& name)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_names.append(name);
+    }
+
+    ~ScratchDatabases()
+    {
+        if (m_names.isEmpty()) {
+            return;
+        }
+        engine::PgConnection admin;
+        if (!admin.open(LocalStack(stackDir()).postgresConninfo())) {
+            return; // the stack is gone already: nothing to keep tidy
+        }
+        for (const QString& name : std::as_const(m_names)) {
+            (void)admin.exec("DROP DATABASE IF EXISTS " + name.toUtf8() + " WITH (FORCE)");
+        }
+    }
+
+private:
+    std::mutex m_mutex;
+    QStringList m_names;
+};
+
+ScratchDatabases& scratchDatabases()
+{
+    static ScratchDatabases databases;
+    return databases;
 }
 
 } // namespace
@@ -61,6 +102,7 @@ QString createScratchDatabase(bool migrate)
     if (!admin.exec("CREATE DATABASE " + name.toUtf8())) {
         qFatal("cannot create database %s", qPrintable(name));
     }
+    scratchDatabases().add(name);
     QString conninfo = postgresConninfo();
     conninfo.replace(QStringLiteral("dbname=pixelnest"), QStringLiteral("dbname=") + name);
     if (migrate) {
