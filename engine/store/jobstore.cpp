@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 
@@ -138,9 +139,27 @@ QString outcomeName(Outcome outcome)
     return {};
 }
 
+// One outcome per attempt, the first. An attempt given up as timed out (LeaseKeeper) and the
+// task's late outcome for it can share a batch: the timeout stands and the late outcome, its
+// derived images included, changes nothing, as when they come in separate batches.
+QList<JobOutcome> firstOutcomePerAttempt(const QList<JobOutcome>& outcomes)
+{
+    QSet<AttemptKey> seen;
+    QList<JobOutcome> first;
+    for (const JobOutcome& outcome : outcomes) {
+        const AttemptKey key{outcome.id, outcome.attempt};
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            first.append(outcome);
+        }
+    }
+    return first;
+}
+
 QByteArray outcomesJson(const QList<JobOutcome>& outcomes)
 {
-    // Keyed "id:attempt" (kOutcomeSql). Two attempts of one job may share a batch.
+    // Keyed "id:attempt" (kOutcomeSql); two attempts of one job may share a batch. One outcome
+    // per key (firstOutcomePerAttempt).
     QJsonObject rows;
     for (const JobOutcome& outcome : outcomes) {
         QJsonObject row{{QStringLiteral("outcome"), outcomeName(outcome.outcome)},
@@ -195,11 +214,12 @@ Result<QList<ClaimedJob>> JobStore::claim(const QList<qint64>& ids, const QStrin
     return jobs;
 }
 
-Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& outcomes)
+Result<QList<AttemptKey>> JobStore::writeOutcomes(const QList<JobOutcome>& batch)
 {
-    if (outcomes.isEmpty()) {
+    if (batch.isEmpty()) {
         return QList<AttemptKey>();
     }
+    const QList<JobOutcome> outcomes = firstOutcomePerAttempt(batch);
     QList<qint64> ids;
     for (const JobOutcome& outcome : outcomes) {
         ids.append(outcome.id);

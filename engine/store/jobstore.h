@@ -24,10 +24,11 @@ public:
     // returns them with their bytes. Ids not returned were cancelled or are no longer queued.
     Result<QList<ClaimedJob>> claim(const QList<qint64>& ids, const QString& worker);
 
-    // One transaction for the whole batch, its rows locked in id order first. Returns the
-    // (id, attempt) of the writes accepted, sorted; the others failed the fencing check (a stale
-    // attempt) and changed nothing.
-    Result<QList<AttemptKey>> writeOutcomes(const QList<JobOutcome>& outcomes);
+    // One transaction for the whole batch, each row locked (in id order) before it is written.
+    // Returns the (id, attempt) of the writes accepted, sorted; the others failed the fencing
+    // check (a stale attempt) and changed nothing. Of two outcomes for one attempt, the first
+    // is written.
+    Result<QList<AttemptKey>> writeOutcomes(const QList<JobOutcome>& batch);
 
     // Leases that expired (worker died or hung): each job still `processing` goes back to
     // `queued`, or to `failed` once this round has had `maxAttempts` attempts (the engine's

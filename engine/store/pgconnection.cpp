@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 namespace pixelnest::engine
@@ -14,9 +16,14 @@ ErrorCode classifySqlState(const QString& sqlState)
     // deadlock), 53 insufficient resources (disk full, out of memory, too many connections),
     // 57 operator intervention (statement timeout, admin shutdown, starting up), 25006 read-only
     // transaction (a standby after failover), 55P03 lock not available (lock timeout).
-    static const QStringList transientClasses{QStringLiteral("08"), QStringLiteral("40"),
-                                              QStringLiteral("53"), QStringLiteral("57")};
-    if (transientClasses.contains(sqlState.left(2)) || sqlState == QLatin1String("25006") ||
+    // Literals, not a static QStringList: this also runs after main() returns (a test's scratch
+    // databases are dropped then), when such a static may already be destroyed.
+    constexpr QLatin1String transientClasses[] = {QLatin1String("08"), QLatin1String("40"),
+                                                  QLatin1String("53"), QLatin1String("57")};
+    const bool transientClass =
+        std::any_of(std::begin(transientClasses), std::end(transientClasses),
+                    [&](QLatin1String prefix) { return sqlState.startsWith(prefix); });
+    if (transientClass || sqlState == QLatin1String("25006") ||
         sqlState == QLatin1String("55P03")) {
         return ErrorCode::Transient;
     }

@@ -278,24 +278,23 @@ private Q_SLOTS:
                           "WHERE id = ANY($1::bigint[])",
                           {retrying})
                     .ok());
-        // Rows of `images` read so far, by any scan. This connection's counters reach the shared
-        // statistics when a statement that asks for a flush ends.
-        const auto rowsRead = [&] {
-            const Result<PgResult> read =
-                connection.exec("SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) "
-                                "FROM pg_stat_user_tables WHERE relid = 'images'::regclass");
-            return read ? read->integer(0, 0) : -1;
-        };
-        // How many rows `change` read; -1 when it did not change 10 jobs.
+        // How many rows of `images` `change` read, by any scan: this connection's own counters
+        // for the transaction it runs in (no other connection's can land in them). -1 when it
+        // did not change 10 jobs.
         const auto rowsReadBy = [&](const std::function<qsizetype()>& change) -> qint64 {
-            if (!connection.exec("SELECT pg_stat_force_next_flush()")) {
+            if (!connection.begin()) {
                 return -1;
             }
-            const qint64 before = rowsRead();
-            if (change() != 10 || !connection.exec("SELECT pg_stat_force_next_flush()")) {
+            const qsizetype changed = change();
+            // Rows an index scan fetches are counted on the index (as idx_tup_fetch sums them).
+            const Result<PgResult> read = connection.exec(
+                "SELECT pg_stat_get_xact_tuples_returned('images'::regclass) "
+                "+ (SELECT sum(pg_stat_get_xact_tuples_fetched(indexrelid)) FROM pg_index "
+                "WHERE indrelid = 'images'::regclass)");
+            if (!read || !connection.commit() || changed != 10) {
                 return -1;
             }
-            return rowsRead() - before;
+            return read->integer(0, 0);
         };
         const auto rowsOf = [&](const char* sql, const QList<qint64>& ids) -> qsizetype {
             const Result<PgResult> rows = connection.exec(sql, {idArrayLiteral(ids)});
@@ -316,9 +315,41 @@ private Q_SLOTS:
         QVERIFY2(retryingNow >= 10 && retryingNow < 100, qPrintable(QString::number(retryingNow)));
     }
 
-    // A batch's results are one statement that locks its rows in id order before writing any
-    // (kOutcomeSql), as priority changes and cancels lock theirs: results listed in reverse
-    // order, racing priority changes over the same rows, never deadlock (40P01) nor fail.
+    // A timed-out attempt's outcome and the task's late one can share a batch (LeaseKeeper):
+    // the first stands, and the late one changes nothing, its thumbnail included.
+    void theFirstOutcomeOfAnAttemptStands()
+    {
+        test::EngineFixture fixture;
+        const qint64 id = fixture.submit(1).first();
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        JobStore store(connection);
+        QCOMPARE(store.claim({id}, QStringLiteral("w:1")).value().size(), 1);
+        JobOutcome timedOut;
+        timedOut.id = id;
+        timedOut.attempt = 1;
+        timedOut.outcome = Outcome::Failed;
+        timedOut.error = QStringLiteral("timed out after 30 s");
+        JobOutcome late;
+        late.id = id;
+        late.attempt = 1;
+        late.result = QJsonObject{{QStringLiteral("late"), true}};
+        late.thumbnail = QByteArray("late thumbnail");
+        QCOMPARE(store.writeOutcomes({timedOut, late}).value(), (QList<AttemptKey>{{id, 1}}));
+        const Result<PgResult> row =
+            connection.exec("SELECT i.status::text, i.error, i.result IS NULL, d.thumbnail IS NULL "
+                            "FROM images i JOIN image_data d ON d.image_id = i.id WHERE i.id = $1",
+                            {QByteArray::number(id)});
+        QVERIFY(row.ok());
+        QCOMPARE(row->text(0, 0), QStringLiteral("failed"));
+        QCOMPARE(row->text(0, 1), QStringLiteral("timed out after 30 s"));
+        QCOMPARE(row->text(0, 2), QStringLiteral("t"));
+        QCOMPARE(row->text(0, 3), QStringLiteral("t"));
+    }
+
+    // Every writer locks its rows in id order, each before it is written (kClaimSql,
+    // kOutcomeSql, the admin functions): claims and results listed in reverse order, racing
+    // priority changes over the same rows, never deadlock (40P01) nor fail.
     void resultsRacingPriorityChangesNeverDeadlock()
     {
         test::EngineFixture fixture;

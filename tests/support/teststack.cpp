@@ -52,6 +52,7 @@ public:
         if (!admin.open(LocalStack(stackDir()).postgresConninfo())) {
             return; // the stack is gone already: nothing to keep tidy
         }
+        (void)admin.exec("SET client_min_messages = warning"); // no notice for one gone already
         for (const QString& name : std::as_const(m_names)) {
             (void)admin.exec("DROP DATABASE IF EXISTS " + name.toUtf8() + " WITH (FORCE)");
         }
