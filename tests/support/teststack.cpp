@@ -49,7 +49,7 @@ public:
             return;
         }
         engine::PgConnection admin;
-        if (!admin.open(LocalStack(stackDir()).postgresConninfo())) {
+        if (!admin.open(postgresConninfo())) {
             return; // the stack is gone already: nothing to keep tidy
         }
         (void)admin.exec("SET client_min_messages = warning"); // no notice for one gone already
