@@ -65,33 +65,13 @@ SELECT id FROM numbered ORDER BY id
 )SQL";
 
 // How a JobSortKey orders, in SQL: the expression (matching an index of
-// 0002_console_indexes or 0011_settled_sort_indexes) and the cast of a cursor's key ($K) to the
-// same type.
+// 0002_console_indexes or 0015_whole_table_sort_indexes) and the cast of a cursor's key ($K) to
+// the same type.
 struct SortSql
 {
     QByteArray expression;
     const char* cursor;
 };
-
-// Attempts, worker and error change with every claim and result, so their indexes cover only
-// the settled rows (0011_settled_sort_indexes: an engine pays one insertion per index per job,
-// when it settles). A page sorted by them is the merge of the settled rows, read in index order,
-// and the few unsettled ones, sorted (through images_status_id).
-bool sortSplitsBySettlement(JobSortKey key)
-{
-    return key == JobSortKey::Attempts || key == JobSortKey::Worker || key == JobSortKey::Error;
-}
-
-// Literals, not parameters: the planner must see that a branch implies the partial indexes'
-// predicate (the same list as in 0011_settled_sort_indexes).
-const QByteArray kSettled = " AND i.status IN ('completed', 'failed', 'cancelled')";
-const QByteArray kUnsettled = " AND i.status IN ('queued', 'processing')";
-
-bool isSettled(JobStatus status)
-{
-    return status == JobStatus::Completed || status == JobStatus::Failed ||
-           status == JobStatus::Cancelled;
-}
 
 SortSql sortSql(JobSortKey key)
 {
@@ -117,7 +97,8 @@ SortSql sortSql(JobSortKey key)
                 "(CASE WHEN $K::text = '' THEN '-infinity'::timestamp "
                 "ELSE 'epoch'::timestamp + $K::text::bigint * interval '1 millisecond' END)"};
     case JobSortKey::Error:
-        return {"left(coalesce(i.error, ''), 200)", "$K::text"};
+        // The first 200 characters, stored (error_prefix) so that a jump reads the index alone.
+        return {"coalesce(i.error_prefix, '')", "$K::text"};
     }
     return {"i.id", "$K::bigint"};
 }
@@ -458,10 +439,9 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
     const QByteArray direction = query.descending ? " DESC" : " ASC";
     const QByteArray order = " ORDER BY " + sort.expression + direction + ", i.id" + direction;
     const int limit = qBound(1, query.limit, 100000);
-    // The rows of one page, or (split) of one settlement, as `columns`: filters, cursor, order,
-    // and enough rows for the page after the offset.
-    const auto select = [&](const QByteArray& columns, const QByteArray& settlement, int rows) {
-        QByteArray sql = "SELECT " + columns + " FROM images i WHERE true" + settlement;
+    // The page's rows as `columns`: filters, cursor, order, then the offset (a jump).
+    const auto page = [&](const QByteArray& columns) {
+        QByteArray sql = "SELECT " + columns + " FROM images i WHERE true";
         if (query.beforeId > 0 && query.sortBy == JobSortKey::Id && query.descending) {
             sql += " AND i.id < " + bind(QByteArray::number(query.beforeId));
         }
@@ -477,27 +457,7 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
             sql += " AND (" + sort.expression + ", i.id) " + (query.descending ? "<" : ">") + " (" +
                    QByteArray(sort.cursor).replace("$K", key) + ", " + id + "::bigint)";
         }
-        return sql + order + " LIMIT " + bind(QByteArray::number(rows));
-    };
-    // The page's whole rows, or only their ids (a merged page: only its ids).
-    const auto page = [&](bool idsOnly) {
-        const QByteArray columns = idsOnly ? "i.id" : kJobColumns;
-        const qint64 reach = qMin<qint64>(limit + qMax<qint64>(0, query.offset), 100'000'000);
-        QByteArray sql;
-        if (!sortSplitsBySettlement(query.sortBy)) {
-            sql = select(columns, {}, limit);
-        } else if (query.status) {
-            sql = select(columns, isSettled(*query.status) ? kSettled : kUnsettled, limit);
-        } else {
-            // Each branch in its own order, merged; only ids are read this way (idsFirst below).
-            // Each branch names its key, which tells PostgreSQL that a branch comes out in the
-            // outer order, so it merges the two (Merge Append) instead of sorting all they return.
-            Q_ASSERT(idsOnly);
-            const QByteArray branch = sort.expression + " AS sort_key, i.id";
-            sql = "SELECT i.id FROM ((" + select(branch, kSettled, int(reach)) + ") UNION ALL (" +
-                  select(branch, kUnsettled, int(reach)) + ")) i ORDER BY i.sort_key" + direction +
-                  ", i.id" + direction + " LIMIT " + bind(QByteArray::number(limit));
-        }
+        sql += order + " LIMIT " + bind(QByteArray::number(limit));
         if (query.offset > 0) {
             sql += " OFFSET " + bind(QByteArray::number(query.offset));
         }
@@ -506,14 +466,11 @@ Result<QList<JobRecord>> AdminStore::list(const JobQuery& query)
     // A jump (OFFSET) skips its rows reading only their ids and sort keys, from the sort's index
     // alone where it covers them (an index-only scan), then reads the page's whole rows: skipping
     // the whole rows computed every column of each (result::text included) and visited the heap
-    // in the index's order, 1-4 s for 500,000 rows at a million. A merged page does the same: its
-    // unsettled branch sorts every unsettled row, narrower as a key and an id (~20 % faster).
-    const bool idsFirst =
-        query.offset > 0 || (sortSplitsBySettlement(query.sortBy) && !query.status);
-    const QByteArray sql = idsFirst ? "SELECT " + kJobColumns +
-                                          " FROM images i WHERE i.id = ANY(ARRAY(" + page(true) +
-                                          "))" + order
-                                    : page(false);
+    // in the index's order, 1-4 s for 500,000 rows at a million.
+    const QByteArray sql = query.offset > 0 ? "SELECT " + kJobColumns +
+                                                  " FROM images i WHERE i.id = ANY(ARRAY(" +
+                                                  page("i.id") + "))" + order
+                                            : page(kJobColumns);
     const Result<PgResult> rows = m_db.exec(sql, params);
     if (!rows) {
         return rows.error();

@@ -444,6 +444,62 @@ private Q_SLOTS:
         QCOMPARE(connection.exec("SELECT count(*) FROM image_data")->integer(0, 0), stored);
     }
 
+    // A jump (the console's scrollbar dragged anywhere) skips its rows inside the sort's index,
+    // for every column (migration 0015 for attempts, worker and error): with the table's pages
+    // all visible, it reads from the table only the page it returns, however far it skips. The
+    // rows mix every status, so a sort that treated settled and unsettled rows apart would read
+    // the unsettled ones; errors are long (the sort reads their first 200 characters).
+    void everySortJumpsInsideItsIndex()
+    {
+        test::EngineFixture fixture;
+        PgConnection connection;
+        QVERIFY(connection.open(fixture.connections().postgres).ok());
+        AdminStore store(connection);
+        QVERIFY(connection
+                    .exec("INSERT INTO images (title, status, priority, format, byte_size, "
+                          "attempts, worker, error, finished_at) "
+                          "SELECT 'photo-' || g % 997, (CASE g % 10 WHEN 0 THEN 'queued' "
+                          "WHEN 1 THEN 'processing' WHEN 2 THEN 'failed' ELSE 'completed' "
+                          "END)::job_status, g % 201 - 100, 'jpeg', 1000, g % 4, "
+                          "'host-' || g % 7 || ':' || g % 3, CASE WHEN g % 10 IN (1, 2) THEN "
+                          "repeat('decoder said no ', 20) || g END, "
+                          "CASE WHEN g % 10 > 1 THEN now() - g * interval '1 second' END "
+                          "FROM generate_series(1, 20000) g")
+                    .ok());
+        QVERIFY(connection.exec("VACUUM (ANALYZE) images").ok()); // every page all-visible
+        for (int key = int(JobSortKey::Id); key <= int(JobSortKey::Error); ++key) {
+            for (const bool descending : {false, true}) {
+                JobQuery query;
+                query.sortBy = JobSortKey(key);
+                query.descending = descending;
+                query.offset = 10000;
+                query.limit = 50;
+                // Rows read from the table by any scan: sequential, bitmap, or an index scan's
+                // visits (counted on the index). This connection's own counters, which keep
+                // counting until they are flushed: the difference over the jump.
+                const auto rowsRead = [&connection]() -> qint64 {
+                    const Result<PgResult> read = connection.exec(
+                        "SELECT pg_stat_get_xact_tuples_returned('images'::regclass) "
+                        "+ pg_stat_get_xact_tuples_fetched('images'::regclass) "
+                        "+ (SELECT sum(pg_stat_get_xact_tuples_fetched(indexrelid)) "
+                        "FROM pg_index WHERE indrelid = 'images'::regclass)");
+                    return read ? read->integer(0, 0) : -1;
+                };
+                QVERIFY(connection.begin());
+                const qint64 before = rowsRead();
+                const Result<QList<JobRecord>> page = store.list(query);
+                const qint64 read = rowsRead() - before;
+                QVERIFY(connection.commit());
+                QVERIFY(page.ok() && before >= 0);
+                QCOMPARE(page->size(), 50);
+                QVERIFY2(read <= 100, qPrintable(QStringLiteral("sort %1%2 read %3 rows")
+                                                     .arg(key)
+                                                     .arg(descending ? " desc" : "")
+                                                     .arg(read)));
+            }
+        }
+    }
+
     // The dispatcher's claims commit asynchronously through PgConnection::setSessionSetting: the
     // setting holds on the first connection and on each one after a lost backend.
     void sessionSettingsHoldAcrossReconnects()

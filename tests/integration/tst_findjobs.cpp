@@ -193,10 +193,9 @@ private Q_SLOTS:
     }
 
     // The console's jump: `offset` rows past the start or past a cursor, in every order, with and
-    // without a status (a split sort merges two branches without one), is exactly that slice of
-    // the order a plain ORDER BY over the whole table gives. A jump, and a merged page, read the
-    // rows' ids first, then the rows. The data mixes every status (processing with workers) and
-    // gives each key ties and distinct values.
+    // without a status, is exactly that slice of the order a plain ORDER BY over the whole table
+    // gives. A jump reads the rows' ids first, then the rows. The data mixes every status
+    // (processing with workers) and gives each key ties and distinct values.
     void everySortJumpsToAnyOffset_data()
     {
         QTest::addColumn<int>("sortBy");

@@ -179,8 +179,7 @@ private Q_SLOTS:
         const QList<QPair<JobColumn, QByteArray>> orders{
             {JobColumn::Id, "id DESC"},
             {JobColumn::Status, "status ASC, id ASC"}, // many ties: the id decides
-            // Attempts, error and worker merge the settled rows (partial indexes, migration
-            // 0011) with the unsettled ones: every status is seeded, so both branches count.
+            // Every status is seeded: attempts, error and worker change as a job runs.
             {JobColumn::Attempts, "attempts ASC, id ASC"},
             {JobColumn::Error, "left(coalesce(error, ''), 200) DESC, id DESC"},
             {JobColumn::Worker, "coalesce(worker, '') DESC, id DESC"}, // the order kept below
@@ -226,7 +225,7 @@ private Q_SLOTS:
         QVERIFY(loadAll(model));
         QCOMPARE(modelIds(model),
                  sqlIds(conninfo, "coalesce(worker, '') DESC, id DESC", "status = 'failed'"));
-        model.setStatusFilter(JobStatus::Queued); // unsettled: the other branch alone
+        model.setStatusFilter(JobStatus::Queued);
         QTRY_COMPARE(model.rowCount(), int(sqlScalarCount(conninfo, "status = 'queued'")));
         QVERIFY(loadAll(model));
         QCOMPARE(modelIds(model),
