@@ -20,6 +20,19 @@ QJsonValue textOrNull(const QString& text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
+// The first `count` characters as PostgreSQL's left() counts them: code points, where QString
+// counts UTF-16 units (a character outside the BMP is two of them, never to be split).
+QString firstCodePoints(const QString& text, int count)
+{
+    qsizetype end = 0;
+    for (int taken = 0; taken < count && end < text.size(); ++taken) {
+        const bool pair = text.at(end).isHighSurrogate() && end + 1 < text.size() &&
+                          text.at(end + 1).isLowSurrogate();
+        end += pair ? 2 : 1;
+    }
+    return text.left(end);
+}
+
 } // namespace
 
 QString statusName(JobStatus status)
@@ -98,7 +111,7 @@ JobCursor cursorAfter(const JobRecord& job, JobSortKey sortBy)
                                               : QString();
         break;
     case JobSortKey::Error:
-        cursor.key = job.error.left(200); // the store orders by the first 200 characters
+        cursor.key = firstCodePoints(job.error, 200); // the store orders by their first 200
         break;
     }
     return cursor;
