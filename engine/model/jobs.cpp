@@ -20,8 +20,9 @@ QJsonValue textOrNull(const QString& text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
-// The first `count` characters as PostgreSQL's left() counts them: code points, where QString
-// counts UTF-16 units (a character outside the BMP is two of them, never to be split).
+// The first `count` characters as PostgreSQL's left() counts them in a UTF8 database (the
+// local stack's; a SQL_ASCII one would count bytes): code points, where QString counts UTF-16
+// units (a character outside the BMP is two of them, never to be split).
 QString firstCodePoints(const QString& text, int count)
 {
     qsizetype end = 0;

@@ -64,9 +64,9 @@ WITH inserted AS (
 SELECT id FROM numbered ORDER BY id
 )SQL";
 
-// How a JobSortKey orders, in SQL: the expression (matching an index of
-// 0002_console_indexes or 0015_whole_table_sort_indexes) and the cast of a cursor's key ($K) to
-// the same type.
+// How a JobSortKey orders, in SQL: the expression (matching an index of images: id and status
+// since 0001, title and priority 0002, finished time 0012, attempts, worker and error 0015) and
+// the cast of a cursor's key ($K) to the same type.
 struct SortSql
 {
     QByteArray expression;

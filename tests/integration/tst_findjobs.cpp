@@ -195,8 +195,10 @@ private Q_SLOTS:
     // The console's jump: `offset` rows past the start or past a cursor, in every order, with and
     // without a status, is exactly that slice of the order a plain ORDER BY over the whole table
     // gives. A jump reads the rows' ids first, then the rows. The data mixes every status
-    // (processing with workers) and gives each key ties and distinct values. Errors begin with
-    // characters outside the BMP, which a cursor's key must count as PostgreSQL does.
+    // (processing with workers) and gives each key ties and distinct values. Six errors of eight
+    // are long (so the cursor's row is one of them in descending order): the same first 200
+    // characters, most of them outside the BMP (which a cursor's key must count as PostgreSQL
+    // does, and never split), then different text.
     void everySortJumpsToAnyOffset_data()
     {
         QTest::addColumn<int>("sortBy");
@@ -225,8 +227,8 @@ private Q_SLOTS:
                     "WHEN 1 THEN 'failed' WHEN 2 THEN 'processing' WHEN 3 THEN 'queued' "
                     "ELSE 'cancelled' END)::job_status, attempts = id % 3, "
                     "worker = CASE WHEN id % 5 <> 3 THEN 'host-' || id % 4 || ':' || id % 2 END, "
-                    "error = CASE WHEN id % 5 = 1 THEN repeat('\U0001F600', 150) || ' error ' "
-                    "|| id % 3 END, "
+                    "error = CASE WHEN id % 5 = 1 THEN (CASE WHEN id % 4 <> 0 THEN 'x' || "
+                    "repeat('\U0001F600', 250) ELSE '' END) || ' error ' || id % 3 END, "
                     "started_at = CASE WHEN id % 5 <> 3 THEN now() END, "
                     "finished_at = CASE WHEN id % 5 IN (0, 1, 4) THEN "
                     "now() - id % 4 * interval '1 second' END, "
