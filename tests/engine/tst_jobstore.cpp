@@ -15,6 +15,26 @@
 using namespace pixelnest;
 using namespace pixelnest::engine;
 
+namespace
+{
+
+// Rows of `images` this connection has read by any scan: a sequential scan's rows, a bitmap
+// scan's visits (counted on the table) and an index scan's visits (counted on the index, as
+// idx_tup_fetch sums them). Its own counters, so no other connection's reads land in them; they
+// keep counting until the backend flushes them (when it is idle, at most once a second), so a
+// test takes the difference within one transaction. -1 on error.
+qint64 imagesRowsRead(PgConnection& connection)
+{
+    const Result<PgResult> read =
+        connection.exec("SELECT pg_stat_get_xact_tuples_returned('images'::regclass) "
+                        "+ pg_stat_get_xact_tuples_fetched('images'::regclass) "
+                        "+ (SELECT sum(pg_stat_get_xact_tuples_fetched(indexrelid)) "
+                        "FROM pg_index WHERE indrelid = 'images'::regclass)");
+    return read ? read->integer(0, 0) : -1;
+}
+
+} // namespace
+
 class TestJobStore final : public QObject
 {
     Q_OBJECT
@@ -278,23 +298,19 @@ private Q_SLOTS:
                           "WHERE id = ANY($1::bigint[])",
                           {retrying})
                     .ok());
-        // How many rows of `images` `change` read, by any scan: this connection's own counters
-        // for the transaction it runs in (no other connection's can land in them). -1 when it
-        // did not change 10 jobs.
+        // How many rows of `images` `change` read, by any scan. -1 when it did not change 10
+        // jobs.
         const auto rowsReadBy = [&](const std::function<qsizetype()>& change) -> qint64 {
             if (!connection.begin()) {
                 return -1;
             }
+            const qint64 before = imagesRowsRead(connection);
             const qsizetype changed = change();
-            // Rows an index scan fetches are counted on the index (as idx_tup_fetch sums them).
-            const Result<PgResult> read = connection.exec(
-                "SELECT pg_stat_get_xact_tuples_returned('images'::regclass) "
-                "+ (SELECT sum(pg_stat_get_xact_tuples_fetched(indexrelid)) FROM pg_index "
-                "WHERE indrelid = 'images'::regclass)");
-            if (!read || !connection.commit() || changed != 10) {
+            const qint64 after = imagesRowsRead(connection);
+            if (!connection.commit() || changed != 10 || before < 0 || after < 0) {
                 return -1;
             }
-            return read->integer(0, 0);
+            return after - before;
         };
         const auto rowsOf = [&](const char* sql, const QList<qint64>& ids) -> qsizetype {
             const Result<PgResult> rows = connection.exec(sql, {idArrayLiteral(ids)});
@@ -484,21 +500,10 @@ private Q_SLOTS:
                 query.descending = descending;
                 query.offset = 10000;
                 query.limit = 50;
-                // Rows read from the table by any scan: sequential, bitmap, or an index scan's
-                // visits (counted on the index). This connection's own counters, which keep
-                // counting until they are flushed: the difference over the jump.
-                const auto rowsRead = [&connection]() -> qint64 {
-                    const Result<PgResult> read = connection.exec(
-                        "SELECT pg_stat_get_xact_tuples_returned('images'::regclass) "
-                        "+ pg_stat_get_xact_tuples_fetched('images'::regclass) "
-                        "+ (SELECT sum(pg_stat_get_xact_tuples_fetched(indexrelid)) "
-                        "FROM pg_index WHERE indrelid = 'images'::regclass)");
-                    return read ? read->integer(0, 0) : -1;
-                };
                 QVERIFY(connection.begin());
-                const qint64 before = rowsRead();
+                const qint64 before = imagesRowsRead(connection);
                 const Result<QList<JobRecord>> page = store.list(query);
-                const qint64 after = rowsRead();
+                const qint64 after = imagesRowsRead(connection);
                 QVERIFY(connection.commit());
                 QVERIFY(page.ok() && before >= 0 && after >= 0);
                 const qint64 read = after - before;
