@@ -52,8 +52,8 @@ QList<qint64> idsOf(const QList<QueuedJob>& jobs)
 struct AdminClient::Impl
 {
     Impl(RedisUrl url, const EngineConfig& config)
-        : redis(std::move(url)), queue(redis, config.service.ns, config.service.queueShards), store(db), auditStore(db),
-          limits(config.limits)
+        : redis(std::move(url)), queue(redis, config.service.ns, config.service.queueShards),
+          store(db), auditStore(db), limits(config.limits)
     {
     }
 
@@ -123,13 +123,17 @@ AdminClient::AdminClient(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {
 AdminClient::~AdminClient() = default;
 
 Result<std::unique_ptr<AdminClient>> AdminClient::connect(const ConnectionConfig& connections,
-                                                          const EngineConfig& config)
+                                                          const EngineConfig& config,
+                                                          const SessionSettings& session)
 {
     Result<RedisUrl> url = RedisUrl::parse(connections.redis);
     if (!url) {
         return url.error();
     }
     auto impl = std::make_unique<Impl>(url.value(), config);
+    for (const auto& [name, value] : session) {
+        impl->db.setSessionSetting(name, value);
+    }
     if (Result<void> opened = impl->db.open(connections.postgres); !opened) {
         return opened.error();
     }

@@ -1,6 +1,7 @@
 #include "admin/adminlane.h"
 
 #include "pixelnest/logging.h"
+#include "pixelnest/postgrestls.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -21,6 +22,16 @@ QMutex g_retiredMutex;
 QList<QPointer<QThread>> g_retired;
 
 } // namespace
+
+AdminClient::SessionSettings consoleSessionSettings(const QString& postgres, int cores)
+{
+    constexpr int kPostgresDefaultWorkers = 2; // max_parallel_workers_per_gather
+    const int workers = qMax(0, cores - 2);    // the leader takes a core too
+    if (!postgresIsLocal(postgres) || workers >= kPostgresDefaultWorkers) {
+        return {};
+    }
+    return {{"max_parallel_workers_per_gather", QByteArray::number(workers)}};
+}
 
 // The client and its retry state are touched only on the lane's thread; `owner` is shared with
 // the GUI thread under `ownerMutex` and cleared when the lane object goes away, so that the
@@ -45,7 +56,8 @@ struct AdminLane::State
         if (sinceFailure.isValid() && !sinceFailure.hasExpired(backoffMs)) {
             return nullptr; // lastError still describes the outage
         }
-        Result<std::unique_ptr<AdminClient>> connected = AdminClient::connect(config, options);
+        Result<std::unique_ptr<AdminClient>> connected = AdminClient::connect(
+            config, options, consoleSessionSettings(config.postgres, QThread::idealThreadCount()));
         if (!connected) {
             lastError = connected.error();
             backoffMs = qBound(500, backoffMs * 2, 5000);

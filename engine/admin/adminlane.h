@@ -15,6 +15,18 @@ class QThread;
 namespace pixelnest::engine
 {
 
+// The console's PostgreSQL session, for a server that shares this machine's `cores`: a query
+// runs on at most cores - 1 of them (its leader and parallel workers), so that one is left to
+// the GUI thread. On two cores a search over a million titles ran as a leader and two workers,
+// and the console's paints waited 12-22 ms for a CPU (tst_millionrows). Empty for a server
+// elsewhere, or where PostgreSQL's default (2 workers) already leaves one.
+AdminClient::SessionSettings consoleSessionSettings(const QString& postgres, int cores);
+
+} // namespace pixelnest::engine
+
+namespace pixelnest::engine
+{
+
 // One AdminClient on its own thread (the client is synchronous and belongs to one thread).
 // Calls queue up and run there in order; each returns a QFuture that the GUI consumes with
 // `.then(this, …)`, so the GUI thread never waits on PostgreSQL or Redis. AdminServiceImpl keeps

@@ -1,3 +1,4 @@
+#include "admin/adminlane.h"
 #include "pixelnest/connectionconfig.h"
 #include "pixelnest/localstack.h"
 #include "queue/redisurl.h"
@@ -212,6 +213,36 @@ private Q_SLOTS:
             loadConnectionConfig(flags, QProcessEnvironment(), m_configFile, m_stackDir);
         QVERIFY(plain);
         QVERIFY(!RedisUrl::parse(plain->redis));
+    }
+
+    // The console's queries leave a core to its GUI thread when PostgreSQL shares the machine
+    // (ui/millionrows counts the parallel workers of a real search).
+    void consoleLeavesACoreToTheGuiOnALocalServer()
+    {
+        const auto workers = [](const QString& postgres, int cores) {
+            const AdminClient::SessionSettings settings =
+                engine::consoleSessionSettings(postgres, cores);
+            if (settings.isEmpty()) {
+                return QByteArray("default");
+            }
+            [&] {
+                QCOMPARE(settings.first().first, QByteArray("max_parallel_workers_per_gather"));
+            }();
+            return settings.first().second;
+        };
+        const QString socket = QStringLiteral("host=/tmp/stack/postgres/socket dbname=pixelnest");
+        QCOMPARE(workers(socket, 1), QByteArray("0"));
+        QCOMPARE(workers(socket, 2), QByteArray("0")); // the leader alone: one core left
+        QCOMPARE(workers(socket, 3), QByteArray("1"));
+        QCOMPARE(workers(socket, 4), QByteArray("default")); // PostgreSQL's 2 leave one
+        QCOMPARE(workers(QString(), 2), QByteArray("0"));    // libpq's default socket
+        QCOMPARE(workers(QStringLiteral("postgresql://localhost/pixelnest"), 2), QByteArray("0"));
+        QCOMPARE(workers(QStringLiteral("host=127.0.0.1 dbname=pixelnest"), 2), QByteArray("0"));
+        // Elsewhere, its workers take none of this machine's cores.
+        QCOMPARE(workers(QStringLiteral("host=db.example dbname=pixelnest"), 2),
+                 QByteArray("default"));
+        QCOMPARE(workers(QStringLiteral("postgresql://db.example:5432/pixelnest"), 1),
+                 QByteArray("default"));
     }
 };
 

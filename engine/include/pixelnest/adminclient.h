@@ -7,6 +7,10 @@
 #include "pixelnest/result.h"
 #include "pixelnest/roles.h"
 
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -75,8 +79,12 @@ struct RetentionPolicy
 class AdminClient final
 {
 public:
+    // PostgreSQL settings (name, value) for this client's session, applied at every connect.
+    using SessionSettings = QList<QPair<QByteArray, QByteArray>>;
+
     static Result<std::unique_ptr<AdminClient>> connect(const ConnectionConfig& connections,
-                                                        const EngineConfig& config = {});
+                                                        const EngineConfig& config = {},
+                                                        const SessionSettings& session = {});
     ~AdminClient();
 
     // Validates every upload first (size, format by content, pixel count); stores the valid
