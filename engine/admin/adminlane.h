@@ -22,11 +22,6 @@ namespace pixelnest::engine
 // elsewhere, or where PostgreSQL's default (2 workers) already leaves one.
 AdminClient::SessionSettings consoleSessionSettings(const QString& postgres, int cores);
 
-} // namespace pixelnest::engine
-
-namespace pixelnest::engine
-{
-
 // One AdminClient on its own thread (the client is synchronous and belongs to one thread).
 // Calls queue up and run there in order; each returns a QFuture that the GUI consumes with
 // `.then(this, …)`, so the GUI thread never waits on PostgreSQL or Redis. AdminServiceImpl keeps

@@ -219,30 +219,27 @@ private Q_SLOTS:
     // (ui/millionrows counts the parallel workers of a real search).
     void consoleLeavesACoreToTheGuiOnALocalServer()
     {
-        const auto workers = [](const QString& postgres, int cores) {
-            const AdminClient::SessionSettings settings =
-                engine::consoleSessionSettings(postgres, cores);
-            if (settings.isEmpty()) {
-                return QByteArray("default");
+        // "name=value" of each setting, or "" for none (the server's own).
+        const auto settings = [](const QString& postgres, int cores) {
+            QByteArray all;
+            for (const auto& [name, value] : engine::consoleSessionSettings(postgres, cores)) {
+                all += name + '=' + value + ' ';
             }
-            [&] {
-                QCOMPARE(settings.first().first, QByteArray("max_parallel_workers_per_gather"));
-            }();
-            return settings.first().second;
+            return all.trimmed();
         };
+        const QByteArray none;
+        const QByteArray leaderOnly("max_parallel_workers_per_gather=0");
         const QString socket = QStringLiteral("host=/tmp/stack/postgres/socket dbname=pixelnest");
-        QCOMPARE(workers(socket, 1), QByteArray("0"));
-        QCOMPARE(workers(socket, 2), QByteArray("0")); // the leader alone: one core left
-        QCOMPARE(workers(socket, 3), QByteArray("1"));
-        QCOMPARE(workers(socket, 4), QByteArray("default")); // PostgreSQL's 2 leave one
-        QCOMPARE(workers(QString(), 2), QByteArray("0"));    // libpq's default socket
-        QCOMPARE(workers(QStringLiteral("postgresql://localhost/pixelnest"), 2), QByteArray("0"));
-        QCOMPARE(workers(QStringLiteral("host=127.0.0.1 dbname=pixelnest"), 2), QByteArray("0"));
+        QCOMPARE(settings(socket, 1), leaderOnly);
+        QCOMPARE(settings(socket, 2), leaderOnly); // the leader alone: one core left
+        QCOMPARE(settings(socket, 3), QByteArray("max_parallel_workers_per_gather=1"));
+        QCOMPARE(settings(socket, 4), none);          // PostgreSQL's 2 workers leave one
+        QCOMPARE(settings(QString(), 2), leaderOnly); // libpq's default socket
+        QCOMPARE(settings(QStringLiteral("postgresql://localhost/pixelnest"), 2), leaderOnly);
+        QCOMPARE(settings(QStringLiteral("host=127.0.0.1 dbname=pixelnest"), 2), leaderOnly);
         // Elsewhere, its workers take none of this machine's cores.
-        QCOMPARE(workers(QStringLiteral("host=db.example dbname=pixelnest"), 2),
-                 QByteArray("default"));
-        QCOMPARE(workers(QStringLiteral("postgresql://db.example:5432/pixelnest"), 1),
-                 QByteArray("default"));
+        QCOMPARE(settings(QStringLiteral("host=db.example dbname=pixelnest"), 2), none);
+        QCOMPARE(settings(QStringLiteral("postgresql://db.example:5432/pixelnest"), 1), none);
     }
 };
 

@@ -3,7 +3,6 @@
 // between ticks (an event-loop stall) over the whole run; the figures are printed and written
 // to <build>/ui-million-rows.txt. The bound asserted is generous on purpose (a shared CI
 // machine); the figures are what to read.
-#include "admin/adminlane.h"
 #include "core/connectionprofile.h"
 #include "core/consolesession.h"
 #include "core/settings.h"
@@ -557,9 +556,7 @@ private Q_SLOTS:
         // A search scans the titles (no index can answer ILIKE '%beach%'). On a server on this
         // machine, the console leaves a core to the GUI thread: leader + workers < cores.
         const int mostWorkers = parallel.stop();
-        const AdminClient::SessionSettings console =
-            engine::consoleSessionSettings(conninfo, QThread::idealThreadCount());
-        const int allowedWorkers = console.isEmpty() ? 2 : console.first().second.toInt();
+        const int allowedWorkers = qBound(0, QThread::idealThreadCount() - 2, 2);
         note(QStringLiteral("search 'beach' (1,000 matches): page queries %1; PostgreSQL's "
                             "parallel workers at most %2 (allowed %3 on %4 cores)")
                  .arg(summary(m_pageMs))
