@@ -233,7 +233,11 @@ public:
                   const Result<engine::PgResult> workers = db.exec(
                       "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'parallel "
                       "worker'");
-                  m_most = workers ? qMax(m_most.load(), int(workers->integer(0, 0))) : -1;
+                  if (!workers) {
+                      m_most = -1; // a sample missed: the figure would not cover the search
+                      return;
+                  }
+                  m_most = qMax(m_most.load(), int(workers->integer(0, 0)));
                   std::this_thread::sleep_for(std::chrono::milliseconds(20));
               }
           })
